@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Selection;
+using Sciatica.Rules.Serialization;
+
+namespace Sciatica.Rules.Cli;
+
+/// <summary>Renders a decision as a plan a person reads: decision first, then exercises, what was left out, and when to stop.</summary>
+internal static class TextReport
+{
+    public static string Headline(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Emergency => "GO TO EMERGENCY CARE NOW",
+        DecisionKind.UrgentReferral => "SEE A SPECIALIST URGENTLY",
+        DecisionKind.TreatCauseFirst => "TREAT THE UNDERLYING CAUSE FIRST",
+        DecisionKind.SeekMedicalAdvice => "GET MEDICAL ADVICE BEFORE EXERCISING",
+        _ => "EXERCISE PROGRAM",
+    };
+
+    public static string Render(ProgramDecision decision)
+    {
+        var text = new StringBuilder();
+        text.Append("Decision: ").Append(Headline(decision.Decision)).Append(" (").Append(ContractNames.Of(decision.Decision)).Append(")\n\n");
+        text.Append("Why:\n");
+        foreach (var reason in decision.Reasons)
+        {
+            text.Append("  - ").Append(reason.Message).Append(" [").Append(reason.RuleId).Append("; source ").Append(reason.Source).Append("]\n");
+        }
+
+        if (decision.Exercises.Count > 0)
+        {
+            text.Append("\nYour exercises:\n");
+            var number = 0;
+            foreach (var exercise in decision.Exercises)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n  {++number}. {exercise.Name} ({ContractNames.Of(exercise.Kind)}): {Dose(exercise.Dosage)}\n");
+                text.Append("     Why: ").Append(exercise.Rationale).Append(" [source ").Append(exercise.Source).Append("]\n");
+                var step = 0;
+                foreach (var instruction in exercise.Instructions)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"     Step {++step}: {instruction}\n");
+                }
+            }
+        }
+
+        text.Append("\nLeft out:\n");
+        if (decision.Decision != DecisionKind.Program)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  - All {decision.Excluded.Count} exercises, until the points under \"Why\" are resolved.\n");
+        }
+        else if (decision.Excluded.Count == 0)
+        {
+            text.Append("  - Nothing.\n");
+        }
+        else
+        {
+            foreach (var excluded in decision.Excluded)
+            {
+                text.Append("  - ").Append(excluded.Id).Append(": ")
+                    .Append(string.Join(" ", excluded.Reasons.Select(r => r.Message + " [" + r.RuleId + "]"))).Append('\n');
+            }
+        }
+
+        text.Append("\nStop and seek help:\n");
+        foreach (var advice in decision.SafetyAdvice)
+        {
+            text.Append("  - ").Append(advice).Append('\n');
+        }
+
+        text.Append("\nRule set: ").Append(decision.RuleSetVersion).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Dose(Dosage dose)
+    {
+        var parts = new List<string>();
+        if (dose.Minutes is { } minutes)
+        {
+            parts.Add(Count(minutes, "minute"));
+        }
+
+        if (dose.HoldSeconds is { } hold)
+        {
+            parts.Add($"hold {Count(hold, "second")}");
+        }
+
+        if (dose.Repetitions is { } repetitions)
+        {
+            parts.Add(Count(repetitions, "repetition"));
+        }
+
+        if (dose.Sets is { } sets)
+        {
+            parts.Add(Count(sets, "set"));
+        }
+
+        if (dose.TimesPerDay is { } times)
+        {
+            parts.Add(times == 1 ? "once a day" : string.Create(CultureInfo.InvariantCulture, $"{times} times a day"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Count(int value, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value} {unit}{(value == 1 ? string.Empty : "s")}");
+}

@@ -1,0 +1,23 @@
+namespace Sciatica.Rules.Domain;
+
+/// <summary>
+/// The five kinds of decision, in ascending order of caution: a larger value is more urgent. When more
+/// than one applies, the most urgent wins (BRIEF.md, "Screening comes first").
+/// </summary>
+public enum DecisionKind
+{
+    /// <summary>An exercise program may start.</summary>
+    Program = 0,
+
+    /// <summary>Get medical advice before exercising: no clearance yet, cause not diagnosed, symptoms not controlled, or too soon after surgery [SEED, POSTOP].</summary>
+    SeekMedicalAdvice = 1,
+
+    /// <summary>Suspected or confirmed serious pathology must be assessed and treated before exercise [SEED, AHCPR, IFOMPT].</summary>
+    TreatCauseFirst = 2,
+
+    /// <summary>See a specialist urgently: progressive weakness or acute foot drop [CKS, IFOMPT].</summary>
+    UrgentReferral = 3,
+
+    /// <summary>Go to emergency care the same day: signs of cauda equina syndrome [CKS, CES, AHCPR].</summary>
+    Emergency = 4,
+}

@@ -1,0 +1,58 @@
+namespace Sciatica.Rules.Domain;
+
+/// <summary>
+/// One exercise of a catalog: what it is, the movements it performs (which contraindications match
+/// against), its starting dose and the bounds within which a review may change that dose.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. A catalog checks the content of its exercises when it is built
+/// (see <see cref="Rules.ExerciseCatalog"/>); an exercise on its own is only a value.
+/// </remarks>
+public sealed record Exercise
+{
+    /// <summary>Gets the stable id, in lower-case kebab form (for example <c>knee-to-chest</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the name shown to the person.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets what the exercise is for.</summary>
+    public required ExerciseKind Kind { get; init; }
+
+    /// <summary>Gets the starting position.</summary>
+    public required BodyPosition Position { get; init; }
+
+    /// <summary>Gets the movements the exercise performs; contraindications are matched against these.</summary>
+    public required EquatableArray<MovementPattern> Movements { get; init; }
+
+    /// <summary>Gets the starting dose.</summary>
+    public required Dosage Dosage { get; init; }
+
+    /// <summary>Gets the lowest dose a review may regress to.</summary>
+    public required Dosage MinimumDosage { get; init; }
+
+    /// <summary>Gets the highest dose a review may progress to.</summary>
+    public required Dosage MaximumDosage { get; init; }
+
+    /// <summary>
+    /// Gets how the dose changes by one step of progression (added) or regression (subtracted), for
+    /// example one more repetition or five more minutes of walking. Fields left null do not change.
+    /// </summary>
+    public required Dosage ProgressionStep { get; init; }
+
+    /// <summary>Gets the steps, in plain language, in the order they are done.</summary>
+    public required EquatableArray<string> Instructions { get; init; }
+
+    /// <summary>Gets why the exercise helps, shown when it is included.</summary>
+    public required string Rationale { get; init; }
+
+    /// <summary>Gets the id of the clinical source behind the exercise (see <see cref="Rules.ClinicalSources"/>).</summary>
+    public required string Source { get; init; }
+
+    /// <summary>
+    /// Gets whether only a clinician may add the exercise to a program, through a
+    /// <see cref="ClinicianOverride"/> of the rule <c>clinician-enabled-only</c>.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool ClinicianEnabledOnly { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace Sciatica.Rules.Domain;
+
+/// <summary>
+/// A lumbar nerve root affected by the sciatica. An L4/L5 disc usually compresses the L5 root.
+/// Recorded for the clinician; the default rule set does not change the program by root.
+/// </summary>
+public enum NerveRoot
+{
+    /// <summary>The L4 root: reduced knee jerk, weak knee extension, numbness of the medial shin.</summary>
+    L4,
+
+    /// <summary>The L5 root: weak big-toe extension and ankle dorsiflexion, numbness of the top of the foot.</summary>
+    L5,
+}

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+
+namespace Sciatica.Rules.Domain;
+
+/// <summary>
+/// What a person's intake records: causes, symptoms, red flags and the clinician's findings. The
+/// engine decides from this alone.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Every list is kept sorted and free of duplicates, so two profiles that
+/// list the same values in a different order are equal and give the same decision. Invalid values
+/// throw as soon as they are set, so an invalid profile can never reach the engine.
+/// </remarks>
+public sealed record PatientProfile
+{
+    /// <summary>Gets the diagnosed causes; at least one. Use <see cref="Cause.Unknown"/> when none is diagnosed.</summary>
+    /// <exception cref="ArgumentException">The list is empty or holds an undefined value.</exception>
+    public required EquatableArray<Cause> Causes
+    {
+        get;
+        init
+        {
+            field = Normalize(value);
+            if (field.IsEmpty)
+            {
+                throw new ArgumentException("At least one cause is required; use Cause.Unknown when the cause is not diagnosed.", nameof(Causes));
+            }
+        }
+    }
+
+    /// <summary>Gets the affected nerve roots.</summary>
+    /// <value>The default value is empty.</value>
+    public EquatableArray<NerveRoot> AffectedRoots { get; init => field = Normalize(value); }
+
+    /// <summary>Gets the leg pain on the 0-10 numeric rating scale.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..10.</exception>
+    public required int LegPain { get; init => field = InRange(value, 0, 10); }
+
+    /// <summary>Gets the back pain on the 0-10 numeric rating scale.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..10.</exception>
+    public required int BackPain { get; init => field = InRange(value, 0, 10); }
+
+    /// <summary>Gets the red flags found; intake should ask about each one.</summary>
+    /// <value>The default value is empty.</value>
+    public EquatableArray<RedFlag> RedFlags { get; init => field = Normalize(value); }
+
+    /// <summary>Gets whether a clinician has cleared the person to exercise [SEED].</summary>
+    public required bool MedicalClearance { get; init; }
+
+    /// <summary>Gets whether symptoms are controlled enough to tolerate exercise [SEED].</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool SymptomsTolerateExercise { get; init; } = true;
+
+    /// <summary>Gets whether walking on land is too painful [SEED].</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool LandWalkingPainful { get; init; }
+
+    /// <summary>Gets whether the person can use a pool for water walking [SEED, AQUA].</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool PoolAccess { get; init; }
+
+    /// <summary>Gets the age in years, or <see langword="null"/> when not recorded.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 16..120.</exception>
+    public int? Age { get; init => field = value is null ? null : InRange(value.Value, 16, 120); }
+
+    /// <summary>Gets the whole weeks since spine surgery, or <see langword="null"/> when there was none [POSTOP].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int? WeeksSinceSpineSurgery { get; init => field = value is null ? null : InRange(value.Value, 0, int.MaxValue); }
+
+    /// <summary>Gets the clinician-assessed directional preference, or <see langword="null"/> when none was found [DP].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public DirectionalPreference? DirectionalPreference
+    {
+        get;
+        init => field = value is { } v && !Enum.IsDefined(v) ? throw new ArgumentOutOfRangeException(nameof(DirectionalPreference), v, "Unknown directional preference.") : value;
+    }
+
+    /// <summary>Gets the clinician's overrides of relative exclusion rules, kept sorted by exercise id then rule id.</summary>
+    /// <value>The default value is empty.</value>
+    public EquatableArray<ClinicianOverride> ClinicianOverrides
+    {
+        get;
+        init => field = value.AsImmutableArray()
+            .OrderBy(o => o.ExerciseId, StringComparer.Ordinal)
+            .ThenBy(o => o.RuleId, StringComparer.Ordinal)
+            .ThenBy(o => o.Reason, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    private static EquatableArray<T> Normalize<T>(EquatableArray<T> values, [CallerMemberName] string name = "")
+        where T : struct, Enum
+    {
+        foreach (var value in values)
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentException($"'{value}' is not a defined {typeof(T).Name} value.", name);
+            }
+        }
+
+        return values.AsImmutableArray().Distinct().Order().ToImmutableArray();
+    }
+
+    private static int InRange(int value, int minimum, int maximum, [CallerMemberName] string name = "") =>
+        value < minimum || value > maximum
+            ? throw new ArgumentOutOfRangeException(name, value, $"Allowed values are {minimum}..{maximum}.")
+            : value;
+}

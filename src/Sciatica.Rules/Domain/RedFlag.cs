@@ -1,0 +1,47 @@
+namespace Sciatica.Rules.Domain;
+
+/// <summary>
+/// A sign of serious spinal pathology found at intake or follow-up. Each red flag maps to a screening
+/// decision: emergency signs [CKS, CES], urgent referral signs [CKS, IFOMPT] or suspected serious
+/// pathology that must be assessed and treated first [AHCPR, IFOMPT].
+/// </summary>
+/// <remarks>Patients rarely volunteer these: an intake should ask about each one.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Red flag is the clinical term.")]
+public enum RedFlag
+{
+    /// <summary>New bladder dysfunction: retention, hesitancy or incontinence. Emergency [CES].</summary>
+    BladderDysfunction,
+
+    /// <summary>New bowel dysfunction or loss of rectal sensation. Emergency [CES].</summary>
+    BowelDysfunction,
+
+    /// <summary>Numbness of the saddle area (perineum, genitals). Emergency [CES].</summary>
+    SaddleAnesthesia,
+
+    /// <summary>Sciatica in both legs, or one-sided sciatica becoming two-sided. Emergency [CKS].</summary>
+    BilateralLegSymptoms,
+
+    /// <summary>Progressive motor weakness. Urgent specialist referral [CKS].</summary>
+    ProgressiveWeakness,
+
+    /// <summary>Acute foot drop (weak ankle dorsiflexion, usually the L5 root). Urgent specialist referral [CKS].</summary>
+    FootDrop,
+
+    /// <summary>A history of cancer, the single most useful malignancy flag. Treat the cause first [IFOMPT].</summary>
+    CancerHistory,
+
+    /// <summary>Fever or chills, suggesting infection. Treat the cause first [AHCPR].</summary>
+    Fever,
+
+    /// <summary>Unexplained weight loss. Treat the cause first [AHCPR].</summary>
+    UnexplainedWeightLoss,
+
+    /// <summary>Intravenous drug use, a risk factor for spinal infection. Treat the cause first [AHCPR].</summary>
+    IvDrugUse,
+
+    /// <summary>Immunosuppression, a risk factor for spinal infection. Treat the cause first [AHCPR].</summary>
+    Immunosuppression,
+
+    /// <summary>Significant trauma, raising the suspicion of fracture. Treat the cause first [AHCPR].</summary>
+    SignificantTrauma,
+}

@@ -1,0 +1,10 @@
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Selection;
+
+namespace Sciatica.Rules.Rules;
+
+/// <summary>Advice attached to a program when it applies; it excludes nothing.</summary>
+internal sealed record AdvisoryRule(string Id, string Message, string Source, Func<PatientProfile, bool> Applies)
+{
+    public DecisionReason Reason { get; } = new(Id, Message, Source);
+}

@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sciatica.Rules.Domain;
+using static Sciatica.Rules.Rules.ClinicalSources;
+
+namespace Sciatica.Rules.Rules;
+
+/// <summary>
+/// The rules every rule set has and no host can remove: the screening gates in order of urgency
+/// (BRIEF.md, "Screening comes first"), the eligibility rules and the program advice.
+/// </summary>
+internal sealed class BuiltInRules
+{
+    public const string ScreeningPassedId = "program-screening-passed";
+    public const string ClinicianEnabledOnlyId = "clinician-enabled-only";
+    public const string OverrideAppliedId = "clinician-override-applied";
+    public const string OverrideRefusedId = "clinician-override-refused";
+    public const string OverrideUnusedId = "clinician-override-unused";
+    public const string PreferenceLiftsId = "directional-preference-lifts-rule";
+
+    public BuiltInRules(RuleThresholds thresholds)
+    {
+        Screening = CreateScreening(thresholds);
+        Eligibility = CreateEligibility();
+        Advice = CreateAdvice(thresholds);
+    }
+
+    public ImmutableArray<ScreeningRule> Screening { get; }
+
+    public ImmutableArray<EligibilityRule> Eligibility { get; }
+
+    public ImmutableArray<AdvisoryRule> Advice { get; }
+
+    public static Selection.DecisionReason ScreeningPassed { get; } = new(
+        ScreeningPassedId,
+        "No red flag or screening gate applies: a clinician has cleared exercise, the cause is diagnosed and symptoms tolerate exercise, so a program may start.",
+        Seed);
+
+    public IEnumerable<RuleDescription> Describe()
+    {
+        foreach (var rule in Screening)
+        {
+            yield return new RuleDescription(rule.Id, rule.Category, rule.Message, rule.Source, null);
+        }
+
+        foreach (var rule in Eligibility)
+        {
+            yield return new RuleDescription(rule.Id, RuleCategory.Eligibility, rule.Message, rule.Source, rule.Strength);
+        }
+
+        yield return new RuleDescription(ScreeningPassed.RuleId, RuleCategory.Advice, ScreeningPassed.Message, ScreeningPassed.Source, null);
+        foreach (var rule in Advice)
+        {
+            yield return new RuleDescription(rule.Id, RuleCategory.Advice, rule.Message, rule.Source, null);
+        }
+
+        yield return new RuleDescription(PreferenceLiftsId, RuleCategory.Advice, "A clinician-assessed directional preference lifts a relative rule that it is documented to lift.", Dp, null);
+        yield return new RuleDescription(OverrideAppliedId, RuleCategory.Advice, "A clinician lifted a relative rule for one exercise, with a recorded reason.", Tbc, null);
+        yield return new RuleDescription(OverrideRefusedId, RuleCategory.Advice, "A clinician override was not applied because the rule is absolute or the decision is a screening decision.", Tbc, null);
+        yield return new RuleDescription(OverrideUnusedId, RuleCategory.Advice, "A clinician override had no effect because the rule does not exclude that exercise for this person.", Tbc, null);
+    }
+
+    private static ImmutableArray<ScreeningRule> CreateScreening(RuleThresholds t)
+    {
+        static Func<PatientProfile, bool> Flag(RedFlag flag) => p => p.RedFlags.Contains(flag);
+        static Func<PatientProfile, bool> HasCause(Cause cause) => p => p.Causes.Contains(cause);
+        var older = string.Create(CultureInfo.InvariantCulture, $"{t.SeriousPathologyMaximumAge}");
+        var weeks = string.Create(CultureInfo.InvariantCulture, $"{t.MinimumWeeksAfterSpineSurgery}");
+        var pain = string.Create(CultureInfo.InvariantCulture, $"{t.MaximumPainForProgram}");
+
+        return
+        [
+            new("emergency-bladder-dysfunction", DecisionKind.Emergency,
+                "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care the same day.",
+                Ces, Flag(RedFlag.BladderDysfunction)),
+            new("emergency-bowel-dysfunction", DecisionKind.Emergency,
+                "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care the same day.",
+                Ces, Flag(RedFlag.BowelDysfunction)),
+            new("emergency-saddle-anesthesia", DecisionKind.Emergency,
+                "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care the same day.",
+                Ces, Flag(RedFlag.SaddleAnesthesia)),
+            new("emergency-bilateral-leg-symptoms", DecisionKind.Emergency,
+                "Sciatica in both legs, or spreading from one leg to both, can mean cauda equina syndrome, which needs emergency care the same day.",
+                Cks, Flag(RedFlag.BilateralLegSymptoms)),
+            new("urgent-progressive-weakness", DecisionKind.UrgentReferral,
+                "Leg weakness that is getting worse needs urgent assessment by a specialist before any exercise.",
+                Cks, Flag(RedFlag.ProgressiveWeakness)),
+            new("urgent-foot-drop", DecisionKind.UrgentReferral,
+                "Sudden weakness lifting the foot or toes (foot drop, usually the L5 root) needs urgent assessment by a specialist before any exercise.",
+                Cks, Flag(RedFlag.FootDrop)),
+            new("treat-first-tumor", DecisionKind.TreatCauseFirst,
+                "A tumour of the spine must be treated before exercise can start.",
+                Seed, HasCause(Cause.Tumor)),
+            new("treat-first-infection", DecisionKind.TreatCauseFirst,
+                "An infection of the spine must be treated before exercise can start.",
+                Seed, HasCause(Cause.Infection)),
+            new("treat-first-vascular-abnormality", DecisionKind.TreatCauseFirst,
+                "An abnormality of the blood vessels of the spine must be treated before exercise can start.",
+                Seed, HasCause(Cause.SpinalVascularAbnormality)),
+            new("treat-first-cancer-history", DecisionKind.TreatCauseFirst,
+                "A history of cancer is the most useful warning sign of spinal malignancy: a clinician must rule it out before exercise.",
+                Ifompt, Flag(RedFlag.CancerHistory)),
+            new("treat-first-fever", DecisionKind.TreatCauseFirst,
+                "Fever or chills with back pain can mean a spinal infection: a clinician must rule it out before exercise.",
+                Ahcpr, Flag(RedFlag.Fever)),
+            new("treat-first-unexplained-weight-loss", DecisionKind.TreatCauseFirst,
+                "Unexplained weight loss with back pain can mean serious disease: a clinician must rule it out before exercise.",
+                Ahcpr, Flag(RedFlag.UnexplainedWeightLoss)),
+            new("treat-first-iv-drug-use", DecisionKind.TreatCauseFirst,
+                "Intravenous drug use raises the risk of spinal infection: a clinician must rule it out before exercise.",
+                Ahcpr, Flag(RedFlag.IvDrugUse)),
+            new("treat-first-immunosuppression", DecisionKind.TreatCauseFirst,
+                "A weakened immune system raises the risk of spinal infection: a clinician must rule it out before exercise.",
+                Ahcpr, Flag(RedFlag.Immunosuppression)),
+            new("treat-first-significant-trauma", DecisionKind.TreatCauseFirst,
+                "Significant trauma can cause a fracture: a clinician must rule it out before exercise.",
+                Ahcpr, Flag(RedFlag.SignificantTrauma)),
+            new("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst,
+                "An injury in a person with osteoporosis, even a minor one, can cause a vertebral fracture: a clinician must rule it out before exercise.",
+                Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Causes.Contains(Cause.Osteoporosis)),
+            new("treat-first-trauma-older-age", DecisionKind.TreatCauseFirst,
+                $"An injury in a person older than {older} can cause a fracture even when minor: a clinician must rule it out before exercise.",
+                Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Age > t.SeriousPathologyMaximumAge),
+            new("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice,
+                "Medical advice is needed before starting: the wrong exercises can make symptoms worse.",
+                Seed, p => !p.MedicalClearance),
+            new("advice-cause-unknown", DecisionKind.SeekMedicalAdvice,
+                "The cause of the sciatica has not been diagnosed yet; it decides which exercises help and which to avoid.",
+                Seed, HasCause(Cause.Unknown)),
+            new("advice-symptoms-not-controlled", DecisionKind.SeekMedicalAdvice,
+                "Symptoms need to be controlled first, for example with medication, so that exercise can be tolerated.",
+                Seed, p => !p.SymptomsTolerateExercise),
+            new("advice-recent-spine-surgery", DecisionKind.SeekMedicalAdvice,
+                $"Spine surgery was less than {weeks} weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees.",
+                PostOp, p => p.WeeksSinceSpineSurgery < t.MinimumWeeksAfterSpineSurgery),
+            new("advice-pain-above-ceiling", DecisionKind.SeekMedicalAdvice,
+                $"Leg or back pain is above {pain} out of 10: symptoms need to be controlled before exercise can be tolerated.",
+                Seed, p => Math.Max(p.LegPain, p.BackPain) > t.MaximumPainForProgram),
+        ];
+    }
+
+    private static ImmutableArray<EligibilityRule> CreateEligibility() =>
+    [
+        new("land-walking-painful", ContraindicationStrength.Absolute,
+            "Walking on land is too painful for now, so weight-bearing exercise on land is left out.",
+            Seed, (p, e) => p.LandWalkingPainful && e.Movements.Contains(MovementPattern.WeightBearing)),
+        new("aquatic-needs-pool", ContraindicationStrength.Absolute,
+            "Exercise in water needs a pool, and no pool is available.",
+            Seed, (p, e) => !p.PoolAccess && e.Movements.Contains(MovementPattern.Aquatic)),
+        new("water-walking-when-land-painful", ContraindicationStrength.Relative,
+            "Walking on land is the default aerobic exercise; water walking replaces it only when land walking is too painful.",
+            Seed, (p, e) => !p.LandWalkingPainful && e.Kind == ExerciseKind.Aerobic && e.Movements.Contains(MovementPattern.Aquatic)),
+        new("extension-needs-preference", ContraindicationStrength.Relative,
+            "Repeated back-bend exercises are used only when a clinician has found that extension eases the symptoms (an extension directional preference).",
+            Dp, (p, e) => p.DirectionalPreference != DirectionalPreference.Extension && e.Movements.Contains(MovementPattern.LumbarExtension)),
+        new(ClinicianEnabledOnlyId, ContraindicationStrength.Relative,
+            "This exercise is added only by a clinician who has assessed the person.",
+            Tbc, (_, e) => e.ClinicianEnabledOnly),
+    ];
+
+    private static ImmutableArray<AdvisoryRule> CreateAdvice(RuleThresholds t)
+    {
+        var young = string.Create(CultureInfo.InvariantCulture, $"{t.SeriousPathologyMinimumAge}");
+        var older = string.Create(CultureInfo.InvariantCulture, $"{t.SeriousPathologyMaximumAge}");
+        return
+        [
+            new("arthritis-specific-considerations",
+                "Certain forms of arthritis have specific considerations: a program designed and supervised by a physical therapist, with the specialist's advice, is preferred.",
+                Seed, p => p.Causes.Contains(Cause.InflammatoryArthritis) || p.Causes.Contains(Cause.Osteoarthritis)),
+            new("no-aerobic-option",
+                "Walking on land is too painful and no pool is available, so this program has no aerobic exercise for now; ask a clinician about other ways to stay active.",
+                Seed, p => p.LandWalkingPainful && !p.PoolAccess),
+            new("age-serious-pathology-risk",
+                $"Age under {young} or over {older} makes serious causes of back pain more likely: report any warning sign to a clinician straight away.",
+                Ahcpr, p => p.Age < t.SeriousPathologyMinimumAge || p.Age > t.SeriousPathologyMaximumAge),
+        ];
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Sciatica.Rules.Domain;
+
+namespace Sciatica.Rules.Rules;
+
+/// <summary>
+/// Computes the rule-set version: the rule set's name and version plus a hash of every rule and
+/// exercise, so that any change to the content changes the version.
+/// </summary>
+internal static class ContentFingerprint
+{
+    public static string Compute(ExerciseCatalog catalog, RuleSet ruleSet)
+    {
+        var text = new StringBuilder();
+        foreach (var rule in ruleSet.Rules)
+        {
+            Append(text, "rule", rule.Id, rule.Category, rule.Rationale, rule.Source, rule.Strength);
+        }
+
+        foreach (var c in ruleSet.Contraindications)
+        {
+            Append(text, "contraindication", c.Id, Join(c.Causes), c.WhenDirectionalPreference, c.AfterSpineSurgery, Join(c.Movements), c.Strength, c.LiftedByDirectionalPreference);
+        }
+
+        var t = ruleSet.Thresholds;
+        Append(text, "thresholds", t.SeriousPathologyMinimumAge, t.SeriousPathologyMaximumAge, t.MinimumWeeksAfterSpineSurgery, t.MaximumPainForProgram, t.MaximumPainDuringExercise, t.MaximumPainForProgression);
+        foreach (var e in catalog.Exercises)
+        {
+            Append(text, "exercise", e.Id, e.Name, e.Kind, e.Position, Join(e.Movements), Dose(e.Dosage), Dose(e.MinimumDosage), Dose(e.MaximumDosage), Dose(e.ProgressionStep), Join(e.Instructions), e.Rationale, e.Source, e.ClinicianEnabledOnly);
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return string.Create(CultureInfo.InvariantCulture, $"{ruleSet.Name}/{ruleSet.Version}+{Convert.ToHexStringLower(hash, 0, 6)}");
+    }
+
+    private static string Dose(Dosage d) => Join(new int?[] { d.HoldSeconds, d.Repetitions, d.Sets, d.Minutes, d.TimesPerDay });
+
+    private static string Join<T>(IEnumerable<T> values) => string.Join("|", values.Select(v => Format(v)));
+
+    private static string Format(object? value) => value switch
+    {
+        null => "~",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "~",
+    };
+
+    private static void Append(StringBuilder text, params object?[] fields)
+    {
+        foreach (var field in fields)
+        {
+            // Length-prefix each field so that no two contents can produce the same text.
+            var value = Format(field);
+            text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+        }
+
+        text.Append('\n');
+    }
+}

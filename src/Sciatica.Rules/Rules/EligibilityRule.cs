@@ -1,0 +1,10 @@
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Selection;
+
+namespace Sciatica.Rules.Rules;
+
+/// <summary>A rule that excludes one exercise because of the person's circumstances rather than a movement contraindication.</summary>
+internal sealed record EligibilityRule(string Id, ContraindicationStrength Strength, string Message, string Source, Func<PatientProfile, Exercise, bool> Excludes)
+{
+    public DecisionReason Reason { get; } = new(Id, Message, Source);
+}

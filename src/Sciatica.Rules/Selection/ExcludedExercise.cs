@@ -1,0 +1,8 @@
+using Sciatica.Rules.Domain;
+
+namespace Sciatica.Rules.Selection;
+
+/// <summary>A catalog exercise left out of the program, with every rule that left it out.</summary>
+/// <param name="Id">The exercise id.</param>
+/// <param name="Reasons">The rules that exclude it; at least one, in rule id order.</param>
+public sealed record ExcludedExercise(string Id, EquatableArray<DecisionReason> Reasons);

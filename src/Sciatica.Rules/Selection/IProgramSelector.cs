@@ -1,0 +1,18 @@
+using Sciatica.Rules.Domain;
+
+namespace Sciatica.Rules.Selection;
+
+/// <summary>Chooses a safe decision for a person; the service hosts inject.</summary>
+public interface IProgramSelector
+{
+    /// <summary>Gets the version of the rule set and catalog content, as stamped on every decision.</summary>
+    string RuleSetVersion { get; }
+
+    /// <summary>Decides what the person should do, applying the most urgent screening decision first.</summary>
+    /// <param name="profile">The person's intake.</param>
+    /// <returns>The decision, fully explained.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="Validation.SciaticaValidationException">A clinician override names an exercise or rule this engine does not have.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Select is the domain verb: the engine selects a program.")]
+    ProgramDecision Select(PatientProfile profile);
+}

@@ -1,0 +1,225 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Rules;
+using Sciatica.Rules.Serialization;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.Selection;
+
+/// <summary>
+/// The selection engine: from a person's profile to one explained decision. Screening comes first and
+/// the most urgent applicable decision wins; only then are exercises chosen, each catalog exercise
+/// either included with its rationale or excluded with every rule that excludes it.
+/// </summary>
+/// <remarks>
+/// Pure and deterministic: no clock, no randomness, no culture dependence, no I/O and no mutable state,
+/// so one instance is safe to share between threads. The rule-set version is computed once, here.
+/// </remarks>
+public sealed class ProgramSelector : IProgramSelector
+{
+    private readonly BuiltInRules builtIns;
+    private readonly FrozenDictionary<string, DecisionReason> contraindicationReasons;
+    private readonly FrozenDictionary<string, ContraindicationStrength?> strengthByRuleId;
+
+    /// <summary>Creates an engine over the default catalog and rule set.</summary>
+    public ProgramSelector()
+        : this(ExerciseCatalog.Default, RuleSet.Default)
+    {
+    }
+
+    /// <summary>Creates an engine over a catalog and a rule set, both already validated.</summary>
+    /// <param name="catalog">The exercises to choose from.</param>
+    /// <param name="ruleSet">The rules to apply.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ProgramSelector(ExerciseCatalog catalog, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        Catalog = catalog;
+        RuleSet = ruleSet;
+        builtIns = ruleSet.BuiltIns;
+        contraindicationReasons = ruleSet.Contraindications.ToFrozenDictionary(c => c.Id, c => new DecisionReason(c.Id, c.Rationale, c.Source), StringComparer.Ordinal);
+        strengthByRuleId = ruleSet.Rules.ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
+        RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
+    }
+
+    /// <summary>Gets a shared engine over the default catalog and rule set.</summary>
+    public static ProgramSelector Default { get; } = new();
+
+    /// <summary>Gets the catalog the engine chooses from.</summary>
+    public ExerciseCatalog Catalog { get; }
+
+    /// <summary>Gets the rule set the engine applies.</summary>
+    public RuleSet RuleSet { get; }
+
+    /// <inheritdoc />
+    public string RuleSetVersion { get; }
+
+    /// <inheritdoc />
+    public ProgramDecision Select(PatientProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ValidateOverrides(profile);
+        var fired = builtIns.Screening.Where(rule => rule.Applies(profile)).ToImmutableArray();
+        return fired.IsEmpty ? SelectProgram(profile) : Refuse(profile, fired);
+    }
+
+    internal ImmutableArray<ScreeningRule> Screen(PatientProfile profile) =>
+        builtIns.Screening.Where(rule => rule.Applies(profile)).ToImmutableArray();
+
+    private ProgramDecision Refuse(PatientProfile profile, ImmutableArray<ScreeningRule> fired)
+    {
+        var kind = fired.Max(rule => rule.Decision);
+        // The screening list is written most urgent first; a stable sort keeps that order within a level.
+        var screening = fired.OrderByDescending(rule => rule.Decision).Select(rule => rule.Reason).ToImmutableArray();
+        var reasons = screening.AddRange(profile.ClinicianOverrides.Select(o => new DecisionReason(
+            BuiltInRules.OverrideRefusedId,
+            Invariant($"The clinician override of '{o.RuleId}' for '{o.ExerciseId}' was not applied: no exercise is given when screening decides '{ContractNames.Of(kind)}'."),
+            ClinicalSources.Tbc)));
+        EquatableArray<DecisionReason> shared = screening;
+        return new ProgramDecision
+        {
+            Decision = kind,
+            Reasons = reasons,
+            Exercises = [],
+            Excluded = Catalog.Exercises.Select(e => new ExcludedExercise(e.Id, shared)).ToEquatableArray(),
+            SafetyAdvice = SafetyAdvice.For(kind),
+            RuleSetVersion = RuleSetVersion,
+        };
+    }
+
+    private ProgramDecision SelectProgram(PatientProfile profile)
+    {
+        var reasons = new List<DecisionReason>();
+        var enforced = new List<Contraindication>();
+        foreach (var rule in RuleSet.Contraindications)
+        {
+            if (!rule.AppliesTo(profile))
+            {
+                continue;
+            }
+
+            if (rule.IsLiftedFor(profile))
+            {
+                reasons.Add(new DecisionReason(
+                    BuiltInRules.PreferenceLiftsId,
+                    Invariant($"The clinician-assessed {ContractNames.Of(profile.DirectionalPreference!.Value)} directional preference lifts the relative rule '{rule.Id}'."),
+                    ClinicalSources.Dp));
+                continue;
+            }
+
+            enforced.Add(rule);
+            reasons.Add(contraindicationReasons[rule.Id]);
+        }
+
+        var usedOverrides = new HashSet<ClinicianOverride>();
+        var firedEligibility = new HashSet<EligibilityRule>();
+        var included = new List<PrescribedExercise>();
+        var excluded = new List<ExcludedExercise>();
+        foreach (var exercise in Catalog.Exercises)
+        {
+            var why = new List<DecisionReason>();
+            foreach (var rule in enforced)
+            {
+                if (rule.Movements.Any(exercise.Movements.Contains))
+                {
+                    Consider(rule.Id, rule.Strength, contraindicationReasons[rule.Id]);
+                }
+            }
+
+            foreach (var rule in builtIns.Eligibility)
+            {
+                if (rule.Excludes(profile, exercise))
+                {
+                    firedEligibility.Add(rule);
+                    Consider(rule.Id, rule.Strength, rule.Reason);
+                }
+            }
+
+            if (why.Count == 0)
+            {
+                included.Add(PrescribedExercise.From(exercise));
+            }
+            else
+            {
+                excluded.Add(new ExcludedExercise(exercise.Id, why.OrderBy(r => r.RuleId, StringComparer.Ordinal).ToEquatableArray()));
+            }
+
+            void Consider(string ruleId, ContraindicationStrength strength, DecisionReason reason)
+            {
+                var clinician = profile.ClinicianOverrides.FirstOrDefault(o => o.ExerciseId == exercise.Id && o.RuleId == ruleId);
+                if (clinician is null)
+                {
+                    why.Add(reason);
+                    return;
+                }
+
+                usedOverrides.Add(clinician);
+                if (strength == ContraindicationStrength.Relative)
+                {
+                    reasons.Add(new DecisionReason(
+                        BuiltInRules.OverrideAppliedId,
+                        Invariant($"A clinician lifted the relative rule '{ruleId}' for '{exercise.Id}': {clinician.Reason}"),
+                        ClinicalSources.Tbc));
+                    return;
+                }
+
+                why.Add(reason);
+                reasons.Add(new DecisionReason(
+                    BuiltInRules.OverrideRefusedId,
+                    Invariant($"The clinician override of '{ruleId}' for '{exercise.Id}' was not applied: the rule is absolute and nothing lifts it."),
+                    ClinicalSources.Tbc));
+            }
+        }
+
+        reasons.AddRange(builtIns.Eligibility.Where(firedEligibility.Contains).Select(rule => rule.Reason));
+        reasons.AddRange(builtIns.Advice.Where(rule => rule.Applies(profile)).Select(rule => rule.Reason));
+        foreach (var unused in profile.ClinicianOverrides.Where(o => !usedOverrides.Contains(o)))
+        {
+            var refusal = strengthByRuleId[unused.RuleId] is null
+                ? "it names a screening or advice rule, which no override can lift"
+                : "that rule does not exclude that exercise for this person";
+            reasons.Add(new DecisionReason(
+                BuiltInRules.OverrideUnusedId,
+                Invariant($"The clinician override of '{unused.RuleId}' for '{unused.ExerciseId}' had no effect: {refusal}."),
+                ClinicalSources.Tbc));
+        }
+
+        return new ProgramDecision
+        {
+            Decision = DecisionKind.Program,
+            Reasons = [BuiltInRules.ScreeningPassed, .. reasons.OrderBy(r => r.RuleId, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)],
+            Exercises = included.OrderBy(e => e.Kind).ThenBy(e => e.Id, StringComparer.Ordinal).ToEquatableArray(),
+            Excluded = excluded.ToEquatableArray(),
+            SafetyAdvice = SafetyAdvice.For(DecisionKind.Program),
+            RuleSetVersion = RuleSetVersion,
+        };
+    }
+
+    private void ValidateOverrides(PatientProfile profile)
+    {
+        var problems = new ProblemList();
+        for (var i = 0; i < profile.ClinicianOverrides.Count; i++)
+        {
+            var o = profile.ClinicianOverrides[i];
+            var path = Invariant($"$.clinicianOverrides[{i}]");
+            if (o.ExerciseId is null || Catalog.Find(o.ExerciseId) is null)
+            {
+                problems.Add(path + ".exerciseId", Invariant($"'{o.ExerciseId}' is not an exercise of the catalog; allowed values: {string.Join(", ", Catalog.Exercises.Select(e => e.Id))}."));
+            }
+
+            if (o.RuleId is null || !strengthByRuleId.ContainsKey(o.RuleId))
+            {
+                problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' is not a rule of the rule set; allowed values: {string.Join(", ", RuleSet.Rules.Where(r => r.Strength == ContraindicationStrength.Relative).Select(r => r.Id))}."));
+            }
+
+            problems.RequireText(path + ".reason", o.Reason);
+        }
+
+        problems.ThrowIfAny("profile");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Selection;
+
+namespace Sciatica.Rules.Serialization;
+
+/// <summary>The source-generated serializer metadata of the JSON contract (no reflection, trim and AOT safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    AllowDuplicateProperties = false,
+    Converters =
+    [
+        typeof(CamelCaseEnumConverter<Cause>), typeof(CamelCaseEnumConverter<NerveRoot>), typeof(CamelCaseEnumConverter<RedFlag>),
+        typeof(CamelCaseEnumConverter<MovementPattern>), typeof(CamelCaseEnumConverter<ExerciseKind>), typeof(CamelCaseEnumConverter<BodyPosition>),
+        typeof(CamelCaseEnumConverter<DirectionalPreference>), typeof(CamelCaseEnumConverter<DecisionKind>),
+        typeof(EquatableArrayJsonConverter<Cause>), typeof(EquatableArrayJsonConverter<NerveRoot>), typeof(EquatableArrayJsonConverter<RedFlag>),
+        typeof(EquatableArrayJsonConverter<MovementPattern>), typeof(EquatableArrayJsonConverter<string>),
+        typeof(EquatableArrayJsonConverter<ClinicianOverride>), typeof(EquatableArrayJsonConverter<DecisionReason>),
+        typeof(EquatableArrayJsonConverter<PrescribedExercise>), typeof(EquatableArrayJsonConverter<ExcludedExercise>),
+    ])]
+[JsonSerializable(typeof(ProgramDecision))]
+[JsonSerializable(typeof(PatientProfile))]
+[JsonSerializable(typeof(DecisionReason))]
+[JsonSerializable(typeof(PrescribedExercise))]
+[JsonSerializable(typeof(ExcludedExercise))]
+[JsonSerializable(typeof(ClinicianOverride))]
+[JsonSerializable(typeof(Dosage))]
+[JsonSerializable(typeof(Cause))]
+[JsonSerializable(typeof(NerveRoot))]
+[JsonSerializable(typeof(RedFlag))]
+[JsonSerializable(typeof(MovementPattern))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class ContractJsonContext : JsonSerializerContext
+{
+}
+
+/// <summary>
+/// The configured contexts: compact (one document per line) and indented (for people). Kept apart from
+/// the generated context because static initialisers of partial classes run in no fixed order.
+/// </summary>
+internal static class ContractJson
+{
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder RelaxedEncoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static ContractJsonContext Compact { get; } = Create(indented: false);
+
+    public static ContractJsonContext Indented { get; } = Create(indented: true);
+
+    private static ContractJsonContext Create(bool indented) =>
+        new(new JsonSerializerOptions(ContractJsonContext.Default.Options) { Encoder = RelaxedEncoder, WriteIndented = indented, IndentSize = 2 });
+}

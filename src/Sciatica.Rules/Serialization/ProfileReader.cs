@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.Serialization;
+
+/// <summary>Reads the profile document of the JSON contract strictly.</summary>
+internal static class ProfileReader
+{
+    public static readonly string[] Properties =
+    [
+        "causes", "affectedRoots", "legPain", "backPain", "redFlags", "medicalClearance", "symptomsTolerateExercise",
+        "landWalkingPainful", "poolAccess", "age", "weeksSinceSpineSurgery", "directionalPreference", "clinicianOverrides",
+    ];
+
+    private static readonly string[] OverrideProperties = ["exerciseId", "ruleId", "reason"];
+
+    /// <summary>Reads a profile at <paramref name="path"/>, adding problems; returns null when any problem was found in it.</summary>
+    public static PatientProfile? Read(JsonElement element, string path, ProblemList problems)
+    {
+        var before = problems.Count;
+        var reader = new JsonElementReader(element, path, problems, Properties);
+        if (!reader.IsObject)
+        {
+            return null;
+        }
+
+        var causes = reader.EnumArray<Cause>("causes", required: true);
+        if (causes.IsEmpty && element.TryGetProperty("causes", out var c) && c.ValueKind == JsonValueKind.Array && c.GetArrayLength() == 0)
+        {
+            problems.Add(JsonElementReader.Child(path, "causes"), "must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: " + string.Join(", ", ContractNames.All<Cause>()) + ".");
+        }
+
+        var roots = reader.EnumArray<NerveRoot>("affectedRoots", required: false);
+        var legPain = reader.Integer("legPain", required: true, 0, 10);
+        var backPain = reader.Integer("backPain", required: true, 0, 10);
+        var redFlags = reader.EnumArray<RedFlag>("redFlags", required: false);
+        var clearance = reader.Boolean("medicalClearance", required: true);
+        var tolerate = reader.Boolean("symptomsTolerateExercise", required: false);
+        var landPainful = reader.Boolean("landWalkingPainful", required: false);
+        var pool = reader.Boolean("poolAccess", required: false);
+        var age = reader.Integer("age", required: false, 16, 120, nullable: true);
+        var weeks = reader.Integer("weeksSinceSpineSurgery", required: false, 0, int.MaxValue, nullable: true);
+        var preference = reader.Enum<DirectionalPreference>("directionalPreference", required: false, nullable: true);
+        var overrides = reader.Array("clinicianOverrides", required: false, "objects with exerciseId, ruleId and reason", (item, itemPath) =>
+        {
+            var o = new JsonElementReader(item, itemPath, problems, OverrideProperties);
+            var exerciseId = o.Text("exerciseId", required: true);
+            var ruleId = o.Text("ruleId", required: true);
+            var reason = o.Text("reason", required: true);
+            return exerciseId is null || ruleId is null || reason is null
+                ? (false, null!)
+                : (true, new ClinicianOverride { ExerciseId = exerciseId, RuleId = ruleId, Reason = reason });
+        });
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        return new PatientProfile
+        {
+            Causes = causes,
+            AffectedRoots = roots,
+            LegPain = legPain!.Value,
+            BackPain = backPain!.Value,
+            RedFlags = redFlags,
+            MedicalClearance = clearance!.Value,
+            SymptomsTolerateExercise = tolerate ?? true,
+            LandWalkingPainful = landPainful ?? false,
+            PoolAccess = pool ?? false,
+            Age = age,
+            WeeksSinceSpineSurgery = weeks,
+            DirectionalPreference = preference,
+            ClinicianOverrides = overrides,
+        };
+    }
+}

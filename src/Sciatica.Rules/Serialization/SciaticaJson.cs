@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Selection;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.Serialization;
+
+/// <summary>
+/// Reads and writes the documents of the JSON contract: strict reading (unknown properties, unknown
+/// enum values, wrong types, out-of-range numbers, duplicate properties and missing required fields are
+/// errors naming the field and the allowed values) and deterministic writing (equal values give
+/// byte-identical JSON).
+/// </summary>
+/// <remarks>Thread-safe. Uses only source-generated serializer metadata, so it is trim and AOT safe.</remarks>
+public static class SciaticaJson
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
+    /// <summary>Reads a patient profile document.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The validated profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
+    public static PatientProfile ReadProfile(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = Parse(json, "profile");
+        return ReadProfile(document.RootElement);
+    }
+
+    /// <summary>Reads a patient profile document from UTF-8 bytes.</summary>
+    /// <param name="utf8Json">The JSON text as UTF-8.</param>
+    /// <returns>The validated profile.</returns>
+    /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
+    public static PatientProfile ReadProfile(ReadOnlyMemory<byte> utf8Json)
+    {
+        using var document = Parse(utf8Json, "profile");
+        return ReadProfile(document.RootElement);
+    }
+
+    /// <summary>Reads a patient profile from an already parsed JSON element.</summary>
+    /// <param name="element">The profile object.</param>
+    /// <returns>The validated profile.</returns>
+    /// <exception cref="SciaticaValidationException">The element breaks the contract; every problem is listed with its path.</exception>
+    public static PatientProfile ReadProfile(JsonElement element)
+    {
+        var problems = new ProblemList();
+        var profile = ProfileReader.Read(element, "$", problems);
+        problems.ThrowIfAny("profile");
+        return profile!;
+    }
+
+    /// <summary>Writes a decision document.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <param name="indented">Whether to indent the JSON for people; compact output is one line.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="decision"/> is null.</exception>
+    public static string WriteDecision(ProgramDecision decision, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var context = indented ? ContractJson.Indented : ContractJson.Compact;
+        return JsonSerializer.Serialize(decision, context.ProgramDecision);
+    }
+
+    /// <summary>Writes a profile document.</summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="indented">Whether to indent the JSON for people.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    public static string WriteProfile(PatientProfile profile, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var context = indented ? ContractJson.Indented : ContractJson.Compact;
+        return JsonSerializer.Serialize(profile, context.PatientProfile);
+    }
+
+    /// <summary>Reads a decision document, strictly.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is not a valid decision.</exception>
+    public static ProgramDecision ReadDecision(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonSerializer.Deserialize(json, ContractJson.Compact.ProgramDecision)
+                ?? throw Invalid("decision", "$", "must be a decision object, not null.");
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid("decision", ex.Path ?? "$", "is not valid: " + ex.Message, ex.LineNumber + 1);
+        }
+        catch (ArgumentException ex)
+        {
+            throw Invalid("decision", "$", "is not valid: " + ex.Message);
+        }
+    }
+
+    internal static JsonDocument Parse(string json, string subject)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(subject, ex);
+        }
+    }
+
+    internal static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, string subject)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8Json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(subject, ex);
+        }
+    }
+
+    private static SciaticaValidationException Malformed(string subject, JsonException ex)
+    {
+        var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
+        var detail = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+        return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}.", ex.LineNumber + 1);
+    }
+
+    private static SciaticaValidationException Invalid(string subject, string path, string message, long? line = null) =>
+        new(subject, [new ValidationProblem(path, message, line)]);
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Sciatica.Rules.Validation;
+
+/// <summary>Collects validation problems so that every problem is reported at once.</summary>
+internal sealed partial class ProblemList
+{
+    private readonly List<ValidationProblem> problems = [];
+
+    public int Count => problems.Count;
+
+    public IReadOnlyList<ValidationProblem> Items => problems;
+
+    public void Add(string path, string message, long? line = null) => problems.Add(new ValidationProblem(path, message, line));
+
+    public void RequireText(string path, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(path, "must be a non-empty text.");
+        }
+    }
+
+    public void RequireId(string path, string? value)
+    {
+        if (value is null || !IdPattern().IsMatch(value))
+        {
+            Add(path, "must be a lower-case kebab-case id such as 'knee-to-chest' (letters a-z, digits and single hyphens).");
+        }
+    }
+
+    public void RequireSource(string path, string? value)
+    {
+        if (!Rules.ClinicalSources.IsKnown(value))
+        {
+            Add(path, "must be a known clinical source id; allowed values: " + string.Join(", ", Rules.ClinicalSources.All) + ".");
+        }
+    }
+
+    public void ThrowIfAny(string subject)
+    {
+        if (problems.Count > 0)
+        {
+            throw new SciaticaValidationException(subject, problems.ToArray());
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

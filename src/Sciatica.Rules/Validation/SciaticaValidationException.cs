@@ -1,0 +1,55 @@
+namespace Sciatica.Rules.Validation;
+
+/// <summary>
+/// Thrown when a profile, catalog or rule set is invalid. It lists every problem found, not just the
+/// first, each naming the field and the allowed values. Nothing is half-built when it is thrown.
+/// </summary>
+public sealed class SciaticaValidationException : Exception
+{
+    /// <summary>Creates the exception from the problems found.</summary>
+    /// <param name="subject">What was being validated (for example "profile" or "catalog").</param>
+    /// <param name="problems">The problems; at least one.</param>
+    public SciaticaValidationException(string subject, IReadOnlyList<ValidationProblem> problems)
+        : base(Describe(subject, problems))
+    {
+        Subject = subject;
+        Problems = problems;
+    }
+
+    /// <summary>Creates the exception with a message and no listed problems.</summary>
+    public SciaticaValidationException()
+        : this("input", [new ValidationProblem("$", "The input is invalid.")])
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public SciaticaValidationException(string message)
+        : this("input", [new ValidationProblem("$", message)])
+    {
+    }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public SciaticaValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Subject = "input";
+        Problems = [new ValidationProblem("$", message)];
+    }
+
+    /// <summary>Gets what was being validated.</summary>
+    public string Subject { get; }
+
+    /// <summary>Gets every problem found, in document order.</summary>
+    public IReadOnlyList<ValidationProblem> Problems { get; }
+
+    private static string Describe(string subject, IReadOnlyList<ValidationProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return problems.Count == 1
+            ? $"Invalid {subject}: {problems[0]}"
+            : $"Invalid {subject} ({problems.Count} problems):{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "- " + p));
+    }
+}

@@ -1,0 +1,103 @@
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Rules;
+using Sciatica.Rules.Selection;
+
+namespace Sciatica.Rules.Tests.Rules;
+
+/// <summary>
+/// One example per rule id of the default rule set: the profile that makes the rule fire, the decision
+/// it must give, the reason it must show, and (for exclusion rules) the exercise it must leave out.
+/// </summary>
+public sealed class RuleExampleTests
+{
+    public sealed record Example(string RuleId, PatientProfile Profile, DecisionKind Decision, string? ExcludedExercise = null, RuleSet? RuleSet = null)
+    {
+        public override string ToString() => RuleId;
+    }
+
+    private static readonly PatientProfile Clear = Profiles.Clear;
+
+    private static readonly Example[] All =
+    [
+        new("emergency-bladder-dysfunction", Profiles.WithFlags(RedFlag.BladderDysfunction), DecisionKind.Emergency),
+        new("emergency-bowel-dysfunction", Profiles.WithFlags(RedFlag.BowelDysfunction), DecisionKind.Emergency),
+        new("emergency-saddle-anesthesia", Profiles.WithFlags(RedFlag.SaddleAnesthesia), DecisionKind.Emergency),
+        new("emergency-bilateral-leg-symptoms", Profiles.WithFlags(RedFlag.BilateralLegSymptoms), DecisionKind.Emergency),
+        new("urgent-progressive-weakness", Profiles.WithFlags(RedFlag.ProgressiveWeakness), DecisionKind.UrgentReferral),
+        new("urgent-foot-drop", Profiles.WithFlags(RedFlag.FootDrop), DecisionKind.UrgentReferral),
+        new("treat-first-tumor", Profiles.With(Cause.Tumor), DecisionKind.TreatCauseFirst),
+        new("treat-first-infection", Profiles.With(Cause.Infection), DecisionKind.TreatCauseFirst),
+        new("treat-first-vascular-abnormality", Profiles.With(Cause.SpinalVascularAbnormality), DecisionKind.TreatCauseFirst),
+        new("treat-first-cancer-history", Profiles.WithFlags(RedFlag.CancerHistory), DecisionKind.TreatCauseFirst),
+        new("treat-first-fever", Profiles.WithFlags(RedFlag.Fever), DecisionKind.TreatCauseFirst),
+        new("treat-first-unexplained-weight-loss", Profiles.WithFlags(RedFlag.UnexplainedWeightLoss), DecisionKind.TreatCauseFirst),
+        new("treat-first-iv-drug-use", Profiles.WithFlags(RedFlag.IvDrugUse), DecisionKind.TreatCauseFirst),
+        new("treat-first-immunosuppression", Profiles.WithFlags(RedFlag.Immunosuppression), DecisionKind.TreatCauseFirst),
+        new("treat-first-significant-trauma", Profiles.WithFlags(RedFlag.SignificantTrauma), DecisionKind.TreatCauseFirst),
+        new("treat-first-osteoporotic-trauma", Profiles.With(Cause.Injury, Cause.Osteoporosis), DecisionKind.TreatCauseFirst),
+        new("treat-first-trauma-older-age", Profiles.With(Cause.Injury) with { Age = 51 }, DecisionKind.TreatCauseFirst),
+        new("advice-no-medical-clearance", Clear with { MedicalClearance = false }, DecisionKind.SeekMedicalAdvice),
+        new("advice-cause-unknown", Profiles.With(Cause.Unknown), DecisionKind.SeekMedicalAdvice),
+        new("advice-symptoms-not-controlled", Clear with { SymptomsTolerateExercise = false }, DecisionKind.SeekMedicalAdvice),
+        new("advice-recent-spine-surgery", Clear with { WeeksSinceSpineSurgery = 3 }, DecisionKind.SeekMedicalAdvice),
+        new("advice-pain-above-ceiling", Clear with { LegPain = 8 }, DecisionKind.SeekMedicalAdvice,
+            RuleSet: new RuleSet("strict", "1.0.0", RuleSet.Default.Contraindications, new RuleThresholds { MaximumPainForProgram = 7 })),
+        new("land-walking-painful", Clear with { LandWalkingPainful = true }, DecisionKind.Program, "walking"),
+        new("aquatic-needs-pool", Clear, DecisionKind.Program, "water-walking"),
+        new("water-walking-when-land-painful", Clear with { PoolAccess = true }, DecisionKind.Program, "water-walking"),
+        new("extension-needs-preference", Clear, DecisionKind.Program, "prone-press-up"),
+        new("clinician-enabled-only", Clear, DecisionKind.Program, "sciatic-nerve-glide"),
+        new("program-screening-passed", Clear, DecisionKind.Program),
+        new("arthritis-specific-considerations", Profiles.With(Cause.InflammatoryArthritis), DecisionKind.Program),
+        new("no-aerobic-option", Clear with { LandWalkingPainful = true }, DecisionKind.Program),
+        new("age-serious-pathology-risk", Clear with { Age = 51 }, DecisionKind.Program),
+        new("directional-preference-lifts-rule", Profiles.With(Cause.HerniatedDisc) with { DirectionalPreference = DirectionalPreference.Extension }, DecisionKind.Program),
+        new("clinician-override-applied", Clear with { ClinicianOverrides = [Profiles.Override("sciatic-nerve-glide", "clinician-enabled-only")] }, DecisionKind.Program),
+        new("clinician-override-refused", Profiles.With(Cause.Osteoporosis) with { ClinicianOverrides = [Profiles.Override("lower-trunk-rotation", "osteoporosis-avoid-twisting")] }, DecisionKind.Program),
+        new("clinician-override-unused", Clear with { ClinicianOverrides = [Profiles.Override("walking", "disc-avoid-extension")] }, DecisionKind.Program),
+        new("disc-avoid-extension", Profiles.With(Cause.HerniatedDisc), DecisionKind.Program, "standing-back-extension"),
+        new("disc-avoid-rotation", Profiles.With(Cause.BulgingDisc), DecisionKind.Program, "lower-trunk-rotation"),
+        new("extension-preference-avoid-flexion", Clear with { DirectionalPreference = DirectionalPreference.Extension }, DecisionKind.Program, "knee-to-chest"),
+        new("flexion-preference-avoid-extension", Clear with { DirectionalPreference = DirectionalPreference.Flexion }, DecisionKind.Program, "prone-press-up"),
+        new("stenosis-avoid-extension", Profiles.With(Cause.SpinalStenosis), DecisionKind.Program, "prone-press-up"),
+        new("stenosis-avoid-rotation", Profiles.With(Cause.SpinalStenosis), DecisionKind.Program, "seated-trunk-rotation"),
+        new("osteoarthritis-avoid-extension", Profiles.With(Cause.Osteoarthritis), DecisionKind.Program, "standing-back-extension"),
+        new("osteoarthritis-avoid-rotation", Profiles.With(Cause.Osteoarthritis), DecisionKind.Program, "lower-trunk-rotation"),
+        new("spondylolisthesis-avoid-extension", Profiles.With(Cause.Spondylolisthesis), DecisionKind.Program, "prone-press-up"),
+        new("osteoporosis-avoid-loaded-flexion", Profiles.With(Cause.Osteoporosis), DecisionKind.Program),
+        new("osteoporosis-avoid-twisting", Profiles.With(Cause.Osteoporosis), DecisionKind.Program, "seated-trunk-rotation"),
+        new("osteoporosis-avoid-high-impact", Profiles.With(Cause.Osteoporosis), DecisionKind.Program),
+        new("post-surgery-avoid-bending-lifting-twisting", Clear with { WeeksSinceSpineSurgery = 4 }, DecisionKind.Program, "knee-to-chest"),
+    ];
+
+    public static TheoryData<Example> Examples { get; } = new(All);
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Rule_Example_GivesItsDecisionAndReason(Example example)
+    {
+        var selector = example.RuleSet is null ? ProgramSelector.Default : new ProgramSelector(ExerciseCatalog.Default, example.RuleSet);
+
+        var decision = selector.Select(example.Profile);
+
+        Assert.Equal(example.Decision, decision.Decision);
+        var reason = Assert.Single(decision.Reasons, r => r.RuleId == example.RuleId);
+        Assert.False(string.IsNullOrWhiteSpace(reason.Message));
+        Assert.True(ClinicalSources.IsKnown(reason.Source));
+        if (example.ExcludedExercise is { } id)
+        {
+            Assert.DoesNotContain(decision.Exercises, e => e.Id == id);
+            Assert.Contains(decision.Excluded.Single(e => e.Id == id).Reasons, r => r.RuleId == example.RuleId);
+        }
+    }
+
+    [Fact]
+    public void DefaultRuleSet_EveryRule_HasAnExample()
+    {
+        var covered = All.Select(e => e.RuleId).ToHashSet();
+
+        var missing = RuleSet.Default.Rules.Select(r => r.Id).Where(id => !covered.Contains(id)).ToList();
+
+        Assert.Empty(missing);
+    }
+}
