@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using Sciatica.Rules.Review;
 using Sciatica.Rules.Selection;
 using Sciatica.Rules.Serialization;
 using Sciatica.Rules.Validation;
@@ -13,6 +13,7 @@ internal static class CommandLine
         Usage:
           sciatica-rules select --profile FILE|- [--format text|json]
           sciatica-rules select --batch            (JSON Lines on standard input, one decision per line out)
+          sciatica-rules review --input FILE|- [--format text|json]
 
         Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
         """;
@@ -28,6 +29,7 @@ internal static class CommandLine
             {
                 "select" when options.Batch => Batch.Run(selector, input, output),
                 "select" => Select(selector, options, input, output),
+                "review" => Review(selector, options, input, output),
                 _ => throw new UsageException($"Unknown command '{options.Command}'."),
             };
         }
@@ -62,6 +64,15 @@ internal static class CommandLine
         var profile = SciaticaJson.ReadProfile(ReadAll(path, input));
         var decision = selector.Select(profile);
         output.Write(options.Format == "json" ? SciaticaJson.WriteDecision(decision, indented: true) + "\n" : TextReport.Render(decision));
+        return ExitCodes.Decided;
+    }
+
+    private static int Review(ProgramSelector selector, Options options, TextReader input, TextWriter output)
+    {
+        var path = options.Input ?? throw new UsageException("review needs --input FILE (or - for standard input).");
+        var request = SciaticaJson.ReadReviewRequest(ReadAll(path, input));
+        var review = new SessionReviewer(selector).Review(request.Profile, request.Feedback);
+        output.Write(options.Format == "json" ? SciaticaJson.WriteReview(review, indented: true) + "\n" : TextReport.Render(review));
         return ExitCodes.Decided;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sciatica.Rules.Domain;
+using Sciatica.Rules.Review;
 using Sciatica.Rules.Selection;
 using Sciatica.Rules.Serialization;
 
@@ -69,6 +70,37 @@ internal static class TextReport
         }
 
         text.Append("\nRule set: ").Append(decision.RuleSetVersion).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Render(SessionReview review)
+    {
+        var text = new StringBuilder();
+        var headline = review.Decision == ReviewDecision.Adjust ? "CARRY ON, ADJUSTED AS BELOW" : "STOP THE PROGRAM: " + Headline((DecisionKind)(int)review.Decision);
+        text.Append("Review: ").Append(headline).Append(" (").Append(ContractNames.Of(review.Decision)).Append(")\n\n");
+        text.Append("Why:\n");
+        foreach (var reason in review.Reasons)
+        {
+            text.Append("  - ").Append(reason.Message).Append(" [").Append(reason.RuleId).Append("; source ").Append(reason.Source).Append("]\n");
+        }
+
+        if (review.Exercises.Count > 0)
+        {
+            text.Append("\nNext session:\n");
+            foreach (var exercise in review.Exercises)
+            {
+                var dose = exercise.Dosage is null ? "do not do it" : Dose(exercise.Dosage);
+                text.Append("  - ").Append(exercise.Id).Append(": ").Append(ContractNames.Of(exercise.Action).ToUpperInvariant()).Append(" (").Append(dose).Append(")\n");
+            }
+        }
+
+        text.Append("\nStop and seek help:\n");
+        foreach (var advice in review.SafetyAdvice)
+        {
+            text.Append("  - ").Append(advice).Append('\n');
+        }
+
+        text.Append("\nRule set: ").Append(review.RuleSetVersion).Append('\n');
         return text.ToString();
     }
 

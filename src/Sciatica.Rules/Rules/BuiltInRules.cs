@@ -23,7 +23,10 @@ internal sealed class BuiltInRules
         Screening = CreateScreening(thresholds);
         Eligibility = CreateEligibility();
         Advice = CreateAdvice(thresholds);
+        Response = new ResponseRules(thresholds);
     }
+
+    public ResponseRules Response { get; }
 
     public ImmutableArray<ScreeningRule> Screening { get; }
 
@@ -58,6 +61,10 @@ internal sealed class BuiltInRules
         yield return new RuleDescription(OverrideAppliedId, RuleCategory.Advice, "A clinician lifted a relative rule for one exercise, with a recorded reason.", Tbc, null);
         yield return new RuleDescription(OverrideRefusedId, RuleCategory.Advice, "A clinician override was not applied because the rule is absolute or the decision is a screening decision.", Tbc, null);
         yield return new RuleDescription(OverrideUnusedId, RuleCategory.Advice, "A clinician override had no effect because the rule does not exclude that exercise for this person.", Tbc, null);
+        foreach (var rule in Response.Describe())
+        {
+            yield return rule;
+        }
     }
 
     private static ImmutableArray<ScreeningRule> CreateScreening(RuleThresholds t)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sciatica.Rules.Domain;
+using Sciatica.Rules.Review;
 using Sciatica.Rules.Selection;
 
 namespace Sciatica.Rules.Serialization;
@@ -21,6 +22,9 @@ namespace Sciatica.Rules.Serialization;
         typeof(EquatableArrayJsonConverter<MovementPattern>), typeof(EquatableArrayJsonConverter<string>),
         typeof(EquatableArrayJsonConverter<ClinicianOverride>), typeof(EquatableArrayJsonConverter<DecisionReason>),
         typeof(EquatableArrayJsonConverter<PrescribedExercise>), typeof(EquatableArrayJsonConverter<ExcludedExercise>),
+        typeof(CamelCaseEnumConverter<ReviewDecision>), typeof(CamelCaseEnumConverter<ReviewAction>),
+        typeof(CamelCaseEnumConverter<SymptomChange>), typeof(CamelCaseEnumConverter<NextMorningChange>),
+        typeof(EquatableArrayJsonConverter<ExerciseReview>), typeof(EquatableArrayJsonConverter<ExerciseFeedback>),
     ])]
 [JsonSerializable(typeof(ProgramDecision))]
 [JsonSerializable(typeof(PatientProfile))]
@@ -34,6 +38,11 @@ namespace Sciatica.Rules.Serialization;
 [JsonSerializable(typeof(RedFlag))]
 [JsonSerializable(typeof(MovementPattern))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(SessionReview))]
+[JsonSerializable(typeof(ExerciseReview))]
+[JsonSerializable(typeof(ReviewRequest))]
+[JsonSerializable(typeof(SessionFeedback))]
+[JsonSerializable(typeof(ExerciseFeedback))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext
 {
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Sciatica.Rules.Domain;
+using Sciatica.Rules.Review;
 using Sciatica.Rules.Selection;
 using Sciatica.Rules.Validation;
 
@@ -83,20 +84,74 @@ public static class SciaticaJson
     public static ProgramDecision ReadDecision(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return Deserialize(json, "decision", ContractJson.Compact.ProgramDecision);
+    }
+
+    private static T Deserialize<T>(string json, string subject, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+    {
         try
         {
-            return JsonSerializer.Deserialize(json, ContractJson.Compact.ProgramDecision)
-                ?? throw Invalid("decision", "$", "must be a decision object, not null.");
+            return JsonSerializer.Deserialize(json, info) ?? throw Invalid(subject, "$", $"must be a {subject} object, not null.");
         }
         catch (JsonException ex)
         {
-            throw Invalid("decision", ex.Path ?? "$", "is not valid: " + ex.Message, ex.LineNumber + 1);
+            throw Invalid(subject, ex.Path ?? "$", "is not valid: " + ex.Message, ex.LineNumber + 1);
         }
         catch (ArgumentException ex)
         {
-            throw Invalid("decision", "$", "is not valid: " + ex.Message);
+            throw Invalid(subject, "$", "is not valid: " + ex.Message);
         }
     }
+
+    /// <summary>Reads a session review document: <c>{ "profile": ..., "feedback": ... }</c>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The validated request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
+    public static ReviewRequest ReadReviewRequest(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var document = Parse(json, "review request");
+        var problems = new ProblemList();
+        var request = ReviewReader.Read(document.RootElement, problems);
+        problems.ThrowIfAny("review request");
+        return request!;
+    }
+
+    /// <summary>Writes a session review request document.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="indented">Whether to indent the JSON for people.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public static string WriteReviewRequest(ReviewRequest request, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return JsonSerializer.Serialize(request, (indented ? ContractJson.Indented : ContractJson.Compact).ReviewRequest);
+    }
+
+    /// <summary>Writes a session review document.</summary>
+    /// <param name="review">The review.</param>
+    /// <param name="indented">Whether to indent the JSON for people.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="review"/> is null.</exception>
+    public static string WriteReview(SessionReview review, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return JsonSerializer.Serialize(review, (indented ? ContractJson.Indented : ContractJson.Compact).SessionReview);
+    }
+
+    /// <summary>Reads a session review document, strictly.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The review.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is not a valid review.</exception>
+    public static SessionReview ReadReview(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Deserialize(json, "review", ContractJson.Compact.SessionReview);
+    }
+
+    internal static string WriteDosage(Dosage dosage) => JsonSerializer.Serialize(dosage, ContractJson.Compact.Dosage);
 
     internal static JsonDocument Parse(string json, string subject)
     {

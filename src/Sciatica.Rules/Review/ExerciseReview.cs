@@ -1,0 +1,11 @@
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Selection;
+
+namespace Sciatica.Rules.Review;
+
+/// <summary>What to do with one exercise next session, and why.</summary>
+/// <param name="Id">The exercise id.</param>
+/// <param name="Action">What to do.</param>
+/// <param name="Dosage">The dose for next session; <see langword="null"/> when the exercise stops.</param>
+/// <param name="Reasons">The response rules that decided the action.</param>
+public sealed record ExerciseReview(string Id, ReviewAction Action, Dosage? Dosage, EquatableArray<DecisionReason> Reasons);

@@ -1,0 +1,23 @@
+namespace Sciatica.Rules.Review;
+
+/// <summary>
+/// The outcome of a session review, in ascending order of caution: the program goes on with adjusted
+/// exercises, or a screening decision replaces it.
+/// </summary>
+public enum ReviewDecision
+{
+    /// <summary>The program goes on; each reviewed exercise has its action.</summary>
+    Adjust = 0,
+
+    /// <summary>Stop the program and get medical advice.</summary>
+    SeekMedicalAdvice = 1,
+
+    /// <summary>Stop the program: a possible serious cause must be assessed and treated first.</summary>
+    TreatCauseFirst = 2,
+
+    /// <summary>Stop the program and see a specialist urgently.</summary>
+    UrgentReferral = 3,
+
+    /// <summary>Stop the program and go to emergency care the same day.</summary>
+    Emergency = 4,
+}

@@ -1,0 +1,24 @@
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Selection;
+
+namespace Sciatica.Rules.Review;
+
+/// <summary>The answer to a session review: adjust the program, or a screening decision that replaces it.</summary>
+/// <remarks>Immutable and thread-safe, with value equality. Any decision other than <see cref="ReviewDecision.Adjust"/> has no exercises.</remarks>
+public sealed record SessionReview
+{
+    /// <summary>Gets the outcome.</summary>
+    public required ReviewDecision Decision { get; init; }
+
+    /// <summary>Gets each reviewed exercise with its action, in id order.</summary>
+    public required EquatableArray<ExerciseReview> Exercises { get; init; }
+
+    /// <summary>Gets the rules that decided the outcome.</summary>
+    public required EquatableArray<DecisionReason> Reasons { get; init; }
+
+    /// <summary>Gets when to stop and seek help.</summary>
+    public required EquatableArray<string> SafetyAdvice { get; init; }
+
+    /// <summary>Gets the version of the rule set and catalog content.</summary>
+    public required string RuleSetVersion { get; init; }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Review;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.Serialization;
+
+/// <summary>Reads the session review document of the JSON contract strictly.</summary>
+internal static class ReviewReader
+{
+    private static readonly string[] RequestProperties = ["profile", "feedback"];
+    private static readonly string[] FeedbackProperties = ["exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
+    private static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
+    private static readonly string[] DosageProperties = ["holdSeconds", "repetitions", "sets", "minutes", "timesPerDay"];
+
+    public static ReviewRequest? Read(JsonElement element, ProblemList problems)
+    {
+        var request = new JsonElementReader(element, "$", problems, RequestProperties);
+        PatientProfile? profile = null;
+        SessionFeedback? feedback = null;
+        if (request.TryGet("profile", required: true, "a profile object", out var p))
+        {
+            profile = ProfileReader.Read(p, "$.profile", problems);
+        }
+
+        if (request.TryGet("feedback", required: true, "a feedback object", out var f))
+        {
+            feedback = ReadFeedback(f, "$.feedback", problems);
+        }
+
+        return profile is null || feedback is null || problems.Count > 0 ? null : new ReviewRequest(profile, feedback);
+    }
+
+    private static SessionFeedback? ReadFeedback(JsonElement element, string path, ProblemList problems)
+    {
+        var before = problems.Count;
+        var reader = new JsonElementReader(element, path, problems, FeedbackProperties);
+        if (!reader.IsObject)
+        {
+            return null;
+        }
+
+        var exercises = reader.Array("exercises", required: false, "objects with id, painDuring and symptomChange", (item, itemPath) =>
+        {
+            var e = new JsonElementReader(item, itemPath, problems, ExerciseProperties);
+            var id = e.Text("id", required: true);
+            var pain = e.Integer("painDuring", required: true, 0, 10);
+            var change = e.Enum<SymptomChange>("symptomChange", required: true);
+            Dosage? dosage = null;
+            if (e.TryGet("dosage", required: false, "a dosage object", out var d) && d.ValueKind != JsonValueKind.Null)
+            {
+                dosage = ReadDosage(d, JsonElementReader.Child(itemPath, "dosage"), problems);
+            }
+
+            return id is null || pain is null || change is null
+                ? (false, null!)
+                : (true, new ExerciseFeedback { Id = id, PainDuring = pain.Value, SymptomChange = change.Value, Dosage = dosage });
+        });
+        var nextMorning = reader.Enum<NextMorningChange>("nextMorning", required: true);
+        var numbness = reader.Boolean("newNumbness", required: false);
+        var weakness = reader.Boolean("newWeakness", required: false);
+        var redFlags = reader.EnumArray<RedFlag>("newRedFlags", required: false);
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        return new SessionFeedback
+        {
+            Exercises = exercises,
+            NextMorning = nextMorning!.Value,
+            NewNumbness = numbness ?? false,
+            NewWeakness = weakness ?? false,
+            NewRedFlags = redFlags,
+        };
+    }
+
+    private static Dosage? ReadDosage(JsonElement element, string path, ProblemList problems)
+    {
+        var before = problems.Count;
+        var reader = new JsonElementReader(element, path, problems, DosageProperties);
+        if (!reader.IsObject)
+        {
+            return null;
+        }
+
+        var hold = reader.Integer("holdSeconds", required: false, 1, int.MaxValue, nullable: true);
+        var repetitions = reader.Integer("repetitions", required: false, 1, int.MaxValue, nullable: true);
+        var sets = reader.Integer("sets", required: false, 1, int.MaxValue, nullable: true);
+        var minutes = reader.Integer("minutes", required: false, 1, int.MaxValue, nullable: true);
+        var times = reader.Integer("timesPerDay", required: false, 1, int.MaxValue, nullable: true);
+        return problems.Count > before
+            ? null
+            : new Dosage { HoldSeconds = hold, Repetitions = repetitions, Sets = sets, Minutes = minutes, TimesPerDay = times };
+    }
+}
