@@ -1,0 +1,102 @@
+using System.Text;
+using Sciatica.Rules.Rules;
+using Sciatica.Rules.Serialization;
+
+namespace Sciatica.Rules.Tests.Docs;
+
+/// <summary>
+/// docs/rules.md is generated from the default rule set. When a rule changes, this test fails until the
+/// reference is regenerated: <c>SCIATICA_UPDATE_DOCS=1 dotnet test --filter RulesReference</c>.
+/// </summary>
+public sealed class RulesReferenceTests
+{
+    [Fact]
+    public void RulesReference_MatchesTheDefaultRuleSet()
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", "rules.md");
+        var expected = Render(RuleSet.Default, ExerciseCatalog.Default);
+        if (Environment.GetEnvironmentVariable("SCIATICA_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(
+            File.Exists(path) && File.ReadAllText(path).ReplaceLineEndings("\n") == expected,
+            "docs/rules.md is stale: run SCIATICA_UPDATE_DOCS=1 dotnet test --filter RulesReference");
+    }
+
+    public static string Render(RuleSet rules, ExerciseCatalog catalog)
+    {
+        var text = new StringBuilder();
+        text.Append("# Rules reference\n\n");
+        text.Append("Generated from the default rule set by `tests/Sciatica.Rules.Tests/Docs/RulesReferenceTests.cs`; do not edit by hand.\n");
+        text.Append("Rule set `").Append(rules.Name).Append('/').Append(rules.Version).Append("`, version stamp `").Append(new Sciatica.Rules.Selection.ProgramSelector(catalog, rules).RuleSetVersion).Append("`.\n\n");
+        text.Append("Source ids are those of the project's clinical brief (for example `SEED` for the seed article, `CES` for the cauda equina review).\n");
+        foreach (var group in rules.Rules.GroupBy(r => r.Category))
+        {
+            text.Append("\n## ").Append(Heading(group.Key)).Append("\n\n");
+            text.Append("| rule id | strength | source | rationale |\n|---|---|---|---|\n");
+            foreach (var rule in group)
+            {
+                text.Append("| `").Append(rule.Id).Append("` | ").Append(rule.Strength is { } s ? ContractNames.Of(s) : "-").Append(" | ")
+                    .Append(rule.Source).Append(" | ").Append(rule.Rationale.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
+            }
+        }
+
+        text.Append("\n## Contraindications: conditions and movements\n\n");
+        text.Append("| rule id | applies to causes | when | avoids movements | lifted by |\n|---|---|---|---|---|\n");
+        foreach (var c in rules.Contraindications)
+        {
+            var when = new List<string>();
+            if (c.WhenDirectionalPreference is { } p)
+            {
+                when.Add(ContractNames.Of(p) + " preference");
+            }
+
+            if (c.AfterSpineSurgery)
+            {
+                when.Add("after spine surgery");
+            }
+
+            text.Append("| `").Append(c.Id).Append("` | ").Append(c.Causes.IsEmpty ? "any" : string.Join(", ", c.Causes.Select(ContractNames.Of)))
+                .Append(" | ").Append(when.Count == 0 ? "always" : string.Join(", ", when))
+                .Append(" | ").Append(string.Join(", ", c.Movements.Select(ContractNames.Of)))
+                .Append(" | ").Append(c.LiftedByDirectionalPreference is { } l ? ContractNames.Of(l) + " preference, or a clinician override" : c.Strength == ContraindicationStrength.Relative ? "a clinician override" : "nothing").Append(" |\n");
+        }
+
+        text.Append("\n## Default catalog\n\n");
+        text.Append("| exercise id | kind | movements | starting dose | source |\n|---|---|---|---|---|\n");
+        foreach (var e in catalog.Exercises)
+        {
+            text.Append("| `").Append(e.Id).Append("` | ").Append(ContractNames.Of(e.Kind)).Append(" | ")
+                .Append(string.Join(", ", e.Movements.Select(ContractNames.Of))).Append(" | ")
+                .Append(SciaticaJson.WriteDosage(e.Dosage).Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(e.Source)
+                .Append(e.ClinicianEnabledOnly ? " (clinician-enabled only)" : string.Empty).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Heading(RuleCategory category) => category switch
+    {
+        RuleCategory.Emergency => "Screening: emergency care the same day",
+        RuleCategory.UrgentReferral => "Screening: urgent specialist referral",
+        RuleCategory.TreatCauseFirst => "Screening: treat the cause first",
+        RuleCategory.SeekMedicalAdvice => "Screening: medical advice before exercise",
+        RuleCategory.Contraindication => "Contraindications",
+        RuleCategory.Eligibility => "Eligibility of single exercises",
+        RuleCategory.Advice => "Program advice and clinician judgement",
+        _ => "Session review (response rules)",
+    };
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Sciatica.Rules.sln not found above the test directory.");
+    }
+}
