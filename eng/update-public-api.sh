@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Adds every symbol that the public API analyzer reports as undeclared (RS0016) to
-# PublicAPI.Unshipped.txt, then sorts the file. Review the diff: the public API is deliberate.
+# Keeps PublicAPI.Unshipped.txt in step with the code: adds every symbol the public API analyzer reports
+# as undeclared (RS0016) and drops unshipped lines it reports as gone (RS0017). Review the diff: the
+# public API is deliberate, and a shipped line (PublicAPI.Shipped.txt) is never removed by this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file=src/Sciatica.Rules/PublicAPI.Unshipped.txt
-dotnet build src/Sciatica.Rules/Sciatica.Rules.csproj --no-incremental 2>&1 \
-  | grep -o "RS0016: Symbol '.*' is not part of the declared public API" \
-  | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" \
-  | sort -u > /tmp/public-api-new.txt || true
-{ tail -n +2 "$file"; cat /tmp/public-api-new.txt; } | grep -v '^$' | sort -u > /tmp/public-api-all.txt
+out="$(dotnet build src/Sciatica.Rules/Sciatica.Rules.csproj --no-incremental 2>&1 || true)"
+grep -o "RS0016: Symbol '.*' is not part of the declared public API" <<<"$out" \
+  | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u > /tmp/public-api-add.txt || true
+grep -o "RS0017: Symbol '.*' is part of the declared API, but is either not public or could not be found" <<<"$out" \
+  | sed -E "s/^RS0017: Symbol '(.*)' is part of the declared API.*$/\1/" | sort -u > /tmp/public-api-drop.txt || true
+{ tail -n +2 "$file" | grep -vxF -f /tmp/public-api-drop.txt || true; cat /tmp/public-api-add.txt; } | grep -v '^$' | sort -u > /tmp/public-api-all.txt
 { echo '#nullable enable'; cat /tmp/public-api-all.txt; } > "$file"
-echo "added $(wc -l < /tmp/public-api-new.txt) symbols"
+echo "added $(wc -l < /tmp/public-api-add.txt), dropped $(wc -l < /tmp/public-api-drop.txt) symbols"

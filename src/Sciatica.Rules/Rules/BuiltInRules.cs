@@ -18,9 +18,10 @@ internal sealed class BuiltInRules
     public const string OverrideUnusedId = "clinician-override-unused";
     public const string PreferenceLiftsId = "directional-preference-lifts-rule";
 
-    public BuiltInRules(RuleThresholds thresholds)
+    public BuiltInRules(RuleThresholds thresholds, ImmutableArray<ScreeningGate> gates)
     {
-        Screening = CreateScreening(thresholds);
+        // Most urgent first; a stable sort keeps the written order within a level.
+        Screening = [.. gates.Select(Compile).Concat(CreateScreening(thresholds)).OrderByDescending(rule => rule.Decision)];
         Eligibility = CreateEligibility();
         Advice = CreateAdvice(thresholds);
         Response = new ResponseRules(thresholds);
@@ -67,61 +68,22 @@ internal sealed class BuiltInRules
         }
     }
 
+    /// <summary>The screening gates of the default rule set (from the embedded default catalog document).</summary>
+    public static ImmutableArray<ScreeningGate> DefaultGates => Serialization.CatalogLoader.Embedded.RuleSet.Screening.AsImmutableArray();
+
+    private static ScreeningRule Compile(ScreeningGate gate) =>
+        gate.RedFlag is { } flag
+            ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.RedFlags.Contains(flag))
+            : new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Causes.Contains(gate.Cause!.Value));
+
     private static ImmutableArray<ScreeningRule> CreateScreening(RuleThresholds t)
     {
-        static Func<PatientProfile, bool> Flag(RedFlag flag) => p => p.RedFlags.Contains(flag);
-        static Func<PatientProfile, bool> HasCause(Cause cause) => p => p.Causes.Contains(cause);
         var older = string.Create(CultureInfo.InvariantCulture, $"{t.SeriousPathologyMaximumAge}");
         var weeks = string.Create(CultureInfo.InvariantCulture, $"{t.MinimumWeeksAfterSpineSurgery}");
         var pain = string.Create(CultureInfo.InvariantCulture, $"{t.MaximumPainForProgram}");
 
         return
         [
-            new("emergency-bladder-dysfunction", DecisionKind.Emergency,
-                "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care the same day.",
-                Ces, Flag(RedFlag.BladderDysfunction)),
-            new("emergency-bowel-dysfunction", DecisionKind.Emergency,
-                "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care the same day.",
-                Ces, Flag(RedFlag.BowelDysfunction)),
-            new("emergency-saddle-anesthesia", DecisionKind.Emergency,
-                "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care the same day.",
-                Ces, Flag(RedFlag.SaddleAnesthesia)),
-            new("emergency-bilateral-leg-symptoms", DecisionKind.Emergency,
-                "Sciatica in both legs, or spreading from one leg to both, can mean cauda equina syndrome, which needs emergency care the same day.",
-                Cks, Flag(RedFlag.BilateralLegSymptoms)),
-            new("urgent-progressive-weakness", DecisionKind.UrgentReferral,
-                "Leg weakness that is getting worse needs urgent assessment by a specialist before any exercise.",
-                Cks, Flag(RedFlag.ProgressiveWeakness)),
-            new("urgent-foot-drop", DecisionKind.UrgentReferral,
-                "Sudden weakness lifting the foot or toes (foot drop, usually the L5 root) needs urgent assessment by a specialist before any exercise.",
-                Cks, Flag(RedFlag.FootDrop)),
-            new("treat-first-tumor", DecisionKind.TreatCauseFirst,
-                "A tumour of the spine must be treated before exercise can start.",
-                Seed, HasCause(Cause.Tumor)),
-            new("treat-first-infection", DecisionKind.TreatCauseFirst,
-                "An infection of the spine must be treated before exercise can start.",
-                Seed, HasCause(Cause.Infection)),
-            new("treat-first-vascular-abnormality", DecisionKind.TreatCauseFirst,
-                "An abnormality of the blood vessels of the spine must be treated before exercise can start.",
-                Seed, HasCause(Cause.SpinalVascularAbnormality)),
-            new("treat-first-cancer-history", DecisionKind.TreatCauseFirst,
-                "A history of cancer is the most useful warning sign of spinal malignancy: a clinician must rule it out before exercise.",
-                Ifompt, Flag(RedFlag.CancerHistory)),
-            new("treat-first-fever", DecisionKind.TreatCauseFirst,
-                "Fever or chills with back pain can mean a spinal infection: a clinician must rule it out before exercise.",
-                Ahcpr, Flag(RedFlag.Fever)),
-            new("treat-first-unexplained-weight-loss", DecisionKind.TreatCauseFirst,
-                "Unexplained weight loss with back pain can mean serious disease: a clinician must rule it out before exercise.",
-                Ahcpr, Flag(RedFlag.UnexplainedWeightLoss)),
-            new("treat-first-iv-drug-use", DecisionKind.TreatCauseFirst,
-                "Intravenous drug use raises the risk of spinal infection: a clinician must rule it out before exercise.",
-                Ahcpr, Flag(RedFlag.IvDrugUse)),
-            new("treat-first-immunosuppression", DecisionKind.TreatCauseFirst,
-                "A weakened immune system raises the risk of spinal infection: a clinician must rule it out before exercise.",
-                Ahcpr, Flag(RedFlag.Immunosuppression)),
-            new("treat-first-significant-trauma", DecisionKind.TreatCauseFirst,
-                "Significant trauma can cause a fracture: a clinician must rule it out before exercise.",
-                Ahcpr, Flag(RedFlag.SignificantTrauma)),
             new("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst,
                 "An injury in a person with osteoporosis, even a minor one, can cause a vertebral fracture: a clinician must rule it out before exercise.",
                 Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Causes.Contains(Cause.Osteoporosis)),
@@ -131,9 +93,6 @@ internal sealed class BuiltInRules
             new("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice,
                 "Medical advice is needed before starting: the wrong exercises can make symptoms worse.",
                 Seed, p => !p.MedicalClearance),
-            new("advice-cause-unknown", DecisionKind.SeekMedicalAdvice,
-                "The cause of the sciatica has not been diagnosed yet; it decides which exercises help and which to avoid.",
-                Seed, HasCause(Cause.Unknown)),
             new("advice-symptoms-not-controlled", DecisionKind.SeekMedicalAdvice,
                 "Symptoms need to be controlled first, for example with medication, so that exercise can be tolerated.",
                 Seed, p => !p.SymptomsTolerateExercise),

@@ -24,6 +24,11 @@ internal static class ContentFingerprint
             Append(text, "contraindication", c.Id, Join(c.Causes), c.WhenDirectionalPreference, c.AfterSpineSurgery, Join(c.Movements), c.Strength, c.LiftedByDirectionalPreference);
         }
 
+        foreach (var g in ruleSet.Screening)
+        {
+            Append(text, "gate", g.Id, g.RedFlag, g.Cause, g.Decision);
+        }
+
         var t = ruleSet.Thresholds;
         Append(text, "thresholds", t.SeriousPathologyMinimumAge, t.SeriousPathologyMaximumAge, t.MinimumWeeksAfterSpineSurgery, t.MaximumPainForProgram, t.MaximumPainDuringExercise, t.MaximumPainForProgression);
         foreach (var e in catalog.Exercises)

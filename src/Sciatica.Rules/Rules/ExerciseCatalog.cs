@@ -44,8 +44,17 @@ public sealed class ExerciseCatalog
         byId = Exercises.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>Builds a catalog from exercises that were already validated.</summary>
+    private ExerciseCatalog(ImmutableArray<Exercise> validated, bool _)
+    {
+        Exercises = validated.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        byId = Exercises.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+    }
+
+    internal static ExerciseCatalog FromValidated(ImmutableArray<Exercise> validated) => new(validated, true);
+
     /// <summary>Gets the default catalog (BRIEF.md, "What the program contains").</summary>
-    public static ExerciseCatalog Default { get; } = new(DefaultCatalog.All);
+    public static ExerciseCatalog Default => Serialization.CatalogLoader.Embedded.Catalog;
 
     /// <summary>Gets the exercises in id order.</summary>
     public EquatableArray<Exercise> Exercises { get; }
@@ -55,7 +64,8 @@ public sealed class ExerciseCatalog
     /// <returns>The exercise, or <see langword="null"/> when the catalog has none with that id.</returns>
     public Exercise? Find(string id) => byId.GetValueOrDefault(id);
 
-    internal static void Validate(ImmutableArray<Exercise> exercises, ProblemList problems)
+    /// <summary>Checks exercises; <paramref name="indices"/> gives each one's index in its document when some were not read.</summary>
+    internal static void Validate(ImmutableArray<Exercise> exercises, ProblemList problems, IReadOnlyList<int>? indices = null)
     {
         if (exercises.IsEmpty)
         {
@@ -65,7 +75,7 @@ public sealed class ExerciseCatalog
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < exercises.Length; i++)
         {
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.exercises[{i}]");
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.exercises[{indices?[i] ?? i}]");
             var exercise = exercises[i];
             if (exercise is null)
             {

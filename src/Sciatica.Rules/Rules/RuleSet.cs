@@ -18,28 +18,34 @@ public sealed class RuleSet
     /// <param name="version">The version of the rule content, for example <c>1.0.0</c>.</param>
     /// <param name="contraindications">The contraindications; ids must be distinct and must not reuse a built-in rule id.</param>
     /// <param name="thresholds">The thresholds; <see langword="null"/> for <see cref="RuleThresholds.Default"/>.</param>
+    /// <param name="screening">
+    /// The screening gates by red flag and cause; <see langword="null"/> for the brief's gates. Every red flag and
+    /// gating cause of the brief must keep a gate at least as urgent as the brief's: a host may add or
+    /// tighten gates, never remove or weaken them.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="contraindications"/> is null.</exception>
     /// <exception cref="SciaticaValidationException">Anything is invalid; every problem is listed, each with its path.</exception>
-    public RuleSet(string name, string version, IEnumerable<Contraindication> contraindications, RuleThresholds? thresholds = null)
+    public RuleSet(string name, string version, IEnumerable<Contraindication> contraindications, RuleThresholds? thresholds = null, IEnumerable<ScreeningGate>? screening = null)
     {
         ArgumentNullException.ThrowIfNull(contraindications);
-        var list = contraindications.ToImmutableArray();
-        Thresholds = thresholds ?? RuleThresholds.Default;
         var problems = new ProblemList();
-        problems.RequireId("$.name", name);
-        problems.RequireText("$.version", version);
-        ValidateThresholds(Thresholds, problems);
-        BuiltIns = new BuiltInRules(Thresholds);
-        ValidateContraindications(list, BuiltIns, problems);
+        var built = Validate(name, version, contraindications.ToImmutableArray(), thresholds ?? RuleThresholds.Default, screening?.ToImmutableArray() ?? BuiltInRules.DefaultGates, problems);
         problems.ThrowIfAny("rule set");
-        Name = name;
-        Version = version;
-        Contraindications = list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        (Name, Version, Contraindications, Thresholds, Screening, BuiltIns) = (name, version, built.Contraindications, built.Thresholds, built.Screening, built.BuiltIns);
         Rules = [.. BuiltIns.Describe(), .. Contraindications.Select(c => new RuleDescription(c.Id, RuleCategory.Contraindication, c.Rationale, c.Source, c.Strength))];
     }
 
+    private RuleSet(string name, string version, (ImmutableArray<Contraindication> Contraindications, RuleThresholds Thresholds, ImmutableArray<ScreeningGate> Screening, BuiltInRules BuiltIns) built)
+    {
+        (Name, Version, Contraindications, Thresholds, Screening, BuiltIns) = (name, version, built.Contraindications, built.Thresholds, built.Screening, built.BuiltIns);
+        Rules = [.. BuiltIns.Describe(), .. Contraindications.Select(c => new RuleDescription(c.Id, RuleCategory.Contraindication, c.Rationale, c.Source, c.Strength))];
+    }
+
+    internal static RuleSet FromValidated(string name, string version, (ImmutableArray<Contraindication>, RuleThresholds, ImmutableArray<ScreeningGate>, BuiltInRules) built) =>
+        new(name, version, built);
+
     /// <summary>Gets the default rule set (BRIEF.md).</summary>
-    public static RuleSet Default { get; } = new("default", "1.0.0", DefaultContraindications.All);
+    public static RuleSet Default => Serialization.CatalogLoader.Embedded.RuleSet;
 
     /// <summary>Gets the rule set's name.</summary>
     public string Name { get; }
@@ -53,10 +59,86 @@ public sealed class RuleSet
     /// <summary>Gets the thresholds.</summary>
     public RuleThresholds Thresholds { get; }
 
+    /// <summary>Gets the screening gates by red flag and cause, most urgent first.</summary>
+    public EquatableArray<ScreeningGate> Screening { get; }
+
     /// <summary>Gets a description of every rule: the built-in ones, then the contraindications.</summary>
     public EquatableArray<RuleDescription> Rules { get; }
 
     internal BuiltInRules BuiltIns { get; }
+
+    /// <summary>Checks a rule set's parts, adding every problem; returns the normalised parts.</summary>
+    internal static (ImmutableArray<Contraindication> Contraindications, RuleThresholds Thresholds, ImmutableArray<ScreeningGate> Screening, BuiltInRules BuiltIns) Validate(
+        string? name, string? version, ImmutableArray<Contraindication> contraindications, RuleThresholds thresholds, ImmutableArray<ScreeningGate> screening, ProblemList problems,
+        IReadOnlyList<int>? contraindicationIndices = null, IReadOnlyList<int>? screeningIndices = null)
+    {
+        problems.RequireId("$.name", name);
+        problems.RequireText("$.version", version);
+        ValidateThresholds(thresholds, problems);
+        ValidateScreening(screening, problems, screeningIndices);
+        var builtIns = new BuiltInRules(thresholds, [.. screening.Where(g => g is { RedFlag: not null } or { Cause: not null })]);
+        ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
+        var ordered = screening.OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
+        return (contraindications.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id)), thresholds, ordered, builtIns);
+    }
+
+    private static void ValidateScreening(ImmutableArray<ScreeningGate> gates, ProblemList problems, IReadOnlyList<int>? indices)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < gates.Length; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.screening[{indices?[i] ?? i}]");
+            var g = gates[i];
+            if (g is null)
+            {
+                problems.Add(path, "must be a screening gate, not null.");
+                continue;
+            }
+
+            problems.RequireId(path + ".id", g.Id);
+            if (g.Id is not null && !seen.Add(g.Id))
+            {
+                problems.Add(path + ".id", $"duplicate rule id '{g.Id}': each id must appear once.");
+            }
+
+            problems.RequireText(path + ".rationale", g.Rationale);
+            problems.RequireSource(path + ".source", g.Source);
+            if ((g.RedFlag is null) == (g.Cause is null))
+            {
+                problems.Add(path, "must name exactly one of redFlag and cause.");
+                continue;
+            }
+
+            var minimum = g.RedFlag is { } flag ? ScreeningGate.BriefMinimum(flag) : ScreeningGate.BriefMinimum(g.Cause!.Value);
+            if (!Enum.IsDefined(g.Decision) || g.Decision == DecisionKind.Program)
+            {
+                problems.Add(path + ".decision", "must be emergency, urgentReferral, treatCauseFirst or seekMedicalAdvice: a gate that lets a program through removes it.");
+            }
+            else if (g.Decision < minimum)
+            {
+                problems.Add(path + ".decision", $"is '{Serialization.ContractNames.Of(g.Decision)}', less urgent than the clinical brief's '{Serialization.ContractNames.Of(minimum)}' for {Subject(g)}: a host may make gates stricter, never weaker.");
+            }
+        }
+
+        foreach (var flag in Enum.GetValues<RedFlag>())
+        {
+            if (!gates.Any(g => g?.RedFlag == flag))
+            {
+                problems.Add("$.screening", $"has no gate for the red flag '{Serialization.ContractNames.Of(flag)}': the clinical brief's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(flag))}').");
+            }
+        }
+
+        foreach (var cause in Enum.GetValues<Cause>().Where(c => ScreeningGate.BriefMinimum(c) != DecisionKind.Program))
+        {
+            if (!gates.Any(g => g?.Cause == cause))
+            {
+                problems.Add("$.screening", $"has no gate for the cause '{Serialization.ContractNames.Of(cause)}': the clinical brief's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(cause))}').");
+            }
+        }
+
+        static string Subject(ScreeningGate g) =>
+            g.RedFlag is { } f ? $"the red flag '{Serialization.ContractNames.Of(f)}'" : $"the cause '{Serialization.ContractNames.Of(g.Cause!.Value)}'";
+    }
 
     private static void ValidateThresholds(RuleThresholds t, ProblemList problems)
     {
@@ -91,13 +173,13 @@ public sealed class RuleSet
         }
     }
 
-    private static void ValidateContraindications(ImmutableArray<Contraindication> list, BuiltInRules builtIns, ProblemList problems)
+    private static void ValidateContraindications(ImmutableArray<Contraindication> list, BuiltInRules builtIns, ProblemList problems, IReadOnlyList<int>? indices)
     {
         var reserved = builtIns.Describe().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)
         {
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.contraindications[{i}]");
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.contraindications[{indices?[i] ?? i}]");
             var c = list[i];
             if (c is null)
             {

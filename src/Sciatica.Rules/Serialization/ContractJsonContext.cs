@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sciatica.Rules.Domain;
 using Sciatica.Rules.Review;
+using Sciatica.Rules.Rules;
 using Sciatica.Rules.Selection;
 
 namespace Sciatica.Rules.Serialization;
@@ -25,6 +26,9 @@ namespace Sciatica.Rules.Serialization;
         typeof(CamelCaseEnumConverter<ReviewDecision>), typeof(CamelCaseEnumConverter<ReviewAction>),
         typeof(CamelCaseEnumConverter<SymptomChange>), typeof(CamelCaseEnumConverter<NextMorningChange>),
         typeof(EquatableArrayJsonConverter<ExerciseReview>), typeof(EquatableArrayJsonConverter<ExerciseFeedback>),
+        typeof(CamelCaseEnumConverter<ContraindicationStrength>), typeof(EquatableArrayJsonConverter<ScreeningGate>),
+        typeof(EquatableArrayJsonConverter<Exercise>), typeof(EquatableArrayJsonConverter<Contraindication>),
+        typeof(EquatableArrayJsonConverter<RuleDescription>), typeof(CamelCaseEnumConverter<RuleCategory>),
     ])]
 [JsonSerializable(typeof(ProgramDecision))]
 [JsonSerializable(typeof(PatientProfile))]
@@ -38,6 +42,13 @@ namespace Sciatica.Rules.Serialization;
 [JsonSerializable(typeof(RedFlag))]
 [JsonSerializable(typeof(MovementPattern))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(CatalogDocument))]
+[JsonSerializable(typeof(ScreeningGate))]
+[JsonSerializable(typeof(Exercise))]
+[JsonSerializable(typeof(Contraindication))]
+[JsonSerializable(typeof(RuleThresholds))]
+[JsonSerializable(typeof(RuleDescription))]
+[JsonSerializable(typeof(EquatableArray<RuleDescription>))]
 [JsonSerializable(typeof(SessionReview))]
 [JsonSerializable(typeof(ExerciseReview))]
 [JsonSerializable(typeof(ReviewRequest))]

@@ -11,7 +11,6 @@ internal static class ReviewReader
     private static readonly string[] RequestProperties = ["profile", "feedback"];
     private static readonly string[] FeedbackProperties = ["exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
     private static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
-    private static readonly string[] DosageProperties = ["holdSeconds", "repetitions", "sets", "minutes", "timesPerDay"];
 
     public static ReviewRequest? Read(JsonElement element, ProblemList problems)
     {
@@ -49,7 +48,7 @@ internal static class ReviewReader
             Dosage? dosage = null;
             if (e.TryGet("dosage", required: false, "a dosage object", out var d) && d.ValueKind != JsonValueKind.Null)
             {
-                dosage = ReadDosage(d, JsonElementReader.Child(itemPath, "dosage"), problems);
+                dosage = DosageReader.Read(d, JsonElementReader.Child(itemPath, "dosage"), problems);
             }
 
             return id is null || pain is null || change is null
@@ -73,24 +72,5 @@ internal static class ReviewReader
             NewWeakness = weakness ?? false,
             NewRedFlags = redFlags,
         };
-    }
-
-    private static Dosage? ReadDosage(JsonElement element, string path, ProblemList problems)
-    {
-        var before = problems.Count;
-        var reader = new JsonElementReader(element, path, problems, DosageProperties);
-        if (!reader.IsObject)
-        {
-            return null;
-        }
-
-        var hold = reader.Integer("holdSeconds", required: false, 1, int.MaxValue, nullable: true);
-        var repetitions = reader.Integer("repetitions", required: false, 1, int.MaxValue, nullable: true);
-        var sets = reader.Integer("sets", required: false, 1, int.MaxValue, nullable: true);
-        var minutes = reader.Integer("minutes", required: false, 1, int.MaxValue, nullable: true);
-        var times = reader.Integer("timesPerDay", required: false, 1, int.MaxValue, nullable: true);
-        return problems.Count > before
-            ? null
-            : new Dosage { HoldSeconds = hold, Repetitions = repetitions, Sets = sets, Minutes = minutes, TimesPerDay = times };
     }
 }

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Rules;
+using Sciatica.Rules.Selection;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.Serialization;
+
+/// <summary>
+/// Loads catalog documents: exercises, contraindications, screening gates and thresholds, in JSON. A
+/// document is read strictly and checked whole before anything is built: it either gives a ready,
+/// immutable engine or fails with every problem at once, each naming its JSON path and line. The
+/// default catalog is such a document, embedded in the assembly, and goes through the same path.
+/// </summary>
+/// <remarks>
+/// A host may add exercises, contraindications and gates and tighten thresholds, never weaken the
+/// brief: every screening gate of the brief must stay at least as urgent, and every contraindication of
+/// the default rule set must stay (same id, at least the same causes and movements, no weaker strength).
+/// Thread-safe.
+/// </remarks>
+public static class CatalogLoader
+{
+    /// <summary>The largest catalog document accepted, in bytes.</summary>
+    public const int MaximumDocumentBytes = 4 * 1024 * 1024;
+
+    private const string DefaultResource = "Sciatica.Rules.Rules.default-catalog.json";
+
+    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Embedded { get; } = LoadEmbedded();
+
+    /// <summary>Loads a catalog document from a file.</summary>
+    /// <param name="path">The path of the JSON document.</param>
+    /// <returns>An engine over the document's catalog and rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is invalid; every problem is listed with its path and line.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ProgramSelector Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>Loads a catalog document from a stream of UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <returns>An engine over the document's catalog and rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is invalid; every problem is listed with its path and line.</exception>
+    public static ProgramSelector Load(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var (catalog, ruleSet) = Read(ReadAll(utf8Json), enforceDefaults: true);
+        return new ProgramSelector(catalog, ruleSet);
+    }
+
+    /// <summary>Writes the catalog document of an engine (the inverse of <see cref="Load(Stream)"/>).</summary>
+    /// <param name="catalog">The exercises.</param>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <returns>The indented JSON document.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static string Write(ExerciseCatalog catalog, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var document = new CatalogDocument(ruleSet.Name, ruleSet.Version, ruleSet.Thresholds, ruleSet.Screening, catalog.Exercises, ruleSet.Contraindications);
+        return JsonSerializer.Serialize(document, ContractJson.Indented.CatalogDocument) + "\n";
+    }
+
+    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Read(byte[] json, bool enforceDefaults)
+    {
+        using var document = SciaticaJson.Parse(json, "catalog");
+        var problems = new ProblemList();
+        var read = CatalogReader.Read(document.RootElement, problems);
+        ExerciseCatalog.Validate(read.Exercises, problems, read.ExerciseIndices);
+        var built = RuleSet.Validate(read.Name, read.Version, read.Contraindications, read.Thresholds, read.Screening, problems, read.ContraindicationIndices, read.ScreeningIndices);
+        if (enforceDefaults)
+        {
+            KeepDefaults(read, problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SciaticaValidationException("catalog", JsonLineMap.WithLines(problems.Items, json));
+        }
+
+        return (ExerciseCatalog.FromValidated(read.Exercises), RuleSet.FromValidated(read.Name!, read.Version!, built));
+    }
+
+    /// <summary>A host may add and tighten, never drop or weaken a contraindication of the default rule set.</summary>
+    private static void KeepDefaults(CatalogReader.Document read, ProblemList problems)
+    {
+        foreach (var floor in Embedded.RuleSet.Contraindications)
+        {
+            var at = read.Contraindications.IndexOf(read.Contraindications.FirstOrDefault(c => c.Id == floor.Id)!);
+            if (at < 0)
+            {
+                problems.Add("$.contraindications", $"has no '{floor.Id}': the contraindications of the default rule set cannot be removed, only added to.");
+                continue;
+            }
+
+            var c = read.Contraindications[at];
+            var path = JsonElementReader.Index("$.contraindications", read.ContraindicationIndices[at]);
+            var weaker = new List<string>();
+            if (c.Strength < floor.Strength)
+            {
+                weaker.Add($"strength must stay '{ContractNames.Of(floor.Strength)}'");
+            }
+
+            if (!floor.Movements.All(c.Movements.Contains))
+            {
+                weaker.Add("movements must include " + string.Join(", ", floor.Movements.Select(ContractNames.Of)));
+            }
+
+            if (!c.Causes.IsEmpty && !floor.Causes.All(c.Causes.Contains))
+            {
+                weaker.Add("causes must include " + string.Join(", ", floor.Causes.Select(ContractNames.Of)));
+            }
+
+            if (c.WhenDirectionalPreference != floor.WhenDirectionalPreference || c.AfterSpineSurgery != floor.AfterSpineSurgery)
+            {
+                weaker.Add("its conditions (whenDirectionalPreference, afterSpineSurgery) must stay as in the default rule set");
+            }
+
+            if (c.LiftedByDirectionalPreference is not null && c.LiftedByDirectionalPreference != floor.LiftedByDirectionalPreference)
+            {
+                weaker.Add("it must not be lifted by another directional preference");
+            }
+
+            if (weaker.Count > 0)
+            {
+                problems.Add(path, $"weakens the default rule '{floor.Id}': {string.Join("; ", weaker)}.");
+            }
+        }
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaximumDocumentBytes)
+            {
+                throw new SciaticaValidationException("catalog", [new ValidationProblem("$", $"is larger than {MaximumDocumentBytes} bytes.")]);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static (ExerciseCatalog, RuleSet) LoadEmbedded()
+    {
+        using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream(DefaultResource)
+            ?? throw new InvalidOperationException($"The embedded default catalog '{DefaultResource}' is missing.");
+        return Read(ReadAll(stream), enforceDefaults: false);
+    }
+}
+
+/// <summary>The catalog document as written by <see cref="CatalogLoader.Write"/>.</summary>
+internal sealed record CatalogDocument(
+    string Name,
+    string Version,
+    RuleThresholds Thresholds,
+    EquatableArray<ScreeningGate> Screening,
+    EquatableArray<Exercise> Exercises,
+    EquatableArray<Contraindication> Contraindications);

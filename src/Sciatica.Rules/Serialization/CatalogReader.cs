@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Rules;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.Serialization;
+
+/// <summary>Reads a catalog document strictly; items with problems are left out and their indices kept for messages.</summary>
+internal static class CatalogReader
+{
+    private static readonly string[] RootProperties = ["name", "version", "thresholds", "screening", "exercises", "contraindications"];
+    private static readonly string[] ThresholdProperties =
+        ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "maximumPainForProgram", "maximumPainDuringExercise", "maximumPainForProgression"];
+    private static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "rationale", "source"];
+    private static readonly string[] ExerciseProperties =
+        ["id", "name", "kind", "position", "movements", "dosage", "minimumDosage", "maximumDosage", "progressionStep", "instructions", "rationale", "source", "clinicianEnabledOnly"];
+    private static readonly string[] ContraindicationProperties =
+        ["id", "causes", "whenDirectionalPreference", "afterSpineSurgery", "movements", "strength", "liftedByDirectionalPreference", "rationale", "source"];
+
+    public sealed record Document(
+        string? Name,
+        string? Version,
+        RuleThresholds Thresholds,
+        ImmutableArray<ScreeningGate> Screening,
+        ImmutableArray<int> ScreeningIndices,
+        bool ScreeningGiven,
+        ImmutableArray<Exercise> Exercises,
+        ImmutableArray<int> ExerciseIndices,
+        ImmutableArray<Contraindication> Contraindications,
+        ImmutableArray<int> ContraindicationIndices);
+
+    public static Document Read(JsonElement root, ProblemList problems)
+    {
+        var reader = new JsonElementReader(root, "$", problems, RootProperties);
+        var name = reader.Text("name", required: true);
+        var version = reader.Text("version", required: true);
+        var thresholds = reader.TryGet("thresholds", required: false, "an object", out var t) ? ReadThresholds(t, problems) : RuleThresholds.Default;
+        var screeningGiven = reader.TryGet("screening", required: false, "an array of gates", out var s);
+        var (gates, gateIndices) = screeningGiven ? Items(s, "$.screening", "screening gates", problems, ReadGate) : (BuiltInRules.DefaultGates, [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)]);
+        var (exercises, exerciseIndices) = reader.TryGet("exercises", required: true, "an array of exercises", out var e)
+            ? Items(e, "$.exercises", "exercises", problems, ReadExercise) : ([], []);
+        var (contraindications, contraindicationIndices) = reader.TryGet("contraindications", required: true, "an array of contraindications", out var c)
+            ? Items(c, "$.contraindications", "contraindications", problems, ReadContraindication) : ([], []);
+        return new Document(name, version, thresholds, gates, gateIndices, screeningGiven, exercises, exerciseIndices, contraindications, contraindicationIndices);
+    }
+
+    private static (ImmutableArray<T> Items, ImmutableArray<int> Indices) Items<T>(JsonElement array, string path, string noun, ProblemList problems, Func<JsonElement, string, ProblemList, T?> read)
+        where T : class
+    {
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(path, $"is {JsonElementReader.Describe(array)}; allowed values: an array of {noun}.");
+            return ([], []);
+        }
+
+        var items = ImmutableArray.CreateBuilder<T>();
+        var indices = ImmutableArray.CreateBuilder<int>();
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if (read(element, JsonElementReader.Index(path, index), problems) is { } item)
+            {
+                items.Add(item);
+                indices.Add(index);
+            }
+
+            index++;
+        }
+
+        return (items.ToImmutable(), indices.ToImmutable());
+    }
+
+    private static RuleThresholds ReadThresholds(JsonElement element, ProblemList problems)
+    {
+        var r = new JsonElementReader(element, "$.thresholds", problems, ThresholdProperties);
+        var d = RuleThresholds.Default;
+        return new RuleThresholds
+        {
+            SeriousPathologyMinimumAge = r.Integer("seriousPathologyMinimumAge", false, 0, 200) ?? d.SeriousPathologyMinimumAge,
+            SeriousPathologyMaximumAge = r.Integer("seriousPathologyMaximumAge", false, 0, 200) ?? d.SeriousPathologyMaximumAge,
+            MinimumWeeksAfterSpineSurgery = r.Integer("minimumWeeksAfterSpineSurgery", false, 0, 1000) ?? d.MinimumWeeksAfterSpineSurgery,
+            MaximumPainForProgram = r.Integer("maximumPainForProgram", false, 0, 10) ?? d.MaximumPainForProgram,
+            MaximumPainDuringExercise = r.Integer("maximumPainDuringExercise", false, 0, 10) ?? d.MaximumPainDuringExercise,
+            MaximumPainForProgression = r.Integer("maximumPainForProgression", false, 0, 10) ?? d.MaximumPainForProgression,
+        };
+    }
+
+    private static ScreeningGate? ReadGate(JsonElement element, string path, ProblemList problems)
+    {
+        var before = problems.Count;
+        var r = new JsonElementReader(element, path, problems, GateProperties);
+        var id = r.Text("id", true);
+        var flag = r.Enum<RedFlag>("redFlag", false, nullable: true);
+        var cause = r.Enum<Cause>("cause", false, nullable: true);
+        var decision = r.Enum<DecisionKind>("decision", true);
+        var rationale = r.Text("rationale", true);
+        var source = r.Text("source", true);
+        return problems.Count > before ? null : new ScreeningGate { Id = id!, RedFlag = flag, Cause = cause, Decision = decision!.Value, Rationale = rationale!, Source = source! };
+    }
+
+    private static Exercise? ReadExercise(JsonElement element, string path, ProblemList problems)
+    {
+        var before = problems.Count;
+        var r = new JsonElementReader(element, path, problems, ExerciseProperties);
+        var id = r.Text("id", true);
+        var name = r.Text("name", true);
+        var kind = r.Enum<ExerciseKind>("kind", true);
+        var position = r.Enum<BodyPosition>("position", true);
+        var movements = r.EnumArray<MovementPattern>("movements", true);
+        var dosage = Dose(r, "dosage", path, problems);
+        var minimum = Dose(r, "minimumDosage", path, problems);
+        var maximum = Dose(r, "maximumDosage", path, problems);
+        var step = Dose(r, "progressionStep", path, problems);
+        var instructions = r.Array("instructions", true, "non-empty texts", (item, itemPath) =>
+            item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())
+                ? (true, item.GetString()!)
+                : Fail<string>(problems, itemPath, $"is {JsonElementReader.Describe(item)}; allowed values: a non-empty text."));
+        var rationale = r.Text("rationale", true);
+        var source = r.Text("source", true);
+        var clinicianOnly = r.Boolean("clinicianEnabledOnly", false);
+        return problems.Count > before ? null : new Exercise
+        {
+            Id = id!, Name = name!, Kind = kind!.Value, Position = position!.Value, Movements = movements,
+            Dosage = dosage!, MinimumDosage = minimum!, MaximumDosage = maximum!, ProgressionStep = step!,
+            Instructions = instructions, Rationale = rationale!, Source = source!, ClinicianEnabledOnly = clinicianOnly ?? false,
+        };
+    }
+
+    private static Contraindication? ReadContraindication(JsonElement element, string path, ProblemList problems)
+    {
+        var before = problems.Count;
+        var r = new JsonElementReader(element, path, problems, ContraindicationProperties);
+        var id = r.Text("id", true);
+        var causes = r.EnumArray<Cause>("causes", false);
+        var when = r.Enum<DirectionalPreference>("whenDirectionalPreference", false, nullable: true);
+        var afterSurgery = r.Boolean("afterSpineSurgery", false);
+        var movements = r.EnumArray<MovementPattern>("movements", true);
+        var strength = r.Enum<ContraindicationStrength>("strength", true);
+        var lifted = r.Enum<DirectionalPreference>("liftedByDirectionalPreference", false, nullable: true);
+        var rationale = r.Text("rationale", true);
+        var source = r.Text("source", true);
+        return problems.Count > before ? null : new Contraindication
+        {
+            Id = id!, Causes = causes, WhenDirectionalPreference = when, AfterSpineSurgery = afterSurgery ?? false, Movements = movements,
+            Strength = strength!.Value, LiftedByDirectionalPreference = lifted, Rationale = rationale!, Source = source!,
+        };
+    }
+
+    private static Dosage? Dose(JsonElementReader r, string name, string path, ProblemList problems) =>
+        r.TryGet(name, true, "a dosage object", out var d) ? DosageReader.Read(d, JsonElementReader.Child(path, name), problems) : null;
+
+    private static (bool, T) Fail<T>(ProblemList problems, string path, string message)
+    {
+        problems.Add(path, message);
+        return (false, default!);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.Serialization;
+
+/// <summary>Finds the line of each JSON path in a document, so that problems can name their line.</summary>
+internal static class JsonLineMap
+{
+    public static Dictionary<string, long> Build(ReadOnlySpan<byte> json)
+    {
+        var map = new Dictionary<string, long>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        var stack = new List<(string Path, bool IsArray, int Next)>();
+        string? property = null;
+        long line = 1;
+        var scanned = 0;
+        while (reader.Read())
+        {
+            var start = (int)reader.TokenStartIndex;
+            line += json[scanned..start].Count((byte)'\n');
+            scanned = start;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    property = reader.GetString();
+                    map.TryAdd(stack[^1].Path + "." + property, line);
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    var path = Current(stack, property);
+                    map.TryAdd(path, line);
+                    stack.Add((path, reader.TokenType == JsonTokenType.StartArray, 0));
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    stack.RemoveAt(stack.Count - 1);
+                    break;
+                default:
+                    map.TryAdd(Current(stack, property), line);
+                    break;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Adds the line of each problem's path (or of its nearest parent that has one).</summary>
+    public static IReadOnlyList<ValidationProblem> WithLines(IReadOnlyList<ValidationProblem> problems, ReadOnlySpan<byte> json)
+    {
+        Dictionary<string, long> map;
+        try
+        {
+            map = Build(json);
+        }
+        catch (JsonException)
+        {
+            return problems;
+        }
+
+        return problems.Select(p => p.LineNumber is not null ? p : p with { LineNumber = Find(map, p.Path) }).ToArray();
+    }
+
+    private static long? Find(Dictionary<string, long> map, string path)
+    {
+        while (path.Length > 0)
+        {
+            if (map.TryGetValue(path, out var line))
+            {
+                return line;
+            }
+
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            path = cut > 0 ? path[..cut] : string.Empty;
+        }
+
+        return null;
+    }
+
+    private static string Current(List<(string Path, bool IsArray, int Next)> stack, string? property)
+    {
+        if (stack.Count == 0)
+        {
+            return "$";
+        }
+
+        var top = stack[^1];
+        if (!top.IsArray)
+        {
+            return top.Path + "." + property;
+        }
+
+        stack[^1] = top with { Next = top.Next + 1 };
+        return top.Path + "[" + top.Next.ToString(CultureInfo.InvariantCulture) + "]";
+    }
+}
