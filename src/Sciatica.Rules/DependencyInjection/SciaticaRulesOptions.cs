@@ -1,0 +1,53 @@
+using Sciatica.Rules.Rules;
+using Sciatica.Rules.Selection;
+using Sciatica.Rules.Serialization;
+
+namespace Sciatica.Rules;
+
+/// <summary>
+/// How <see cref="SciaticaRulesServiceCollectionExtensions.AddSciaticaRules(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{SciaticaRulesOptions})"/>
+/// builds the engine: which catalog document to load and which thresholds to apply. Validated once at
+/// start-up (every problem of the catalog is reported before a single patient is seen).
+/// </summary>
+/// <remarks>Mutable while the host is configured; the engine built from it is immutable.</remarks>
+public sealed class SciaticaRulesOptions
+{
+    /// <summary>Gets or sets the path of a catalog document; <see langword="null"/> for the default catalog.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? CatalogPath { get; set; }
+
+    /// <summary>Gets or sets a function that opens a catalog document (used when <see cref="CatalogPath"/> is null).</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Func<Stream>? OpenCatalog { get; set; }
+
+    /// <summary>
+    /// Gets or sets thresholds that replace the catalog's, for example a stricter age threshold; they are
+    /// validated like a catalog's (a host may tighten, never loosen the brief's floors).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (the catalog's thresholds).</value>
+    public RuleThresholds? Thresholds { get; set; }
+
+    /// <summary>Builds the engine these options describe.</summary>
+    /// <returns>The engine.</returns>
+    /// <exception cref="Validation.SciaticaValidationException">The catalog or thresholds are invalid.</exception>
+    /// <exception cref="IOException">The catalog file cannot be read.</exception>
+    public ProgramSelector Build()
+    {
+        var engine = CatalogPath is not null ? CatalogLoader.Load(CatalogPath)
+            : OpenCatalog is not null ? LoadFrom(OpenCatalog)
+            : ProgramSelector.Default;
+        if (Thresholds is null)
+        {
+            return engine;
+        }
+
+        var rules = engine.RuleSet;
+        return new ProgramSelector(engine.Catalog, new RuleSet(rules.Name, rules.Version, rules.Contraindications, Thresholds, rules.Screening));
+    }
+
+    private static ProgramSelector LoadFrom(Func<Stream> open)
+    {
+        using var stream = open();
+        return CatalogLoader.Load(stream);
+    }
+}
