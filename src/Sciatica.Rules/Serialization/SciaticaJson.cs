@@ -151,6 +151,17 @@ public static class SciaticaJson
         return Deserialize(json, "review", ContractJson.Compact.SessionReview);
     }
 
+    /// <summary>Writes rule descriptions (id, category, rationale, source, strength) as a JSON array.</summary>
+    /// <param name="rules">The rules, for example <see cref="Rules.RuleSet.Rules"/>.</param>
+    /// <param name="indented">Whether to indent the JSON for people.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/> is null.</exception>
+    public static string WriteRules(IEnumerable<Rules.RuleDescription> rules, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return JsonSerializer.Serialize(rules.ToEquatableArray(), (indented ? ContractJson.Indented : ContractJson.Compact).EquatableArrayRuleDescription);
+    }
+
     internal static string WriteDosage(Dosage dosage) => JsonSerializer.Serialize(dosage, ContractJson.Compact.Dosage);
 
     internal static JsonDocument Parse(string json, string subject)

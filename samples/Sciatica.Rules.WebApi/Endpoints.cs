@@ -1,0 +1,101 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Sciatica.Rules.Review;
+using Sciatica.Rules.Selection;
+using Sciatica.Rules.Serialization;
+using Sciatica.Rules.Validation;
+
+namespace Sciatica.Rules.WebApi;
+
+/// <summary>The HTTP API: decisions, reviews, the catalog and the rules.</summary>
+internal static class Endpoints
+{
+    /// <summary>The largest request body accepted: a profile is a few hundred bytes.</summary>
+    public const int MaximumBodyBytes = 64 * 1024;
+
+    private const string Json = "application/json";
+
+    public static void MapSciaticaRules(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/decisions", async (HttpRequest request, IProgramSelector selector) =>
+            await Handle(request, "profile", body => SciaticaJson.WriteDecision(selector.Select(SciaticaJson.ReadProfile(body)))));
+
+        app.MapPost("/api/reviews", async (HttpRequest request, ISessionReviewer reviewer) =>
+            await Handle(request, "review request", body =>
+            {
+                var input = SciaticaJson.ReadReviewRequest(body);
+                return SciaticaJson.WriteReview(reviewer.Review(input.Profile, input.Feedback));
+            }));
+
+        app.MapGet("/api/catalog", (ProgramSelector selector) =>
+            Results.Text(CatalogLoader.Write(selector.Catalog, selector.RuleSet), Json, Encoding.UTF8));
+
+        app.MapGet("/api/rules", (ProgramSelector selector) =>
+            Results.Text(SciaticaJson.WriteRules(selector.RuleSet.Rules), Json, Encoding.UTF8));
+    }
+
+    /// <summary>Reads the body (within the size limit) and answers with the contract JSON, or an RFC 9457 problem naming each bad field.</summary>
+    private static async Task<IResult> Handle(HttpRequest request, string subject, Func<string, string> answer)
+    {
+        if (request.ContentLength > MaximumBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var feature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = MaximumBodyBytes;
+        }
+
+        string body;
+        try
+        {
+            body = await ReadLimited(request.Body, request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge();
+        }
+
+        try
+        {
+            return Results.Text(answer(body), Json, Encoding.UTF8);
+        }
+        catch (SciaticaValidationException ex)
+        {
+            var errors = ex.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+            return Results.ValidationProblem(
+                errors,
+                detail: ex.Problems.Count == 1 ? ex.Problems[0].ToString() : $"{ex.Problems.Count} problems; see errors, keyed by JSON path.",
+                title: $"The {subject} is invalid.",
+                type: "https://datatracker.ietf.org/doc/html/rfc9457");
+        }
+    }
+
+    private static async Task<string> ReadLimited(Stream body, CancellationToken cancel)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancel)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaximumBodyBytes)
+            {
+                throw new InvalidDataException("The request body is too large.");
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static IResult TooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large.",
+        detail: $"A request body may be at most {MaximumBodyBytes} bytes.");
+}

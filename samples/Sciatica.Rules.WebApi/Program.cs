@@ -1,0 +1,19 @@
+using Sciatica.Rules;
+using Sciatica.Rules.WebApi;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Endpoints.MaximumBodyBytes);
+builder.Services.AddProblemDetails();
+
+// A clinic's own catalog: set SciaticaRules__CatalogPath (or "SciaticaRules:CatalogPath" in appsettings).
+var catalogPath = builder.Configuration["SciaticaRules:CatalogPath"];
+builder.Services.AddSciaticaRules(options => options.CatalogPath = string.IsNullOrWhiteSpace(catalogPath) ? null : catalogPath);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapSciaticaRules();
+app.Run();
+
+/// <summary>The web sample's entry point, visible to integration tests (WebApplicationFactory).</summary>
+public partial class Program;

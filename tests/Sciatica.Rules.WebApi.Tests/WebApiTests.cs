@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Sciatica.Rules.Serialization;
+
+namespace Sciatica.Rules.WebApi.Tests;
+
+public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private const string Profile = """{"causes":["herniatedDisc"],"affectedRoots":["l5"],"legPain":6,"backPain":3,"medicalClearance":true}""";
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task PostDecision_ValidProfile_ReturnsContractDecision()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/decisions", Json(Profile));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var decision = SciaticaJson.ReadDecision(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Domain.DecisionKind.Program, decision.Decision);
+        Assert.DoesNotContain(decision.Exercises, e => e.Id == "prone-press-up");
+    }
+
+    [Fact]
+    public async Task PostDecision_InvalidProfile_ProblemDetailsNamingEachField()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/decisions", Json("""{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true,"oops":1}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Contains("herniatedDisc", errors.GetProperty("$.causes[0]")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("0..10", errors.GetProperty("$.legPain")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("$.oops", out _));
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[1,2,3]")]
+    public async Task PostDecision_Garbage_BadRequestWithoutStackTrace(string body)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/decisions", Json(body));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(" at Sciatica", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostDecision_BodyOverLimit_PayloadTooLarge()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/decisions", Json(new string(' ', 100_000) + Profile));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostReview_ContractExample_Adjusts()
+    {
+        using var client = factory.CreateClient();
+        const string Review = """
+            {"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true},
+             "feedback":{"exercises":[{"id":"knee-to-chest","painDuring":3,"symptomChange":"centralized"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}
+            """;
+
+        using var response = await client.PostAsync("/api/reviews", Json(Review));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Sciatica.Rules.Review.ReviewDecision.Adjust, SciaticaJson.ReadReview(await response.Content.ReadAsStringAsync()).Decision);
+    }
+
+    [Fact]
+    public async Task GetCatalog_LoadsBackToTheSameEngine()
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetStringAsync("/api/catalog");
+
+        var engine = CatalogLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(document)));
+        Assert.Equal(Selection.ProgramSelector.Default.RuleSetVersion, engine.RuleSetVersion);
+    }
+
+    [Fact]
+    public async Task GetRules_ListsEveryRuleWithRationaleAndSource()
+    {
+        using var client = factory.CreateClient();
+
+        using var rules = JsonDocument.Parse(await client.GetStringAsync("/api/rules"));
+
+        var ids = rules.RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Contains("disc-avoid-extension", ids);
+        Assert.Contains("emergency-bladder-dysfunction", ids);
+        Assert.All(rules.RootElement.EnumerateArray(), r =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("rationale").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("source").GetString()));
+        });
+    }
+}
