@@ -9,13 +9,13 @@ namespace Sciatica.Rules.Serialization;
 /// <summary>Reads a catalog document strictly; items with problems are left out and their indices kept for messages.</summary>
 internal static class CatalogReader
 {
-    private static readonly string[] RootProperties = ["name", "version", "thresholds", "screening", "exercises", "contraindications"];
-    private static readonly string[] ThresholdProperties =
+    internal static readonly string[] RootProperties = ["name", "version", "thresholds", "screening", "exercises", "contraindications"];
+    internal static readonly string[] ThresholdProperties =
         ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "maximumPainForProgram", "maximumPainDuringExercise", "maximumPainForProgression"];
-    private static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "rationale", "source"];
-    private static readonly string[] ExerciseProperties =
+    internal static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "rationale", "source"];
+    internal static readonly string[] ExerciseProperties =
         ["id", "name", "kind", "position", "movements", "dosage", "minimumDosage", "maximumDosage", "progressionStep", "instructions", "rationale", "source", "clinicianEnabledOnly"];
-    private static readonly string[] ContraindicationProperties =
+    internal static readonly string[] ContraindicationProperties =
         ["id", "causes", "whenDirectionalPreference", "afterSpineSurgery", "movements", "strength", "liftedByDirectionalPreference", "rationale", "source"];
 
     public sealed record Document(

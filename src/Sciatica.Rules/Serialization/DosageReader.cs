@@ -7,7 +7,7 @@ namespace Sciatica.Rules.Serialization;
 /// <summary>Reads a dosage object: every field optional, null or a positive integer.</summary>
 internal static class DosageReader
 {
-    private static readonly string[] Properties = ["holdSeconds", "repetitions", "sets", "minutes", "timesPerDay"];
+    internal static readonly string[] Properties = ["holdSeconds", "repetitions", "sets", "minutes", "timesPerDay"];
 
     public static Dosage? Read(JsonElement element, string path, ProblemList problems)
     {

@@ -13,7 +13,7 @@ internal static class ProfileReader
         "landWalkingPainful", "poolAccess", "age", "weeksSinceSpineSurgery", "directionalPreference", "clinicianOverrides",
     ];
 
-    private static readonly string[] OverrideProperties = ["exerciseId", "ruleId", "reason"];
+    internal static readonly string[] OverrideProperties = ["exerciseId", "ruleId", "reason"];
 
     /// <summary>Reads a profile at <paramref name="path"/>, adding problems; returns null when any problem was found in it.</summary>
     public static PatientProfile? Read(JsonElement element, string path, ProblemList problems)

@@ -8,9 +8,9 @@ namespace Sciatica.Rules.Serialization;
 /// <summary>Reads the session review document of the JSON contract strictly.</summary>
 internal static class ReviewReader
 {
-    private static readonly string[] RequestProperties = ["profile", "feedback"];
-    private static readonly string[] FeedbackProperties = ["exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
-    private static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
+    internal static readonly string[] RequestProperties = ["profile", "feedback"];
+    internal static readonly string[] FeedbackProperties = ["exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
+    internal static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
 
     public static ReviewRequest? Read(JsonElement element, ProblemList problems)
     {

@@ -41,7 +41,8 @@ public sealed partial class ConventionTests
     public void PublicTypes_AreImmutable()
     {
         var mutable = new List<string>();
-        foreach (var type in Library.GetExportedTypes().Where(t => !t.IsInterface && !typeof(Exception).IsAssignableFrom(t)))
+        // Options are the one deliberate exception: mutable while a host is configured, like any .NET options type.
+        foreach (var type in Library.GetExportedTypes().Where(t => !t.IsInterface && !typeof(Exception).IsAssignableFrom(t) && !t.Name.EndsWith("Options", StringComparison.Ordinal)))
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
