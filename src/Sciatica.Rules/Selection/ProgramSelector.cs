@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -22,6 +23,15 @@ public sealed class ProgramSelector : IProgramSelector
     private readonly BuiltInRules builtIns;
     private readonly FrozenDictionary<string, DecisionReason> contraindicationReasons;
     private readonly FrozenDictionary<string, ContraindicationStrength?> strengthByRuleId;
+
+    /// <summary>
+    /// Decisions already made, by <see cref="DecisionKey"/>. The decision depends only on what the key
+    /// captures, so this is memoisation, not state: the same profile always gets an equal decision, and
+    /// a property test checks cached against freshly evaluated decisions.
+    /// </summary>
+    private readonly ConcurrentDictionary<ulong, ProgramDecision> decisions = new();
+
+    private const int MaximumCachedDecisions = 1 << 16;
 
     /// <summary>Creates an engine over the default catalog and rule set.</summary>
     public ProgramSelector()
@@ -61,13 +71,29 @@ public sealed class ProgramSelector : IProgramSelector
     public ProgramDecision Select(PatientProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ValidateOverrides(profile);
+        if (!profile.ClinicianOverrides.IsEmpty)
+        {
+            // Overrides carry free text into the decision: never cached.
+            ValidateOverrides(profile);
+            return Evaluate(profile);
+        }
+
+        var key = DecisionKey.Of(profile, RuleSet.Thresholds);
+        if (decisions.TryGetValue(key, out var decision))
+        {
+            return decision;
+        }
+
+        decision = Evaluate(profile);
+        return decisions.Count < MaximumCachedDecisions ? decisions.GetOrAdd(key, decision) : decision;
+    }
+
+    /// <summary>Evaluates every rule for the profile, without the cache.</summary>
+    internal ProgramDecision Evaluate(PatientProfile profile)
+    {
         var fired = builtIns.Screening.Where(rule => rule.Applies(profile)).ToImmutableArray();
         return fired.IsEmpty ? SelectProgram(profile) : Refuse(profile, fired);
     }
-
-    internal ImmutableArray<ScreeningRule> Screen(PatientProfile profile) =>
-        builtIns.Screening.Where(rule => rule.Applies(profile)).ToImmutableArray();
 
     private ProgramDecision Refuse(PatientProfile profile, ImmutableArray<ScreeningRule> fired)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sciatica.Rules.Domain;
 using Sciatica.Rules.Review;
@@ -16,6 +17,8 @@ namespace Sciatica.Rules.Serialization;
 /// <remarks>Thread-safe. Uses only source-generated serializer metadata, so it is trim and AOT safe.</remarks>
 public static class SciaticaJson
 {
+    private static readonly ConditionalWeakTable<ProgramDecision, string> CompactDecisions = [];
+    private static readonly ConditionalWeakTable<ProgramDecision, string> IndentedDecisions = [];
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
 
     /// <summary>Reads a patient profile document.</summary>
@@ -60,8 +63,10 @@ public static class SciaticaJson
     public static string WriteDecision(ProgramDecision decision, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var context = indented ? ContractJson.Indented : ContractJson.Compact;
-        return JsonSerializer.Serialize(decision, context.ProgramDecision);
+        // Decisions are immutable and the engine shares them between equal profiles, so each one's JSON is written once.
+        return indented
+            ? IndentedDecisions.GetValue(decision, static d => JsonSerializer.Serialize(d, ContractJson.Indented.ProgramDecision))
+            : CompactDecisions.GetValue(decision, static d => JsonSerializer.Serialize(d, ContractJson.Compact.ProgramDecision));
     }
 
     /// <summary>Writes a profile document.</summary>

@@ -146,6 +146,16 @@ public sealed class SafetyInvariantTests
     }
 
     [SafetyProperty]
+    public void Invariant06_Determinism_CachedDecisionEqualsFreshEvaluation(Scenario s, byte legPain, byte age)
+    {
+        // The default engine is shared by every case, so its cache fills with profiles that share keys.
+        var neighbour = s.Profile with { LegPain = legPain % 11, Age = s.Profile.Age is null ? null : 16 + (age % 105) };
+
+        Assert.Equal(s.Selector.Evaluate(s.Profile), s.Decide());
+        Assert.Equal(s.Selector.Evaluate(neighbour), s.Selector.Select(neighbour));
+    }
+
+    [SafetyProperty]
     public void Invariant07_TotalExplanation_EveryExerciseIncludedWithRationaleOrExcludedWithReason(Scenario s)
     {
         var decision = s.Decide();
