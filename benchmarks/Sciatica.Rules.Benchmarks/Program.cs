@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using Sciatica.Rules.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(SelectBenchmarks).Assembly).Run(args);

@@ -1,0 +1,105 @@
+using System.Globalization;
+using RulesEngine.Models;
+using Sciatica.Rules.Domain;
+using Sciatica.Rules.Rules;
+using Sciatica.Rules.Serialization;
+
+namespace Sciatica.Rules.Benchmarks.Peers;
+
+/// <summary>
+/// The default rule set in Microsoft RulesEngine: one workflow of screening rules over the patient, one
+/// of exclusion rules over a patient and an exercise, each a lambda expression. Built once (RulesEngine
+/// compiles and caches each workflow on first use) and reused, as its documentation recommends.
+/// </summary>
+public sealed class RulesEnginePeer
+{
+    private const string Screening = "screening";
+    private const string Exclusion = "exclusion";
+    private readonly RulesEngine.RulesEngine engine;
+    private readonly PeerRuleData data;
+    private readonly Dictionary<string, DecisionKind> decisionByRule;
+
+    public RulesEnginePeer(PeerRuleData data)
+    {
+        this.data = data;
+        var t = data.Thresholds;
+        var gates = data.RuleSet.Screening.Select(g => (g.Id, g.Decision, Expression: g.RedFlag is { } f
+            ? $"input1.RedFlags.Contains(\"{ContractNames.Of(f)}\")"
+            : $"input1.Causes.Contains(\"{ContractNames.Of(g.Cause!.Value)}\")")).ToList();
+        gates.Add(("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst, "input1.Causes.Contains(\"injury\") AND input1.Causes.Contains(\"osteoporosis\")"));
+        gates.Add(("treat-first-trauma-older-age", DecisionKind.TreatCauseFirst, Invariant($"input1.Causes.Contains(\"injury\") AND input1.Age > {t.SeriousPathologyMaximumAge}")));
+        gates.Add(("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice, "input1.MedicalClearance == false"));
+        gates.Add(("advice-symptoms-not-controlled", DecisionKind.SeekMedicalAdvice, "input1.SymptomsTolerateExercise == false"));
+        gates.Add(("advice-recent-spine-surgery", DecisionKind.SeekMedicalAdvice, Invariant($"input1.Weeks >= 0 AND input1.Weeks < {t.MinimumWeeksAfterSpineSurgery}")));
+        gates.Add(("advice-pain-above-ceiling", DecisionKind.SeekMedicalAdvice, Invariant($"input1.MaxPain > {t.MaximumPainForProgram}")));
+        decisionByRule = gates.ToDictionary(g => g.Id, g => g.Decision);
+
+        var exclusions = data.RuleSet.Contraindications.Select(c => (c.Id, Expression: Contraindication(c))).ToList();
+        exclusions.Add(("land-walking-painful", "input1.LandWalkingPainful AND input2.Movements.Contains(\"weightBearing\")"));
+        exclusions.Add(("aquatic-needs-pool", "input1.PoolAccess == false AND input2.Movements.Contains(\"aquatic\")"));
+        exclusions.Add(("water-walking-when-land-painful", "input1.LandWalkingPainful == false AND input2.Kind == \"aerobic\" AND input2.Movements.Contains(\"aquatic\")"));
+        exclusions.Add(("extension-needs-preference", "input1.Preference != \"extension\" AND input2.Movements.Contains(\"lumbarExtension\")"));
+        exclusions.Add(("clinician-enabled-only", "input2.ClinicianEnabledOnly"));
+
+        engine = new RulesEngine.RulesEngine(
+        [
+            new Workflow { WorkflowName = Screening, Rules = [.. gates.Select(g => Rule(g.Id, g.Expression))] },
+            new Workflow { WorkflowName = Exclusion, Rules = [.. exclusions.Select(e => Rule(e.Id, e.Expression))] },
+        ], new ReSettings { EnableExceptionAsErrorMessage = false, IgnoreException = false });
+    }
+
+    public async ValueTask<PeerDecision> DecideAsync(PatientProfile profile)
+    {
+        var patient = PeerPatient.From(profile);
+        var screened = await engine.ExecuteAllRulesAsync(Screening, patient).ConfigureAwait(false);
+        var decision = screened.Where(r => r.IsSuccess).Select(r => decisionByRule[r.Rule.RuleName]).DefaultIfEmpty(DecisionKind.Program).Max();
+        if (decision != DecisionKind.Program)
+        {
+            return new PeerDecision(decision, []);
+        }
+
+        var included = new List<string>();
+        foreach (var exercise in data.Exercises)
+        {
+            var excluded = await engine.ExecuteAllRulesAsync(Exclusion, patient, exercise).ConfigureAwait(false);
+            if (!excluded.Any(r => r.IsSuccess))
+            {
+                included.Add(exercise.Id);
+            }
+        }
+
+        return new PeerDecision(decision, included);
+    }
+
+    private static Rule Rule(string name, string expression) =>
+        new() { RuleName = name, Expression = expression, RuleExpressionType = RuleExpressionType.LambdaExpression, SuccessEvent = name };
+
+    private static string Contraindication(Contraindication c)
+    {
+        var parts = new List<string>();
+        if (!c.Causes.IsEmpty)
+        {
+            parts.Add("(" + string.Join(" OR ", c.Causes.Select(x => $"input1.Causes.Contains(\"{ContractNames.Of(x)}\")")) + ")");
+        }
+
+        if (c.WhenDirectionalPreference is { } when)
+        {
+            parts.Add($"input1.Preference == \"{ContractNames.Of(when)}\"");
+        }
+
+        if (c.AfterSpineSurgery)
+        {
+            parts.Add("input1.Weeks >= 0");
+        }
+
+        if (c.Strength == ContraindicationStrength.Relative && c.LiftedByDirectionalPreference is { } lifted)
+        {
+            parts.Add($"input1.Preference != \"{ContractNames.Of(lifted)}\"");
+        }
+
+        parts.Add("(" + string.Join(" OR ", c.Movements.Select(m => $"input2.Movements.Contains(\"{ContractNames.Of(m)}\")")) + ")");
+        return string.Join(" AND ", parts);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
