@@ -4,33 +4,56 @@ using Sciatica.Rules.Selection;
 
 namespace Sciatica.Rules.Benchmarks;
 
-/// <summary><c>Select</c> on the default catalog for the profile archetypes.</summary>
+/// <summary>
+/// <c>Select</c> on the default catalog for the profile archetypes: through the engine as hosts call it
+/// (memoised) and with every rule evaluated afresh (<c>Evaluate</c>, what a first sighting of a profile costs).
+/// </summary>
 [MemoryDiagnoser]
 public class SelectBenchmarks
 {
-    private readonly ProgramSelector selector = ProgramSelector.Default;
+    private readonly ProgramSelector selector = new();
 
-    private readonly PatientProfile program = new() { Causes = [Cause.HerniatedDisc], LegPain = 6, BackPain = 3, MedicalClearance = true };
+    public static PatientProfile ProgramProfile { get; } = new() { Causes = [Cause.HerniatedDisc], AffectedRoots = [NerveRoot.L5], LegPain = 6, BackPain = 3, MedicalClearance = true, Age = 44 };
 
-    private readonly PatientProfile emergency = new() { Causes = [Cause.HerniatedDisc], RedFlags = [RedFlag.BladderDysfunction], LegPain = 8, BackPain = 6, MedicalClearance = true };
+    public static PatientProfile EmergencyProfile { get; } = ProgramProfile with { RedFlags = [RedFlag.BladderDysfunction, RedFlag.SaddleAnesthesia] };
 
-    private readonly PatientProfile treatFirst = new() { Causes = [Cause.Tumor], LegPain = 5, BackPain = 5, MedicalClearance = true };
+    public static PatientProfile TreatFirstProfile { get; } = ProgramProfile with { Causes = [Cause.Tumor] };
 
-    private readonly PatientProfile manyCauses = new()
+    public static PatientProfile ManyCausesProfile { get; } = ProgramProfile with
     {
         Causes = [Cause.HerniatedDisc, Cause.SpinalStenosis, Cause.Osteoporosis, Cause.Spondylolisthesis, Cause.TightMuscles],
-        LegPain = 5, BackPain = 4, MedicalClearance = true, LandWalkingPainful = true, PoolAccess = true,
+        LandWalkingPainful = true,
+        PoolAccess = true,
+        DirectionalPreference = DirectionalPreference.Flexion,
     };
 
+    [GlobalSetup]
+    public void Warm()
+    {
+        foreach (var profile in new[] { ProgramProfile, EmergencyProfile, TreatFirstProfile, ManyCausesProfile })
+        {
+            selector.Select(profile);
+        }
+    }
+
     [Benchmark(Baseline = true)]
-    public ProgramDecision Program() => selector.Select(program);
+    public ProgramDecision Program() => selector.Select(ProgramProfile);
 
     [Benchmark]
-    public ProgramDecision Emergency() => selector.Select(emergency);
+    public ProgramDecision Emergency() => selector.Select(EmergencyProfile);
 
     [Benchmark]
-    public ProgramDecision TreatFirst() => selector.Select(treatFirst);
+    public ProgramDecision TreatFirst() => selector.Select(TreatFirstProfile);
 
     [Benchmark]
-    public ProgramDecision ManyCauses() => selector.Select(manyCauses);
+    public ProgramDecision ManyCauses() => selector.Select(ManyCausesProfile);
+
+    [Benchmark]
+    public ProgramDecision ProgramEvaluated() => selector.Evaluate(ProgramProfile);
+
+    [Benchmark]
+    public ProgramDecision EmergencyEvaluated() => selector.Evaluate(EmergencyProfile);
+
+    [Benchmark]
+    public ProgramDecision ManyCausesEvaluated() => selector.Evaluate(ManyCausesProfile);
 }

@@ -21,7 +21,11 @@ namespace Sciatica.Rules.Selection;
 public sealed class ProgramSelector : IProgramSelector
 {
     private readonly BuiltInRules builtIns;
-    private readonly FrozenDictionary<string, DecisionReason> contraindicationReasons;
+    private readonly ImmutableArray<Contraindication> contraindications;
+    private readonly ImmutableArray<DecisionReason> contraindicationReasons;
+    private readonly uint[] contraindicationMovements;
+    private readonly uint[] exerciseMovements;
+    private readonly ImmutableArray<PrescribedExercise> prescriptions;
     private readonly FrozenDictionary<string, ContraindicationStrength?> strengthByRuleId;
 
     /// <summary>
@@ -50,7 +54,12 @@ public sealed class ProgramSelector : IProgramSelector
         Catalog = catalog;
         RuleSet = ruleSet;
         builtIns = ruleSet.BuiltIns;
-        contraindicationReasons = ruleSet.Contraindications.ToFrozenDictionary(c => c.Id, c => new DecisionReason(c.Id, c.Rationale, c.Source), StringComparer.Ordinal);
+        // Shared immutable parts of every decision, and movement bitmasks for the exclusion loop.
+        contraindications = ruleSet.Contraindications.AsImmutableArray();
+        contraindicationReasons = [.. contraindications.Select(c => new DecisionReason(c.Id, c.Rationale, c.Source))];
+        contraindicationMovements = [.. contraindications.Select(c => MovementMask(c.Movements))];
+        exerciseMovements = [.. catalog.Exercises.Select(e => MovementMask(e.Movements))];
+        prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
         strengthByRuleId = ruleSet.Rules.ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
         RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
     }
@@ -119,9 +128,11 @@ public sealed class ProgramSelector : IProgramSelector
     private ProgramDecision SelectProgram(PatientProfile profile)
     {
         var reasons = new List<DecisionReason>();
-        var enforced = new List<Contraindication>();
-        foreach (var rule in RuleSet.Contraindications)
+        var enforced = new List<int>();
+        var enforcedMovements = 0u;
+        for (var c = 0; c < contraindications.Length; c++)
         {
+            var rule = contraindications[c];
             if (!rule.AppliesTo(profile))
             {
                 continue;
@@ -136,73 +147,55 @@ public sealed class ProgramSelector : IProgramSelector
                 continue;
             }
 
-            enforced.Add(rule);
-            reasons.Add(contraindicationReasons[rule.Id]);
+            enforced.Add(c);
+            enforcedMovements |= contraindicationMovements[c];
+            reasons.Add(contraindicationReasons[c]);
         }
 
-        var usedOverrides = new HashSet<ClinicianOverride>();
-        var firedEligibility = new HashSet<EligibilityRule>();
+        var exclusion = new Exclusion(profile, reasons);
+        var firedEligibility = new bool[builtIns.Eligibility.Length];
         var included = new List<PrescribedExercise>();
         var excluded = new List<ExcludedExercise>();
-        foreach (var exercise in Catalog.Exercises)
+        var exercises = Catalog.Exercises;
+        for (var e = 0; e < exercises.Count; e++)
         {
-            var why = new List<DecisionReason>();
-            foreach (var rule in enforced)
+            var exercise = exercises[e];
+            exclusion.Start(exercise);
+            if ((exerciseMovements[e] & enforcedMovements) != 0)
             {
-                if (rule.Movements.Any(exercise.Movements.Contains))
+                foreach (var c in enforced)
                 {
-                    Consider(rule.Id, rule.Strength, contraindicationReasons[rule.Id]);
+                    if ((contraindicationMovements[c] & exerciseMovements[e]) != 0)
+                    {
+                        exclusion.Consider(contraindications[c].Id, contraindications[c].Strength, contraindicationReasons[c]);
+                    }
                 }
             }
 
-            foreach (var rule in builtIns.Eligibility)
+            for (var r = 0; r < builtIns.Eligibility.Length; r++)
             {
+                var rule = builtIns.Eligibility[r];
                 if (rule.Excludes(profile, exercise))
                 {
-                    firedEligibility.Add(rule);
-                    Consider(rule.Id, rule.Strength, rule.Reason);
+                    firedEligibility[r] = true;
+                    exclusion.Consider(rule.Id, rule.Strength, rule.Reason);
                 }
             }
 
-            if (why.Count == 0)
+            if (exclusion.Why is { } why)
             {
-                included.Add(PrescribedExercise.From(exercise));
+                why.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId));
+                excluded.Add(new ExcludedExercise(exercise.Id, [.. why]));
             }
             else
             {
-                excluded.Add(new ExcludedExercise(exercise.Id, why.OrderBy(r => r.RuleId, StringComparer.Ordinal).ToEquatableArray()));
-            }
-
-            void Consider(string ruleId, ContraindicationStrength strength, DecisionReason reason)
-            {
-                var clinician = profile.ClinicianOverrides.FirstOrDefault(o => o.ExerciseId == exercise.Id && o.RuleId == ruleId);
-                if (clinician is null)
-                {
-                    why.Add(reason);
-                    return;
-                }
-
-                usedOverrides.Add(clinician);
-                if (strength == ContraindicationStrength.Relative)
-                {
-                    reasons.Add(new DecisionReason(
-                        BuiltInRules.OverrideAppliedId,
-                        Invariant($"A clinician lifted the relative rule '{ruleId}' for '{exercise.Id}': {clinician.Reason}"),
-                        ClinicalSources.Tbc));
-                    return;
-                }
-
-                why.Add(reason);
-                reasons.Add(new DecisionReason(
-                    BuiltInRules.OverrideRefusedId,
-                    Invariant($"The clinician override of '{ruleId}' for '{exercise.Id}' was not applied: the rule is absolute and nothing lifts it."),
-                    ClinicalSources.Tbc));
+                included.Add(prescriptions[e]);
             }
         }
 
-        reasons.AddRange(builtIns.Eligibility.Where(firedEligibility.Contains).Select(rule => rule.Reason));
+        reasons.AddRange(builtIns.Eligibility.Where((_, r) => firedEligibility[r]).Select(rule => rule.Reason));
         reasons.AddRange(builtIns.Advice.Where(rule => rule.Applies(profile)).Select(rule => rule.Reason));
-        foreach (var unused in profile.ClinicianOverrides.Where(o => !usedOverrides.Contains(o)))
+        foreach (var unused in profile.ClinicianOverrides.Where(o => !exclusion.Used.Contains(o)))
         {
             var refusal = strengthByRuleId[unused.RuleId] is null
                 ? "it names a screening or advice rule, which no override can lift"
@@ -217,11 +210,67 @@ public sealed class ProgramSelector : IProgramSelector
         {
             Decision = DecisionKind.Program,
             Reasons = [BuiltInRules.ScreeningPassed, .. reasons.OrderBy(r => r.RuleId, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)],
-            Exercises = included.OrderBy(e => e.Kind).ThenBy(e => e.Id, StringComparer.Ordinal).ToEquatableArray(),
+            // The catalog is in id order and OrderBy is stable: exercises come by kind, then id.
+            Exercises = included.OrderBy(e => e.Kind).ToEquatableArray(),
             Excluded = excluded.ToEquatableArray(),
             SafetyAdvice = SafetyAdvice.For(DecisionKind.Program),
             RuleSetVersion = RuleSetVersion,
         };
+    }
+
+    private static uint MovementMask(EquatableArray<MovementPattern> movements)
+    {
+        var mask = 0u;
+        foreach (var movement in movements)
+        {
+            mask |= 1u << (int)movement;
+        }
+
+        return mask;
+    }
+
+    /// <summary>Collects why one exercise is excluded, applying clinician overrides of relative rules.</summary>
+    private sealed class Exclusion(PatientProfile profile, List<DecisionReason> reasons)
+    {
+        private Exercise exercise = null!;
+
+        public List<DecisionReason>? Why { get; private set; }
+
+        public HashSet<ClinicianOverride> Used { get; } = [];
+
+        public void Start(Exercise next)
+        {
+            exercise = next;
+            Why = null;
+        }
+
+        public void Consider(string ruleId, ContraindicationStrength strength, DecisionReason reason)
+        {
+            var clinician = profile.ClinicianOverrides.IsEmpty
+                ? null
+                : profile.ClinicianOverrides.FirstOrDefault(o => o.ExerciseId == exercise.Id && o.RuleId == ruleId);
+            if (clinician is null)
+            {
+                (Why ??= []).Add(reason);
+                return;
+            }
+
+            Used.Add(clinician);
+            if (strength == ContraindicationStrength.Relative)
+            {
+                reasons.Add(new DecisionReason(
+                    BuiltInRules.OverrideAppliedId,
+                    Invariant($"A clinician lifted the relative rule '{ruleId}' for '{exercise.Id}': {clinician.Reason}"),
+                    ClinicalSources.Tbc));
+                return;
+            }
+
+            (Why ??= []).Add(reason);
+            reasons.Add(new DecisionReason(
+                BuiltInRules.OverrideRefusedId,
+                Invariant($"The clinician override of '{ruleId}' for '{exercise.Id}' was not applied: the rule is absolute and nothing lifts it."),
+                ClinicalSources.Tbc));
+        }
     }
 
     private void ValidateOverrides(PatientProfile profile)
