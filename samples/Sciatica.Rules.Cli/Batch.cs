@@ -7,9 +7,10 @@ using Sciatica.Rules.Validation;
 namespace Sciatica.Rules.Cli;
 
 /// <summary>
-/// <c>select --batch</c>: one profile per input line, one decision per output line. An invalid line
-/// gets <c>{"line": N, "error": "..."}</c> and the other lines still get their decisions. Blank lines
-/// are skipped (they hold no profile), but line numbers count them.
+/// <c>select --batch</c>: one profile per input line, one decision per output line, so that output line N
+/// answers input line N. An invalid line gets <c>{"line": N, "error": "..."}</c> and the other lines still
+/// get their decisions. A blank line between profiles is an invalid line too; blank lines at the very end
+/// of the input (a trailing newline) are ignored.
 /// </summary>
 internal static class Batch
 {
@@ -17,14 +18,24 @@ internal static class Batch
     {
         var lineNumber = 0;
         var invalid = 0;
+        var pendingBlank = 0;
         while (input.ReadLine() is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {
+                pendingBlank++;
                 continue;
             }
 
+            // Blank lines followed by a profile are reported, so that no input line goes unanswered.
+            for (var blank = lineNumber - pendingBlank; blank < lineNumber; blank++)
+            {
+                invalid++;
+                output.WriteLine(Error(blank, "$: the line is empty; each line must hold one profile object."));
+            }
+
+            pendingBlank = 0;
             output.WriteLine(Decide(selector, line, lineNumber, ref invalid));
         }
 

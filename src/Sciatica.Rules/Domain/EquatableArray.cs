@@ -33,6 +33,11 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <inheritdoc />
     public T this[int index] => AsImmutableArray()[index];
 
+    /// <summary>Gets whether the array holds an element equal to <paramref name="item"/>, without allocating.</summary>
+    /// <param name="item">The element to look for.</param>
+    /// <returns><see langword="true"/> when an equal element is present.</returns>
+    public bool Contains(T item) => AsImmutableArray().AsSpan().IndexOf(item, EqualityComparer<T>.Default) >= 0;
+
     /// <summary>Wraps an immutable array.</summary>
     /// <param name="items">The elements.</param>
     public static implicit operator EquatableArray<T>(ImmutableArray<T> items) => new(items);

@@ -91,15 +91,26 @@ public sealed record PatientProfile
     private static EquatableArray<T> Normalize<T>(EquatableArray<T> values, [CallerMemberName] string name = "")
         where T : struct, Enum
     {
+        // Every enum here has fewer than 64 values numbered from 0, so a bitmask both removes repeats and sorts.
+        var mask = 0UL;
         foreach (var value in values)
         {
             if (!Enum.IsDefined(value))
             {
                 throw new ArgumentException($"'{value}' is not a defined {typeof(T).Name} value.", name);
             }
+
+            mask |= 1UL << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref System.Runtime.CompilerServices.Unsafe.AsRef(in value));
         }
 
-        return values.AsImmutableArray().Distinct().Order().ToImmutableArray();
+        var sorted = ImmutableArray.CreateBuilder<T>(System.Numerics.BitOperations.PopCount(mask));
+        for (; mask != 0; mask &= mask - 1)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            sorted.Add(System.Runtime.CompilerServices.Unsafe.As<int, T>(ref bit));
+        }
+
+        return sorted.MoveToImmutable();
     }
 
     private static int InRange(int value, int minimum, int maximum, [CallerMemberName] string name = "") =>

@@ -51,9 +51,22 @@ public sealed record Contraindication
     public bool AppliesTo(PatientProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return (Causes.IsEmpty || Causes.Any(profile.Causes.Contains))
+        return (Causes.IsEmpty || SharesCause(profile))
             && (WhenDirectionalPreference is null || WhenDirectionalPreference == profile.DirectionalPreference)
             && (!AfterSpineSurgery || profile.WeeksSinceSpineSurgery is not null);
+    }
+
+    private bool SharesCause(PatientProfile profile)
+    {
+        foreach (var cause in Causes)
+        {
+            if (profile.Causes.Contains(cause))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Gets whether the person's directional preference lifts this rule.</summary>

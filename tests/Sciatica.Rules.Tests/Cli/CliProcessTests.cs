@@ -129,6 +129,21 @@ public sealed class CliProcessTests
         Assert.Equal(output[0], output[1]);
     }
 
+    [Fact]
+    public void Batch_BlankLineBetweenProfiles_AnsweredWithAnErrorAndTrailingNewlinesIgnored()
+    {
+        const string Profile = """{"causes":["tightMuscles"],"legPain":2,"backPain":2,"medicalClearance":true}""";
+
+        var result = CliRunner.Run(Profile + "\n\n" + Profile + "\n\n", "select", "--batch");
+
+        var output = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, output.Length);
+        Assert.Equal("program", Decision(output[0]));
+        Assert.StartsWith("{\"line\":2,\"error\":", output[1], StringComparison.Ordinal);
+        Assert.Equal("program", Decision(output[2]));
+        Assert.Equal(2, result.ExitCode);
+    }
+
     private static string Decision(string line)
     {
         using var document = JsonDocument.Parse(line);
