@@ -184,7 +184,6 @@ public sealed class ProgramSelector : IProgramSelector
 
             if (exclusion.Why is { } why)
             {
-                why.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId));
                 excluded.Add(new ExcludedExercise(exercise.Id, [.. why]));
             }
             else
@@ -229,7 +228,7 @@ public sealed class ProgramSelector : IProgramSelector
         return mask;
     }
 
-    /// <summary>Collects why one exercise is excluded, applying clinician overrides of relative rules.</summary>
+    /// <summary>Collects why one exercise is excluded (in rule id order), applying clinician overrides of relative rules.</summary>
     private sealed class Exclusion(PatientProfile profile, List<DecisionReason> reasons)
     {
         private Exercise exercise = null!;
@@ -244,6 +243,19 @@ public sealed class ProgramSelector : IProgramSelector
             Why = null;
         }
 
+        /// <summary>Keeps the reasons in rule id order: contraindications arrive in id order, eligibility rules are placed among them.</summary>
+        private void AddInOrder(DecisionReason reason)
+        {
+            var why = Why ??= [];
+            var at = why.Count;
+            while (at > 0 && string.CompareOrdinal(why[at - 1].RuleId, reason.RuleId) > 0)
+            {
+                at--;
+            }
+
+            why.Insert(at, reason);
+        }
+
         public void Consider(string ruleId, ContraindicationStrength strength, DecisionReason reason)
         {
             var clinician = profile.ClinicianOverrides.IsEmpty
@@ -251,7 +263,7 @@ public sealed class ProgramSelector : IProgramSelector
                 : profile.ClinicianOverrides.FirstOrDefault(o => o.ExerciseId == exercise.Id && o.RuleId == ruleId);
             if (clinician is null)
             {
-                (Why ??= []).Add(reason);
+                AddInOrder(reason);
                 return;
             }
 
@@ -265,7 +277,7 @@ public sealed class ProgramSelector : IProgramSelector
                 return;
             }
 
-            (Why ??= []).Add(reason);
+            AddInOrder(reason);
             reasons.Add(new DecisionReason(
                 BuiltInRules.OverrideRefusedId,
                 Invariant($"The clinician override of '{ruleId}' for '{exercise.Id}' was not applied: the rule is absolute and nothing lifts it."),

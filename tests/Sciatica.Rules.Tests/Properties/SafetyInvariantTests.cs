@@ -168,6 +168,10 @@ public sealed class SafetyInvariantTests
         Assert.Empty(included.Intersect(excluded));
         Assert.All(decision.Exercises, e => Assert.False(string.IsNullOrWhiteSpace(e.Rationale)));
         Assert.All(decision.Excluded, e => Assert.NotEmpty(e.Reasons));
+        if (decision.Decision == DecisionKind.Program)
+        {
+            Assert.All(decision.Excluded, e => Assert.Equal(e.Reasons.Select(r => r.RuleId).Order(StringComparer.Ordinal), e.Reasons.Select(r => r.RuleId)));
+        }
         Assert.NotEmpty(decision.Reasons);
         Assert.Equal(s.Selector.RuleSetVersion, decision.RuleSetVersion);
     }
