@@ -15,8 +15,10 @@ namespace Sciatica.Rules.Selection;
 /// either included with its rationale or excluded with every rule that excludes it.
 /// </summary>
 /// <remarks>
-/// Pure and deterministic: no clock, no randomness, no culture dependence, no I/O and no mutable state,
-/// so one instance is safe to share between threads. The rule-set version is computed once, here.
+/// Pure and deterministic: no clock, no randomness, no culture dependence and no I/O. Its only state is a
+/// thread-safe memo of decisions already made (profiles with clinician overrides excepted), which never
+/// changes an answer, so one instance is safe and best shared between threads. The rule-set version is
+/// computed once, here.
 /// </remarks>
 public sealed class ProgramSelector : IProgramSelector
 {
