@@ -46,14 +46,12 @@ public sealed class SessionReviewer : ISessionReviewer
             Validate(program, feedback);
         }
 
-        var rescreened = feedback.NewRedFlags.IsEmpty
-            ? program
-            : selector.Select(profile with { RedFlags = [.. profile.RedFlags, .. feedback.NewRedFlags] });
+        var rescreened = selector.Select(profile with { RedFlags = [.. profile.RedFlags, .. feedback.NewRedFlags] });
         var kind = rescreened.Decision;
         var reasons = new List<DecisionReason>();
         if (kind != DecisionKind.Program)
         {
-            if (!feedback.NewRedFlags.IsEmpty && program.Decision != kind)
+            if (!feedback.NewRedFlags.IsEmpty)
             {
                 reasons.Add(rules.NewRedFlag);
             }
@@ -80,7 +78,7 @@ public sealed class SessionReviewer : ISessionReviewer
                 Decision = (ReviewDecision)(int)kind,
                 Exercises = [],
                 Reasons = reasons.ToEquatableArray(),
-                SafetyAdvice = rescreened.Decision == kind ? rescreened.SafetyAdvice : SafetyAdvice.For(kind),
+                SafetyAdvice = SafetyAdvice.For(kind),
                 RuleSetVersion = selector.RuleSetVersion,
             };
         }

@@ -78,8 +78,10 @@ public sealed class RuleSet
         ValidateScreening(screening, problems, screeningIndices);
         var builtIns = new BuiltInRules(thresholds, [.. screening.Where(g => g is { RedFlag: not null } or { Cause: not null })]);
         ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
-        var ordered = screening.OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
-        return (contraindications.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id)), thresholds, ordered, builtIns);
+        // Null entries were reported above; they are left out here so that nothing throws before the report.
+        var ordered = screening.Where(g => g is not null).OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
+        var sorted = contraindications.Where(c => c is not null).OrderBy(c => c.Id, StringComparer.Ordinal).ToImmutableArray();
+        return (sorted, thresholds, ordered, builtIns);
     }
 
     private static void ValidateScreening(ImmutableArray<ScreeningGate> gates, ProblemList problems, IReadOnlyList<int>? indices)

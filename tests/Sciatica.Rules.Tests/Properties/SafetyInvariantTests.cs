@@ -314,7 +314,7 @@ public sealed class SafetyInvariantTests
         var json = JsonNode.Parse(SciaticaJson.WriteProfile(s.Profile))!.AsObject();
         json[field] = value;
 
-        var error = Assert.Throws<Validation.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json.ToJsonString()));
+        var error = Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json.ToJsonString()));
 
         Assert.Contains(error.Problems, p => p.Path.StartsWith("$." + field, StringComparison.Ordinal));
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
@@ -341,7 +341,7 @@ public sealed class SafetyInvariantTests
         var (field, broken) = corruptions[Math.Abs(pick % corruptions.Length)];
         exercises[i] = broken;
 
-        var error = Assert.Throws<Validation.SciaticaValidationException>(() => new ExerciseCatalog(exercises));
+        var error = Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => new ExerciseCatalog(exercises));
 
         var prefix = field == "id" && broken.Id != "Bad Id" ? "$.exercises[" : $"$.exercises[{i}].{field}";
         Assert.Contains(error.Problems, p => p.Path.StartsWith(prefix, StringComparison.Ordinal) && p.Path.Contains(field, StringComparison.Ordinal));
@@ -370,7 +370,7 @@ public sealed class SafetyInvariantTests
             rules[i] = broken;
         }
 
-        var error = Assert.Throws<Validation.SciaticaValidationException>(() => new RuleSet("broken", "1.0.0", rules, thresholds));
+        var error = Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => new RuleSet("broken", "1.0.0", rules, thresholds));
 
         Assert.Contains(error.Problems, p => p.Path == path);
     }

@@ -190,12 +190,80 @@ public sealed class SessionReviewerTests
     }
 
     [Fact]
+    public void Review_Nulls_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => new SessionReviewer(null!));
+        Assert.Throws<ArgumentNullException>(() => Reviewer.Review(null!, Session(NextMorningChange.Same)));
+        Assert.Throws<ArgumentNullException>(() => Reviewer.Review(Disc, null!));
+    }
+
+    [Fact]
+    public void ReviewNewRedFlag_ProfileAlreadyScreenedOut_KeepsTheScreeningReasonsAndNamesTheNewFlag()
+    {
+        var review = new SessionReviewer(new ProgramSelector()).Review(Profiles.WithFlags(RedFlag.FootDrop), Session(NextMorningChange.Same) with { NewRedFlags = [RedFlag.Fever] });
+
+        Assert.Equal(ReviewDecision.UrgentReferral, review.Decision);
+        Assert.Equal(["review-new-red-flag", "urgent-foot-drop", "treat-first-fever"], review.Reasons.Select(r => r.RuleId));
+        Assert.Equal(ProgramSelector.Default.Select(Profiles.WithFlags(RedFlag.FootDrop)).SafetyAdvice, review.SafetyAdvice);
+    }
+
+    [Fact]
+    public void Review_ScreenedOutWithoutNewFlag_NoNewFlagReason()
+    {
+        var review = new SessionReviewer(new ProgramSelector()).Review(Profiles.With(Cause.Tumor), Session(NextMorningChange.Same));
+
+        Assert.Equal(["treat-first-tumor"], review.Reasons.Select(r => r.RuleId));
+    }
+
+    [Fact]
+    public void ReviewNewWeakness_AdviceIsTheUrgentReferralAdvice()
+    {
+        var review = Reviewer.Review(Disc, Session(NextMorningChange.Same) with { NewWeakness = true });
+
+        Assert.Equal(ProgramSelector.Default.Select(Profiles.WithFlags(RedFlag.FootDrop)).SafetyAdvice, review.SafetyAdvice);
+    }
+
+    [Fact]
+    public void Review_ExercisesInIdOrderAndReasonsSorted_WhateverTheFeedbackOrder()
+    {
+        var review = Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 6), Did("bridge", 1), Did("knee-to-chest", 4, SymptomChange.Centralized)));
+
+        Assert.Equal(["bridge", "knee-to-chest", "walking"], review.Exercises.Select(e => e.Id));
+        Assert.Equal(review.Reasons.Select(r => r.RuleId).Order(StringComparer.Ordinal), review.Reasons.Select(r => r.RuleId));
+        Assert.DoesNotContain(Only(review, "bridge").Reasons, r => r.RuleId == "review-centralization-continue");
+        Assert.DoesNotContain(Only(review, "walking").Reasons, r => r.RuleId == "review-centralization-continue");
+    }
+
+    [Fact]
+    public void Review_UnknownExerciseWithDose_RejectedNotCrashed()
+    {
+        var error = Assert.Throws<SciaticaValidationException>(() =>
+            Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("no-such-exercise", 2, dosage: new Dosage { Minutes = 10 }))));
+
+        Assert.Equal("$.feedback.exercises[0].id", Assert.Single(error.Problems).Path);
+        Assert.Contains("walking", error.Problems[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid session feedback", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_SameExerciseTwice_Rejected()
+    {
+        var error = Assert.Throws<SciaticaValidationException>(() => Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 2), Did("walking", 3))));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("$.feedback.exercises[1].id", problem.Path);
+        Assert.Contains("more than once", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Review_DoseOutsideBounds_Rejected()
     {
         var error = Assert.Throws<SciaticaValidationException>(() =>
             Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 2, dosage: new Dosage { Minutes = 90, TimesPerDay = 1 }))));
 
-        Assert.Equal("$.feedback.exercises[0].dosage", Assert.Single(error.Problems).Path);
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("$.feedback.exercises[0].dosage", problem.Path);
+        Assert.Contains("outside the catalog's bounds", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class SchemaTests
     public void InvalidDocuments_RejectedBySchemaAndByReader(string schema, string json)
     {
         Assert.False(IsValid(schema, json));
-        Assert.Throws<Validation.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
+        Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
     }
 
     [Fact]
