@@ -84,10 +84,7 @@ public sealed class ExerciseCatalog
             }
 
             ValidateExercise(path, exercise, problems);
-            if (exercise.Id is not null && !seen.Add(exercise.Id))
-            {
-                problems.Add(path + ".id", $"duplicate exercise id '{exercise.Id}': each id must appear once.");
-            }
+            problems.RequireUniqueId(path + ".id", exercise.Id, seen, "exercise");
         }
     }
 

@@ -98,10 +98,7 @@ public sealed class RuleSet
             }
 
             problems.RequireId(path + ".id", g.Id);
-            if (g.Id is not null && !seen.Add(g.Id))
-            {
-                problems.Add(path + ".id", $"duplicate rule id '{g.Id}': each id must appear once.");
-            }
+            problems.RequireUniqueId(path + ".id", g.Id, seen, "rule");
 
             problems.RequireText(path + ".rationale", g.Rationale);
             problems.RequireSource(path + ".source", g.Source);
@@ -194,9 +191,9 @@ public sealed class RuleSet
             {
                 problems.Add(path + ".id", $"'{c.Id}' is the id of a built-in rule, which cannot be replaced or removed.");
             }
-            else if (c.Id is not null && !seen.Add(c.Id))
+            else
             {
-                problems.Add(path + ".id", $"duplicate rule id '{c.Id}': each id must appear once.");
+                problems.RequireUniqueId(path + ".id", c.Id, seen, "rule");
             }
 
             problems.RequireText(path + ".rationale", c.Rationale);

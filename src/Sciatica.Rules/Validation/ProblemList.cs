@@ -29,6 +29,15 @@ internal sealed partial class ProblemList
         }
     }
 
+    /// <summary>Reports an id seen before in the same list; <paramref name="noun"/> says what kind of id (for example "rule").</summary>
+    public void RequireUniqueId(string path, string? id, HashSet<string> seen, string noun)
+    {
+        if (id is not null && !seen.Add(id))
+        {
+            Add(path, $"duplicate {noun} id '{id}': each id must appear once.");
+        }
+    }
+
     public void RequireSource(string path, string? value)
     {
         if (!Rules.ClinicalSources.IsKnown(value))
