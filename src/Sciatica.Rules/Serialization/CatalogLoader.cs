@@ -89,10 +89,15 @@ public static class CatalogLoader
     /// <summary>A host may add and tighten, never drop or weaken a contraindication of the default rule set.</summary>
     private static void KeepDefaults(CatalogReader.Document read, ProblemList problems)
     {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < read.Contraindications.Length; i++)
+        {
+            positions.TryAdd(read.Contraindications[i].Id, i);
+        }
+
         foreach (var floor in Embedded.RuleSet.Contraindications)
         {
-            var at = read.Contraindications.IndexOf(read.Contraindications.FirstOrDefault(c => c.Id == floor.Id)!);
-            if (at < 0)
+            if (!positions.TryGetValue(floor.Id, out var at))
             {
                 problems.Add("$.contraindications", $"has no '{floor.Id}': the contraindications of the default rule set cannot be removed, only added to.");
                 continue;

@@ -163,7 +163,9 @@ public sealed class SessionReviewerTests
         var review = Reviewer.Review(Disc, Session(NextMorningChange.Better, Did("bridge", 0)) with { NewRedFlags = [flag] });
 
         Assert.Equal(expected, review.Decision);
-        Assert.Equal((int)ProgramSelector.Default.Select(Disc with { RedFlags = [flag] }).Decision, (int)review.Decision);
+        Assert.Equal(
+            Sciatica.Rules.Serialization.ContractNames.Of(ProgramSelector.Default.Select(Disc with { RedFlags = [flag] }).Decision),
+            Sciatica.Rules.Serialization.ContractNames.Of(review.Decision));
         Assert.Empty(review.Exercises);
         Assert.Equal("review-new-red-flag", review.Reasons[0].RuleId);
     }
