@@ -19,9 +19,10 @@ internal static class Batch
         var lineNumber = 0;
         var invalid = 0;
         var pendingBlank = 0;
-        while (input.ReadLine() is { } line)
+        while (input.ReadLine() is { } read)
         {
             lineNumber++;
+            var line = lineNumber == 1 ? CommandLine.WithoutByteOrderMark(read) : read;
             if (string.IsNullOrWhiteSpace(line))
             {
                 pendingBlank++;

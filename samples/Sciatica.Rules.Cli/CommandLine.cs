@@ -14,7 +14,42 @@ internal static class CommandLine
           sciatica-rules select --profile FILE|- [--format text|json]
           sciatica-rules select --batch            (JSON Lines on standard input, one decision per line out)
           sciatica-rules review --input FILE|- [--format text|json]
+          sciatica-rules --version
+          sciatica-rules [COMMAND] --help
 
+        Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
+        """;
+
+    private const string SelectHelp = """
+        sciatica-rules select: decide what a person with sciatica should do next.
+
+        Usage:
+          sciatica-rules select --profile FILE|- [--format text|json]
+          sciatica-rules select --batch
+
+        Options:
+          --profile FILE|-   the patient profile document (JSON); - reads standard input
+          --format text|json text (default) prints a readable plan; json prints the decision document
+          --batch            JSON Lines on standard input (one profile a line), one decision a line out;
+                             an invalid line gets {"line": N, "error": "..."} and the others still answer
+          -h, --help         show this help
+
+        A UTF-8 byte order mark at the start of the input is accepted.
+        Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
+        """;
+
+    private const string ReviewHelp = """
+        sciatica-rules review: adjust the program from how a session went.
+
+        Usage:
+          sciatica-rules review --input FILE|- [--format text|json]
+
+        Options:
+          --input FILE|-     the review document {"profile": ..., "feedback": ...}; - reads standard input
+          --format text|json text (default) or the review document as JSON
+          -h, --help         show this help
+
+        A UTF-8 byte order mark at the start of the input is accepted.
         Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
         """;
 
@@ -23,6 +58,17 @@ internal static class CommandLine
         output.NewLine = "\n";
         try
         {
+            switch (Options.Informational(args))
+            {
+                case "version":
+                    output.WriteLine("sciatica-rules " + PackageVersion());
+                    output.WriteLine("rule set " + ProgramSelector.Default.RuleSetVersion);
+                    return ExitCodes.Decided;
+                case "help":
+                    output.Write((args[0] switch { "select" => SelectHelp, "review" => ReviewHelp, _ => Usage }) + "\n");
+                    return ExitCodes.Decided;
+            }
+
             var options = Options.Parse(args);
             var selector = ProgramSelector.Default;
             return options.Command switch
@@ -76,5 +122,17 @@ internal static class CommandLine
         return ExitCodes.Decided;
     }
 
-    private static string ReadAll(string path, TextReader input) => path == "-" ? input.ReadToEnd() : File.ReadAllText(path, Encoding.UTF8);
+    /// <summary>Reads a whole document; a UTF-8 byte order mark at its start is dropped (File.ReadAllText drops it too).</summary>
+    private static string ReadAll(string path, TextReader input) => path == "-" ? WithoutByteOrderMark(input.ReadToEnd()) : File.ReadAllText(path, Encoding.UTF8);
+
+    public static string WithoutByteOrderMark(string text) => text.StartsWith('\uFEFF') ? text[1..] : text;
+
+    /// <summary>The package version of the library, as its informational version (without the source revision).</summary>
+    private static string PackageVersion()
+    {
+        var version = typeof(ProgramSelector).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+        return version.Split('+')[0];
+    }
 }

@@ -1,11 +1,32 @@
 namespace Sciatica.Rules.Cli;
 
 /// <summary>The parsed command line.</summary>
+/// <remarks>
+/// Hand-written rather than System.CommandLine: two commands with four options fit in this file, and the
+/// contract's conventions (exit code 2 for a bad command line, <c>--version</c> printing the rule-set version
+/// as well as the package version) would each need overriding there.
+/// </remarks>
 internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch)
 {
+    /// <summary>Returns "help", "version" or null: what to print instead of running a command.</summary>
+    public static string? Informational(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return null;
+        }
+
+        if (args[0] is "--version")
+        {
+            return "version";
+        }
+
+        return args.Any(a => a is "-h" or "--help" or "-?") || args[0] == "help" ? "help" : null;
+    }
+
     public static Options Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
         {
             throw new UsageException("No command given.");
         }

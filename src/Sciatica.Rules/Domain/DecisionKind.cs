@@ -2,7 +2,7 @@ namespace Sciatica.Rules.Domain;
 
 /// <summary>
 /// The five kinds of decision, in ascending order of caution: a larger value is more urgent. When more
-/// than one applies, the most urgent wins (BRIEF.md, "Screening comes first").
+/// than one applies, the most urgent wins [CKS, IFOMPT].
 /// </summary>
 public enum DecisionKind
 {

@@ -8,7 +8,7 @@ using Sciatica.Rules.Validation;
 namespace Sciatica.Rules.Review;
 
 /// <summary>
-/// The review engine (BRIEF.md, "While exercising"): a new red flag re-screens with the same precedence
+/// The review engine: a new red flag re-screens with the same precedence
 /// as selection; new weakness or numbness stops the program; an exercise that peripheralised stops;
 /// pain above 5/10 during, or a worse next morning, regresses; progress only when pain during is at
 /// most 3/10, the next morning is the same or better and nothing peripheralised; otherwise continue.

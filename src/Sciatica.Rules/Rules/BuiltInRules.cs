@@ -7,7 +7,7 @@ namespace Sciatica.Rules.Rules;
 
 /// <summary>
 /// The rules every rule set has and no host can remove: the screening gates in order of urgency
-/// (BRIEF.md, "Screening comes first"), the eligibility rules and the program advice.
+/// (most urgent first [CKS, IFOMPT]), the eligibility rules and the program advice.
 /// </summary>
 internal sealed class BuiltInRules
 {

@@ -53,7 +53,7 @@ public sealed class ExerciseCatalog
 
     internal static ExerciseCatalog FromValidated(ImmutableArray<Exercise> validated) => new(validated, true);
 
-    /// <summary>Gets the default catalog (BRIEF.md, "What the program contains").</summary>
+    /// <summary>Gets the default catalog: walking, gentle stretches, trunk strengthening and clinician-enabled mobility (see docs/rules.md).</summary>
     public static ExerciseCatalog Default => Serialization.CatalogLoader.Embedded.Catalog;
 
     /// <summary>Gets the exercises in id order.</summary>

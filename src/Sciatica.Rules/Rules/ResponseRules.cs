@@ -4,7 +4,7 @@ using static Sciatica.Rules.Rules.ClinicalSources;
 
 namespace Sciatica.Rules.Rules;
 
-/// <summary>The response rules of a session review (BRIEF.md, "While exercising").</summary>
+/// <summary>The response rules of a session review: how a session went changes the next dose [PMM, TBC].</summary>
 internal sealed class ResponseRules
 {
     public ResponseRules(RuleThresholds t)

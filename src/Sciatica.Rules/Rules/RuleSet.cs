@@ -7,7 +7,7 @@ namespace Sciatica.Rules.Rules;
 
 /// <summary>
 /// A validated, immutable rule set: its name and version, its contraindications (kept in id order) and
-/// thresholds. The screening gates, eligibility rules and advice of BRIEF.md are built into every rule
+/// thresholds. The screening gates, eligibility rules and advice of the clinical sources (docs/clinical-sources.md) are built into every rule
 /// set and cannot be removed.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
@@ -44,7 +44,7 @@ public sealed class RuleSet
     internal static RuleSet FromValidated(string name, string version, (ImmutableArray<Contraindication>, RuleThresholds, ImmutableArray<ScreeningGate>, BuiltInRules) built) =>
         new(name, version, built);
 
-    /// <summary>Gets the default rule set (BRIEF.md).</summary>
+    /// <summary>Gets the default rule set, as documented in docs/rules.md.</summary>
     public static RuleSet Default => Serialization.CatalogLoader.Embedded.RuleSet;
 
     /// <summary>Gets the rule set's name.</summary>

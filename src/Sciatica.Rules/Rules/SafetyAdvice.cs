@@ -5,7 +5,7 @@ namespace Sciatica.Rules.Rules;
 
 /// <summary>
 /// The "stop and seek help" criteria every decision carries, and how to exercise safely
-/// (BRIEF.md, "While exercising"). Messages never promise recovery.
+/// while exercising [PMM, TBC, CKS]. Messages never promise recovery.
 /// </summary>
 internal static class SafetyAdvice
 {

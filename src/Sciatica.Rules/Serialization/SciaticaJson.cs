@@ -19,6 +19,8 @@ public static class SciaticaJson
 {
     private static readonly ConditionalWeakTable<ProgramDecision, string> CompactDecisions = [];
     private static readonly ConditionalWeakTable<ProgramDecision, string> IndentedDecisions = [];
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
 
     /// <summary>Reads a patient profile document.</summary>
@@ -173,7 +175,8 @@ public static class SciaticaJson
     {
         try
         {
-            return JsonDocument.Parse(json, DocumentOptions);
+            // A byte order mark at the start is accepted, as files saved by many editors carry one.
+            return JsonDocument.Parse(json.StartsWith('\uFEFF') ? json.AsMemory(1) : json.AsMemory(), DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -185,7 +188,7 @@ public static class SciaticaJson
     {
         try
         {
-            return JsonDocument.Parse(utf8Json, DocumentOptions);
+            return JsonDocument.Parse(utf8Json.Span.StartsWith(Utf8ByteOrderMark) ? utf8Json[3..] : utf8Json, DocumentOptions);
         }
         catch (JsonException ex)
         {

@@ -9,7 +9,11 @@ internal static class CliRunner
 
     public static string ProfilePath(string name) => Path.Combine(AppContext.BaseDirectory, "profiles", name);
 
-    public static Result Run(string? standardInput, params string[] args)
+    public static Result Run(string? standardInput, params string[] args) =>
+        RunBytes(standardInput is null ? null : System.Text.Encoding.UTF8.GetBytes(standardInput), args);
+
+    /// <summary>Runs the CLI with standard input given as raw bytes (for byte order marks, bare CRs, invalid UTF-8).</summary>
+    public static Result RunBytes(byte[]? standardInput, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,7 +33,8 @@ internal static class CliRunner
         var error = process.StandardError.ReadToEndAsync();
         if (standardInput is not null)
         {
-            process.StandardInput.Write(standardInput);
+            process.StandardInput.BaseStream.Write(standardInput);
+            process.StandardInput.BaseStream.Flush();
         }
 
         process.StandardInput.Close();

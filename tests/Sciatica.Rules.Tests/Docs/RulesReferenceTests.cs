@@ -11,10 +11,17 @@ namespace Sciatica.Rules.Tests.Docs;
 public sealed class RulesReferenceTests
 {
     [Fact]
-    public void RulesReference_MatchesTheDefaultRuleSet()
+    public void RulesReference_MatchesTheDefaultRuleSet() =>
+        AssertGenerated("rules.md", Render(RuleSet.Default, ExerciseCatalog.Default));
+
+    [Fact]
+    public void RulesReference_ClinicalSourcesMatchTheSourceTable() =>
+        AssertGenerated("clinical-sources.md", RenderSources());
+
+    /// <summary>Compares a generated document with docs/<paramref name="name"/>, rewriting it when SCIATICA_UPDATE_DOCS=1.</summary>
+    internal static void AssertGenerated(string name, string expected)
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "rules.md");
-        var expected = Render(RuleSet.Default, ExerciseCatalog.Default);
+        var path = Path.Combine(RepositoryRoot(), "docs", name);
         if (Environment.GetEnvironmentVariable("SCIATICA_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, expected);
@@ -22,7 +29,25 @@ public sealed class RulesReferenceTests
 
         Assert.True(
             File.Exists(path) && File.ReadAllText(path).ReplaceLineEndings("\n") == expected,
-            "docs/rules.md is stale: run SCIATICA_UPDATE_DOCS=1 dotnet test --filter RulesReference");
+            $"docs/{name} is stale: run SCIATICA_UPDATE_DOCS=1 dotnet test --filter RulesReference");
+    }
+
+    public static string RenderSources()
+    {
+        var text = new StringBuilder();
+        text.Append("# Clinical sources\n\n");
+        text.Append("Generated from `ClinicalSources.BuiltIn` by `tests/Sciatica.Rules.Tests/Docs/RulesReferenceTests.cs`; do not edit by hand.\n\n");
+        text.Append("Every rule and exercise of the default rule set cites one of these ids in its `source`, and every decision\n");
+        text.Append("repeats it, so a clinician can trace each reason to its evidence. The rules reference ([rules.md](rules.md))\n");
+        text.Append("lists which rule cites which source. Figures quoted in rules come from these sources; the wording is the project's own.\n\n");
+        text.Append("| id | citation | what the rules take from it |\n|---|---|---|\n");
+        foreach (var source in ClinicalSources.BuiltIn)
+        {
+            text.Append("| `").Append(source.Id).Append("` | ").Append(source.Citation.Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ")
+                .Append(source.Supports.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
+        }
+
+        return text.ToString();
     }
 
     public static string Render(RuleSet rules, ExerciseCatalog catalog)
@@ -31,7 +56,7 @@ public sealed class RulesReferenceTests
         text.Append("# Rules reference\n\n");
         text.Append("Generated from the default rule set by `tests/Sciatica.Rules.Tests/Docs/RulesReferenceTests.cs`; do not edit by hand.\n");
         text.Append("Rule set `").Append(rules.Name).Append('/').Append(rules.Version).Append("`, version stamp `").Append(new Sciatica.Rules.Selection.ProgramSelector(catalog, rules).RuleSetVersion).Append("`.\n\n");
-        text.Append("Source ids are those of the project's clinical brief (for example `SEED` for the seed article, `CES` for the cauda equina review).\n");
+        text.Append("Source ids are listed with their full citations in [clinical-sources.md](clinical-sources.md) (for example `SEED` for the seed article, `CES` for the cauda equina review).\n");
         foreach (var group in rules.Rules.GroupBy(r => r.Category))
         {
             text.Append("\n## ").Append(Heading(group.Key)).Append("\n\n");
@@ -89,7 +114,7 @@ public sealed class RulesReferenceTests
         _ => "Session review (response rules)",
     };
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))

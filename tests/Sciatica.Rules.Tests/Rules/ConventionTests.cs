@@ -1,36 +1,47 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Sciatica.Rules.Domain;
 using Sciatica.Rules.Rules;
 
 namespace Sciatica.Rules.Tests.Rules;
 
 /// <summary>Rules that must hold everywhere, checked by reflection over the library.</summary>
-public sealed partial class ConventionTests
+public sealed class ConventionTests
 {
     private static readonly Assembly Library = typeof(PatientProfile).Assembly;
 
     [Fact]
-    public void DefaultRuleSet_EveryRule_HasIdRationaleAndBriefSource()
+    public void DefaultRuleSet_EveryRule_HasIdRationaleAndListedSource()
     {
-        var brief = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "BRIEF.md"));
-        var briefIds = BriefSourceId().Matches(brief).Select(m => m.Groups[1].Value).ToHashSet();
+        var listed = ClinicalSources.BuiltIn.Select(s => s.Id).ToHashSet();
 
         Assert.All(RuleSet.Default.Rules, rule =>
         {
             Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", rule.Id);
             Assert.False(string.IsNullOrWhiteSpace(rule.Rationale), rule.Id);
-            Assert.Contains(rule.Source, briefIds);
+            Assert.Contains(rule.Source, listed);
         });
         Assert.Equal(RuleSet.Default.Rules.Count, RuleSet.Default.Rules.Select(r => r.Id).Distinct().Count());
     }
 
     [Fact]
-    public void ClinicalSources_All_MatchTheBriefTable()
+    public void ClinicalSources_BuiltIn_HaveDistinctUpperCaseIdsAndFullCitations()
     {
-        var brief = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "BRIEF.md"));
+        Assert.All(ClinicalSources.BuiltIn, source =>
+        {
+            Assert.Matches("^[A-Z0-9]+(-[A-Z0-9]+)*$", source.Id);
+            Assert.True(source.Citation.Length > 20, source.Id);
+            Assert.False(string.IsNullOrWhiteSpace(source.Supports), source.Id);
+        });
+        Assert.Equal(ClinicalSources.BuiltIn.Count, ClinicalSources.All.Distinct().Count());
+    }
 
-        Assert.Equal(BriefSourceId().Matches(brief).Select(m => m.Groups[1].Value), ClinicalSources.All);
+    [Fact]
+    public void LibraryXmlDocs_CiteNothingOutsideThePackage()
+    {
+        // A package user cannot open the project's working notes: docs point at docs/clinical-sources.md instead.
+        var sources = Directory.EnumerateFiles(Path.Combine(Docs.RulesReferenceTests.RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories);
+
+        Assert.DoesNotContain(sources, f => File.ReadAllText(f).Contains("BRIEF.md", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -70,7 +81,4 @@ public sealed partial class ConventionTests
 
         Assert.Empty(mutable);
     }
-
-    [GeneratedRegex(@"^\| ([A-Z0-9-]+) \|", RegexOptions.Multiline)]
-    private static partial Regex BriefSourceId();
 }

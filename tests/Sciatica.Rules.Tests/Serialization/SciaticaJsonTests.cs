@@ -26,6 +26,15 @@ public sealed class SciaticaJsonTests
     }
 
     [Fact]
+    public void ReadProfile_LeadingByteOrderMark_Accepted()
+    {
+        var expected = SciaticaJson.ReadProfile(Minimal);
+
+        Assert.Equal(expected, SciaticaJson.ReadProfile("\uFEFF" + Minimal));
+        Assert.Equal(expected, SciaticaJson.ReadProfile(new ReadOnlyMemory<byte>([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Minimal)])));
+    }
+
+    [Fact]
     public void ReadProfile_OptionalFieldsMissing_UsesContractDefaults()
     {
         var profile = SciaticaJson.ReadProfile(Minimal);

@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace Sciatica.Rules.Tests.Cli;
+
+/// <summary>The command-line conventions a user expects: help, version, and input with a byte order mark.</summary>
+public sealed class CliConventionTests
+{
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public void Run_Help_PrintsUsageAndExitsZero(string flag)
+    {
+        var result = CliRunner.Run(null, flag);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("sciatica-rules select", result.Output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Theory]
+    [InlineData("select", "--profile")]
+    [InlineData("review", "--input")]
+    public void Run_CommandHelp_PrintsThatCommandsOptionsAndExitsZero(string command, string option)
+    {
+        var result = CliRunner.Run(null, command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("sciatica-rules " + command, result.Output, StringComparison.Ordinal);
+        Assert.Contains(option, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_Version_PrintsPackageAndRuleSetVersionsAndExitsZero()
+    {
+        var result = CliRunner.Run(null, "--version");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^sciatica-rules \d+\.\d+\.\d+", lines[0]);
+        Assert.Equal("rule set " + Sciatica.Rules.Selection.ProgramSelector.Default.RuleSetVersion, lines[1]);
+    }
+
+    [Fact]
+    public void Select_StandardInputWithByteOrderMark_SameDecisionAsWithout()
+    {
+        var profile = File.ReadAllBytes(CliRunner.ProfilePath("herniated-disc-l5.json"));
+
+        var plain = CliRunner.RunBytes(profile, "select", "--profile", "-", "--format", "json");
+        var marked = CliRunner.RunBytes([.. ByteOrderMark, .. profile], "select", "--profile", "-", "--format", "json");
+
+        Assert.Equal(0, marked.ExitCode);
+        Assert.Equal(plain.Output, marked.Output);
+    }
+
+    [Fact]
+    public void Select_FileWithByteOrderMark_Accepted()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bom-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, [.. ByteOrderMark, .. File.ReadAllBytes(CliRunner.ProfilePath("herniated-disc-l5.json"))]);
+        try
+        {
+            var result = CliRunner.Run(null, "select", "--profile", path, "--format", "json");
+
+            Assert.Equal(0, result.ExitCode);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Batch_ByteOrderMarkBeforeFirstLine_FirstLineDecided()
+    {
+        var lines = Encoding.UTF8.GetBytes(
+            """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true}""" + "\n" +
+            """{"causes":["tumor"],"legPain":3,"backPain":2,"medicalClearance":true}""" + "\n");
+
+        var result = CliRunner.RunBytes([.. ByteOrderMark, .. lines], "select", "--batch");
+
+        Assert.Equal(0, result.ExitCode);
+        var output = result.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, output.Length);
+        Assert.StartsWith("""{"decision":"program",""", output[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_StandardInputWithByteOrderMark_Accepted()
+    {
+        var request = File.ReadAllBytes(CliRunner.ProfilePath("review-progress.json"));
+
+        var result = CliRunner.RunBytes([.. ByteOrderMark, .. request], "review", "--input", "-", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+    }
+}
