@@ -22,7 +22,13 @@ internal static class TextReport
     public static string Render(ProgramDecision decision)
     {
         var text = new StringBuilder();
-        text.Append("Decision: ").Append(Headline(decision.Decision)).Append(" (").Append(ContractNames.Of(decision.Decision)).Append(")\n\n");
+        text.Append("Decision: ").Append(Headline(decision.Decision)).Append(" (").Append(ContractNames.Of(decision.Decision)).Append(")\n");
+        if (decision.Timeframe is { } timeframe)
+        {
+            text.Append("How soon: ").Append(InWords(timeframe)).Append('\n');
+        }
+
+        text.Append('\n');
         text.Append("Why:\n");
         foreach (var reason in decision.Reasons)
         {
@@ -103,6 +109,15 @@ internal static class TextReport
         text.Append("\nRule set: ").Append(review.RuleSetVersion).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>How soon to act, in words a person reads.</summary>
+    public static string InWords(Timeframe timeframe) => timeframe switch
+    {
+        Timeframe.Now => "now: go to an emergency department or call the emergency number",
+        Timeframe.Within24Hours => "within 24 hours",
+        Timeframe.WithinDays => "within the next few days",
+        _ => "before you start exercising",
+    };
 
     public static string Dose(Dosage dose)
     {

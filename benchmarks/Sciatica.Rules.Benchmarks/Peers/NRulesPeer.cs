@@ -73,14 +73,17 @@ public sealed class NRulesPeer
 
     public sealed record ThresholdsFact(RuleThresholds Values);
 
-    public sealed record ContraindicationFact(HashSet<string> Causes, string? When, bool AfterSurgery, HashSet<string> Movements, string? LiftedBy)
+    public sealed record ContraindicationFact(HashSet<string> Causes, string? When, bool AfterSurgery, HashSet<string> Movements, HashSet<string> Positions, string? LiftedBy, int? MinimumLegPain, int? MinimumPregnancyWeeks)
     {
         public static ContraindicationFact From(Contraindication c) => new(
             [.. c.Causes.Select(ContractNames.Of)],
             c.WhenDirectionalPreference is { } w ? ContractNames.Of(w) : null,
             c.AfterSpineSurgery,
             [.. c.Movements.Select(ContractNames.Of)],
-            c.Strength == ContraindicationStrength.Relative && c.LiftedByDirectionalPreference is { } l ? ContractNames.Of(l) : null);
+            [.. c.Positions.Select(ContractNames.Of)],
+            c.Strength == ContraindicationStrength.Relative && c.LiftedByDirectionalPreference is { } l ? ContractNames.Of(l) : null,
+            c.MinimumLegPain,
+            c.MinimumPregnancyWeeks);
     }
 
     public sealed class RedFlagGateRule : Rule
@@ -125,7 +128,7 @@ public sealed class NRulesPeer
             PeerPatient p = null!;
             ThresholdsFact t = null!;
             Outcome o = null!;
-            When().Match(() => t).Match(() => p, x => x.Causes.Contains("injury") && x.Age > t.Values.SeriousPathologyMaximumAge).Match(() => o);
+            When().Match(() => t).Match(() => p, x => x.Causes.Contains("injury") && (x.Age > t.Values.SeriousPathologyMaximumAge || x.Age < 0)).Match(() => o);
             Then().Do(_ => o.Escalate(DecisionKind.TreatCauseFirst));
         }
     }
@@ -171,7 +174,7 @@ public sealed class NRulesPeer
             PeerPatient p = null!;
             ThresholdsFact t = null!;
             Outcome o = null!;
-            When().Match(() => t).Match(() => p, x => x.MaxPain > t.Values.MaximumPainForProgram).Match(() => o);
+            When().Match(() => t).Match(() => p, x => x.MaxPain >= t.Values.SeverePainFrom).Match(() => o);
             Then().Do(_ => o.Escalate(DecisionKind.SeekMedicalAdvice));
         }
     }
@@ -189,8 +192,10 @@ public sealed class NRulesPeer
                 .Match(() => c, x => (x.Causes.Count == 0 || x.Causes.Overlaps(p.Causes))
                     && (x.When == null || x.When == p.Preference)
                     && (!x.AfterSurgery || p.Weeks >= 0)
-                    && (x.LiftedBy == null || x.LiftedBy != p.Preference))
-                .Match(() => e, x => x.Movements.Overlaps(c.Movements))
+                    && (x.LiftedBy == null || x.LiftedBy != p.Preference)
+                    && (x.MinimumLegPain == null || p.LegPain >= x.MinimumLegPain)
+                    && (x.MinimumPregnancyWeeks == null || p.PregnancyWeeks >= x.MinimumPregnancyWeeks))
+                .Match(() => e, x => x.Movements.Overlaps(c.Movements) || c.Positions.Contains(x.Position))
                 .Match(() => o);
             Then().Do(_ => o.Exclude(e.Id));
         }

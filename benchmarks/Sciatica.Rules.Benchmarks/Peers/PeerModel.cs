@@ -27,6 +27,11 @@ public sealed class PeerPatient
 
     public int MaxPain { get; init; }
 
+    public int LegPain { get; init; }
+
+    /// <summary>Gets the weeks of pregnancy, or -1 when not pregnant.</summary>
+    public int PregnancyWeeks { get; init; }
+
     /// <summary>Gets "extension", "flexion", or "" when there is no directional preference.</summary>
     public required string Preference { get; init; }
 
@@ -41,6 +46,8 @@ public sealed class PeerPatient
         Age = p.Age ?? -1,
         Weeks = p.WeeksSinceSpineSurgery ?? -1,
         MaxPain = Math.Max(p.LegPain, p.BackPain),
+        LegPain = p.LegPain,
+        PregnancyWeeks = p.PregnancyWeeks ?? -1,
         Preference = p.DirectionalPreference is { } d ? ContractNames.Of(d) : string.Empty,
     };
 }
@@ -54,6 +61,8 @@ public sealed class PeerExercise
 
     public required HashSet<string> Movements { get; init; }
 
+    public required string Position { get; init; }
+
     public bool ClinicianEnabledOnly { get; init; }
 
     public static PeerExercise From(Exercise e) => new()
@@ -61,6 +70,7 @@ public sealed class PeerExercise
         Id = e.Id,
         Kind = ContractNames.Of(e.Kind),
         Movements = [.. e.Movements.Select(ContractNames.Of)],
+        Position = ContractNames.Of(e.Position),
         ClinicianEnabledOnly = e.ClinicianEnabledOnly,
     };
 }

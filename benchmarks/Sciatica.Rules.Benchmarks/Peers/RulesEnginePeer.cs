@@ -28,10 +28,11 @@ public sealed class RulesEnginePeer
             : $"input1.Causes.Contains(\"{ContractNames.Of(g.Cause!.Value)}\")")).ToList();
         gates.Add(("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst, "input1.Causes.Contains(\"injury\") AND input1.Causes.Contains(\"osteoporosis\")"));
         gates.Add(("treat-first-trauma-older-age", DecisionKind.TreatCauseFirst, Invariant($"input1.Causes.Contains(\"injury\") AND input1.Age > {t.SeriousPathologyMaximumAge}")));
+        gates.Add(("treat-first-trauma-age-not-recorded", DecisionKind.TreatCauseFirst, "input1.Causes.Contains(\"injury\") AND input1.Age < 0"));
         gates.Add(("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice, "input1.MedicalClearance == false"));
         gates.Add(("advice-symptoms-not-controlled", DecisionKind.SeekMedicalAdvice, "input1.SymptomsTolerateExercise == false"));
         gates.Add(("advice-recent-spine-surgery", DecisionKind.SeekMedicalAdvice, Invariant($"input1.Weeks >= 0 AND input1.Weeks < {t.MinimumWeeksAfterSpineSurgery}")));
-        gates.Add(("advice-pain-above-ceiling", DecisionKind.SeekMedicalAdvice, Invariant($"input1.MaxPain > {t.MaximumPainForProgram}")));
+        gates.Add(("advice-pain-above-ceiling", DecisionKind.SeekMedicalAdvice, Invariant($"input1.MaxPain >= {t.SeverePainFrom}")));
         decisionByRule = gates.ToDictionary(g => g.Id, g => g.Decision);
 
         var exclusions = data.RuleSet.Contraindications.Select(c => (c.Id, Expression: Contraindication(c))).ToList();
@@ -97,7 +98,18 @@ public sealed class RulesEnginePeer
             parts.Add($"input1.Preference != \"{ContractNames.Of(lifted)}\"");
         }
 
-        parts.Add("(" + string.Join(" OR ", c.Movements.Select(m => $"input2.Movements.Contains(\"{ContractNames.Of(m)}\")")) + ")");
+        if (c.MinimumLegPain is { } pain)
+        {
+            parts.Add(Invariant($"input1.LegPain >= {pain}"));
+        }
+
+        if (c.MinimumPregnancyWeeks is { } weeks)
+        {
+            parts.Add(Invariant($"input1.PregnancyWeeks >= {weeks}"));
+        }
+
+        parts.Add("(" + string.Join(" OR ", c.Movements.Select(m => $"input2.Movements.Contains(\"{ContractNames.Of(m)}\")")
+            .Concat(c.Positions.Select(x => $"input2.Position == \"{ContractNames.Of(x)}\""))) + ")");
         return string.Join(" AND ", parts);
     }
 

@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Domain;
 /// </summary>
 public enum MovementPattern
 {
-    /// <summary>Bending the lower back forward (for example knee-to-chest).</summary>
+    /// <summary>Bending the lower back forward, including sustained end-range flexion such as hugging a knee to the chest.</summary>
     LumbarFlexion,
 
     /// <summary>Bending the lower back backward: a back bend.</summary>
@@ -18,7 +18,10 @@ public enum MovementPattern
     /// <summary>Bending forward under load, such as lifting or sit-ups.</summary>
     LoadedFlexion,
 
-    /// <summary>Tensioning the sciatic nerve, as in a straight-leg raise.</summary>
+    /// <summary>
+    /// A neural tensioner: the sciatic nerve is loaded from both ends at once, as in a straight-leg raise with the
+    /// heel pushed up [NEURO]. Left out while the nerve is irritable.
+    /// </summary>
     NeuralTension,
 
     /// <summary>Extending the hip, as in a bridge.</summary>
@@ -38,4 +41,13 @@ public enum MovementPattern
 
     /// <summary>The spine is held still in a neutral position while muscles work.</summary>
     NeutralSpine,
+
+    /// <summary>
+    /// A neural slider: the nerve moves through its bed with little strain, one end lengthening as the other
+    /// shortens, as in the seated sciatic nerve glide [NEURO].
+    /// </summary>
+    NeuralSlider,
+
+    /// <summary>Bending the hip, bringing the thigh toward the chest.</summary>
+    HipFlexion,
 }

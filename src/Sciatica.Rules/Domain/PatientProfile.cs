@@ -68,6 +68,20 @@ public sealed record PatientProfile
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int? WeeksSinceSpineSurgery { get; init => field = value is null ? null : InRange(value.Value, 0, int.MaxValue); }
 
+    /// <summary>
+    /// Gets how long this episode of sciatica has lasted, in whole weeks, or <see langword="null"/> when not
+    /// recorded. Sciatica lasting 6 weeks or more that is not improving is reviewed by a clinician [JENSEN].
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..520.</exception>
+    public int? SymptomWeeks { get; init => field = value is null ? null : InRange(value.Value, 0, 520); }
+
+    /// <summary>
+    /// Gets the weeks of pregnancy, or <see langword="null"/> when the person is not pregnant [ACOG]. From 12
+    /// weeks exercises lying face down are left out, from 20 weeks exercises lying on the back.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..42.</exception>
+    public int? PregnancyWeeks { get; init => field = value is null ? null : InRange(value.Value, 0, 42); }
+
     /// <summary>Gets the clinician-assessed directional preference, or <see langword="null"/> when none was found [DP].</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
     public DirectionalPreference? DirectionalPreference

@@ -44,4 +44,13 @@ public enum RedFlag
 
     /// <summary>Significant trauma, raising the suspicion of fracture. Treat the cause first [AHCPR].</summary>
     SignificantTrauma,
+
+    /// <summary>Pain that does not ease with rest or lying down, or is worst at night (non-mechanical pain). Treat the cause first [IFOMPT, CKS].</summary>
+    NonMechanicalPain,
+
+    /// <summary>Pain in the thoracic (mid or upper) back. Treat the cause first [CKS, IFOMPT].</summary>
+    ThoracicPain,
+
+    /// <summary>Prolonged use of corticosteroids, which weakens bone (fracture risk). Treat the cause first [DOWNIE].</summary>
+    ProlongedCorticosteroidUse,
 }

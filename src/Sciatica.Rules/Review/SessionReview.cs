@@ -10,6 +10,9 @@ public sealed record SessionReview
     /// <summary>Gets the outcome.</summary>
     public required ReviewDecision Decision { get; init; }
 
+    /// <summary>Gets how soon to act on a screening decision (as in <see cref="Selection.ProgramDecision.Timeframe"/>); <see langword="null"/> when the program goes on.</summary>
+    public required Timeframe? Timeframe { get; init; }
+
     /// <summary>Gets each reviewed exercise with its action, in id order.</summary>
     public required EquatableArray<ExerciseReview> Exercises { get; init; }
 

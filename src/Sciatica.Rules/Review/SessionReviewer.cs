@@ -48,6 +48,7 @@ public sealed class SessionReviewer : ISessionReviewer
 
         var rescreened = selector.Select(profile with { RedFlags = [.. profile.RedFlags, .. feedback.NewRedFlags] });
         var kind = rescreened.Decision;
+        var timeframe = rescreened.Timeframe;
         var reasons = new List<DecisionReason>();
         if (kind != DecisionKind.Program)
         {
@@ -62,12 +63,14 @@ public sealed class SessionReviewer : ISessionReviewer
         if (feedback.NewWeakness)
         {
             kind = (DecisionKind)Math.Max((int)kind, (int)DecisionKind.UrgentReferral);
+            timeframe = Sooner(timeframe, Timeframe.Within24Hours);
             reasons.Add(rules.NewWeakness);
         }
 
         if (feedback.NewNumbness)
         {
             kind = (DecisionKind)Math.Max((int)kind, (int)DecisionKind.SeekMedicalAdvice);
+            timeframe = Sooner(timeframe, Timeframe.BeforeExercising);
             reasons.Add(rules.NewNumbness);
         }
 
@@ -76,9 +79,10 @@ public sealed class SessionReviewer : ISessionReviewer
             return new SessionReview
             {
                 Decision = (ReviewDecision)(int)kind,
+                Timeframe = timeframe,
                 Exercises = [],
                 Reasons = reasons.ToEquatableArray(),
-                SafetyAdvice = SafetyAdvice.For(kind),
+                SafetyAdvice = SafetyAdvice.For(kind, timeframe),
                 RuleSetVersion = selector.RuleSetVersion,
             };
         }
@@ -90,6 +94,7 @@ public sealed class SessionReviewer : ISessionReviewer
         return new SessionReview
         {
             Decision = ReviewDecision.Adjust,
+            Timeframe = null,
             Exercises = exercises,
             Reasons = exercises.SelectMany(e => e.Reasons).Distinct().OrderBy(r => r.RuleId, StringComparer.Ordinal).ToEquatableArray(),
             SafetyAdvice = program.SafetyAdvice,
@@ -141,6 +146,8 @@ public sealed class SessionReviewer : ISessionReviewer
 
         return new(f.Id, ReviewAction.Continue, current, [.. centralized, rules.Continue]);
     }
+
+    private static Timeframe Sooner(Timeframe? current, Timeframe candidate) => current is { } c && c < candidate ? c : candidate;
 
     private void Validate(ProgramDecision program, SessionFeedback feedback)
     {

@@ -73,14 +73,14 @@ internal sealed class BuiltInRules
 
     private static ScreeningRule Compile(ScreeningGate gate) =>
         gate.RedFlag is { } flag
-            ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.RedFlags.Contains(flag))
-            : new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Causes.Contains(gate.Cause!.Value));
+            ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.RedFlags.Contains(flag), gate.Timeframe)
+            : new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Causes.Contains(gate.Cause!.Value), gate.Timeframe);
 
     private static ImmutableArray<ScreeningRule> CreateScreening(RuleThresholds t)
     {
         var older = string.Create(CultureInfo.InvariantCulture, $"{t.SeriousPathologyMaximumAge}");
         var weeks = string.Create(CultureInfo.InvariantCulture, $"{t.MinimumWeeksAfterSpineSurgery}");
-        var pain = string.Create(CultureInfo.InvariantCulture, $"{t.MaximumPainForProgram}");
+        var pain = string.Create(CultureInfo.InvariantCulture, $"{t.SeverePainFrom}");
 
         return
         [
@@ -90,6 +90,9 @@ internal sealed class BuiltInRules
             new("treat-first-trauma-older-age", DecisionKind.TreatCauseFirst,
                 $"An injury in a person older than {older} can cause a fracture even when minor: a clinician must rule it out before exercise.",
                 Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Age > t.SeriousPathologyMaximumAge),
+            new("treat-first-trauma-age-not-recorded", DecisionKind.TreatCauseFirst,
+                $"An injury was recorded without the person's age, so it is treated as an injury in a person older than {older}, which can cause a fracture even when minor: a clinician must rule it out before exercise.",
+                Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Age is null),
             new("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice,
                 "Medical advice is needed before starting: the wrong exercises can make symptoms worse.",
                 Seed, p => !p.MedicalClearance),
@@ -100,8 +103,8 @@ internal sealed class BuiltInRules
                 $"Spine surgery was less than {weeks} weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees.",
                 PostOp, p => p.WeeksSinceSpineSurgery < t.MinimumWeeksAfterSpineSurgery),
             new("advice-pain-above-ceiling", DecisionKind.SeekMedicalAdvice,
-                $"Leg or back pain is above {pain} out of 10: symptoms need to be controlled before exercise can be tolerated.",
-                Seed, p => Math.Max(p.LegPain, p.BackPain) > t.MaximumPainForProgram),
+                $"Leg or back pain is {pain} out of 10 or more, which is severe: symptoms need to be controlled, for example with medication, before exercise can be tolerated.",
+                Nrs, p => Math.Max(p.LegPain, p.BackPain) >= t.SeverePainFrom),
         ];
     }
 
@@ -139,6 +142,18 @@ internal sealed class BuiltInRules
             new("age-serious-pathology-risk",
                 $"Age under {young} or over {older} makes serious causes of back pain more likely: report any warning sign to a clinician straight away.",
                 Ahcpr, p => p.Age < t.SeriousPathologyMinimumAge || p.Age > t.SeriousPathologyMaximumAge),
+            new("age-not-recorded",
+                $"Age was not recorded: under {young} or over {older}, serious causes of back pain are more likely, so report any warning sign to a clinician straight away.",
+                Ahcpr, p => p.Age is null),
+            new("advice-symptoms-six-weeks",
+                "Sciatica has lasted 6 weeks or more: if it is not improving, ask a clinician to review it (scans and referral are considered when a treatment would follow from them).",
+                Jensen, p => p.SymptomWeeks >= 6),
+            new("advice-symptom-duration-not-recorded",
+                "How long the sciatica has lasted was not recorded: if it has lasted 6 weeks or more and is not improving, ask a clinician to review it.",
+                Jensen, p => p.SymptomWeeks is null),
+            new("advice-pregnancy",
+                "Exercise in an uncomplicated pregnancy is encouraged once a clinician has checked it; from 12 weeks exercises lying face down are left out, and from 20 weeks exercises lying on the back, because lying flat can lower blood pressure.",
+                Acog, p => p.PregnancyWeeks is not null),
         ];
     }
 }

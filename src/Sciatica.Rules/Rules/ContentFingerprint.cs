@@ -21,16 +21,16 @@ internal static class ContentFingerprint
 
         foreach (var c in ruleSet.Contraindications)
         {
-            Append(text, "contraindication", c.Id, Join(c.Causes), c.WhenDirectionalPreference, c.AfterSpineSurgery, Join(c.Movements), c.Strength, c.LiftedByDirectionalPreference);
+            Append(text, "contraindication", c.Id, Join(c.Causes), c.WhenDirectionalPreference, c.AfterSpineSurgery, c.MinimumLegPain, c.MinimumPregnancyWeeks, Join(c.Movements), Join(c.Positions), c.Strength, c.LiftedByDirectionalPreference, c.GuardsCustomCatalogsOnly);
         }
 
         foreach (var g in ruleSet.Screening)
         {
-            Append(text, "gate", g.Id, g.RedFlag, g.Cause, g.Decision);
+            Append(text, "gate", g.Id, g.RedFlag, g.Cause, g.Decision, g.Timeframe);
         }
 
         var t = ruleSet.Thresholds;
-        Append(text, "thresholds", t.SeriousPathologyMinimumAge, t.SeriousPathologyMaximumAge, t.MinimumWeeksAfterSpineSurgery, t.MaximumPainForProgram, t.MaximumPainDuringExercise, t.MaximumPainForProgression);
+        Append(text, "thresholds", t.SeriousPathologyMinimumAge, t.SeriousPathologyMaximumAge, t.MinimumWeeksAfterSpineSurgery, t.SeverePainFrom, t.MaximumPainDuringExercise, t.MaximumPainForProgression);
         foreach (var e in catalog.Exercises)
         {
             Append(text, "exercise", e.Id, e.Name, e.Kind, e.Position, Join(e.Movements), Dose(e.Dosage), Dose(e.MinimumDosage), Dose(e.MaximumDosage), Dose(e.ProgressionStep), Join(e.Instructions), e.Rationale, e.Source, e.ClinicianEnabledOnly);

@@ -3,10 +3,12 @@ using Sciatica.Rules.Domain;
 namespace Sciatica.Rules.Rules;
 
 /// <summary>
-/// A rule that excludes every exercise performing one of <see cref="Movements"/> for a person to whom
-/// the rule applies: one who has any of <see cref="Causes"/> (or any cause, when the list is empty),
-/// the <see cref="WhenDirectionalPreference"/> when one is given, and spine surgery when
-/// <see cref="AfterSpineSurgery"/> is set. The contraindications of all of a person's causes apply.
+/// A rule that excludes every exercise performing one of <see cref="Movements"/>, or done in one of
+/// <see cref="Positions"/>, for a person to whom the rule applies: one who has any of <see cref="Causes"/>
+/// (or any cause, when the list is empty), the <see cref="WhenDirectionalPreference"/> when one is given,
+/// spine surgery when <see cref="AfterSpineSurgery"/> is set, leg pain of at least
+/// <see cref="MinimumLegPain"/> and pregnancy of at least <see cref="MinimumPregnancyWeeks"/> when those are
+/// set. Every condition that is set must hold. The contraindications of all of a person's causes apply.
 /// </summary>
 /// <remarks>Immutable and thread-safe. A <see cref="RuleSet"/> validates its contraindications.</remarks>
 public sealed record Contraindication
@@ -26,8 +28,28 @@ public sealed record Contraindication
     /// <value>The default value is <see langword="false"/>.</value>
     public bool AfterSpineSurgery { get; init; }
 
-    /// <summary>Gets the movement patterns to avoid.</summary>
-    public required EquatableArray<MovementPattern> Movements { get; init; }
+    /// <summary>Gets the leg pain (0-10) from which the rule applies, or <see langword="null"/> for any pain.</summary>
+    /// <value>The default value is <see langword="null"/>. The default rule set uses 4 (moderate [NRS]) to keep neural tensioners away from an irritable nerve [NEURO].</value>
+    public int? MinimumLegPain { get; init; }
+
+    /// <summary>Gets the week of pregnancy from which the rule applies, or <see langword="null"/> when the rule is not about pregnancy.</summary>
+    /// <value>The default value is <see langword="null"/>. The default rule set uses 12 for lying face down and 20 for lying on the back [ACOG].</value>
+    public int? MinimumPregnancyWeeks { get; init; }
+
+    /// <summary>Gets the movement patterns to avoid; may be empty when <see cref="Positions"/> is not.</summary>
+    /// <value>The default value is empty.</value>
+    public EquatableArray<MovementPattern> Movements { get; init; }
+
+    /// <summary>Gets the starting positions to avoid, whatever the movement (for example lying on the back late in pregnancy).</summary>
+    /// <value>The default value is empty.</value>
+    public EquatableArray<BodyPosition> Positions { get; init; }
+
+    /// <summary>
+    /// Gets whether the rule is declared to guard custom catalogs only: it excludes no exercise of the default
+    /// catalog (which has no such movement) but stays so that a host's exercises are checked too.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool GuardsCustomCatalogsOnly { get; init; }
 
     /// <summary>Gets whether a clinician may lift the rule.</summary>
     public required ContraindicationStrength Strength { get; init; }
@@ -46,15 +68,16 @@ public sealed record Contraindication
     public required string Source { get; init; }
 
     /// <summary>Gets whether the rule applies to a person (before any lifting by directional preference).</summary>
-    /// <param name="profile">The person.</param>
-    /// <returns><see langword="true"/> when the person meets every condition of the rule.</returns>
-    public bool AppliesTo(PatientProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        return (Causes.IsEmpty || SharesCause(profile))
-            && (WhenDirectionalPreference is null || WhenDirectionalPreference == profile.DirectionalPreference)
-            && (!AfterSpineSurgery || profile.WeeksSinceSpineSurgery is not null);
-    }
+    internal bool AppliesTo(PatientProfile profile) =>
+        (Causes.IsEmpty || SharesCause(profile))
+        && (WhenDirectionalPreference is null || WhenDirectionalPreference == profile.DirectionalPreference)
+        && (!AfterSpineSurgery || profile.WeeksSinceSpineSurgery is not null)
+        && (MinimumLegPain is not { } pain || profile.LegPain >= pain)
+        && (MinimumPregnancyWeeks is not { } weeks || profile.PregnancyWeeks >= weeks);
+
+    /// <summary>Gets whether the rule touches an exercise: it performs an avoided movement or starts in an avoided position.</summary>
+    internal bool Touches(Exercise exercise) =>
+        exercise.Movements.Any(m => Movements.Contains(m)) || Positions.Contains(exercise.Position);
 
     private bool SharesCause(PatientProfile profile)
     {
@@ -69,14 +92,9 @@ public sealed record Contraindication
         return false;
     }
 
-    /// <summary>Gets whether the person's directional preference lifts this rule.</summary>
-    /// <param name="profile">The person.</param>
-    /// <returns><see langword="true"/> when the rule is relative and lifted by the person's preference.</returns>
-    public bool IsLiftedFor(PatientProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        return Strength == ContraindicationStrength.Relative
-            && LiftedByDirectionalPreference is not null
-            && LiftedByDirectionalPreference == profile.DirectionalPreference;
-    }
+    /// <summary>Gets whether the person's directional preference lifts this (relative) rule.</summary>
+    internal bool IsLiftedFor(PatientProfile profile) =>
+        Strength == ContraindicationStrength.Relative
+        && LiftedByDirectionalPreference is not null
+        && LiftedByDirectionalPreference == profile.DirectionalPreference;
 }

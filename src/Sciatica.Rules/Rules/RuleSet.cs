@@ -115,7 +115,12 @@ public sealed class RuleSet
             }
             else if (g.Decision < minimum)
             {
-                problems.Add(path + ".decision", $"is '{Serialization.ContractNames.Of(g.Decision)}', less urgent than the clinical brief's '{Serialization.ContractNames.Of(minimum)}' for {Subject(g)}: a host may make gates stricter, never weaker.");
+                problems.Add(path + ".decision", $"is '{Serialization.ContractNames.Of(g.Decision)}', less urgent than the default rule set's '{Serialization.ContractNames.Of(minimum)}' for {Subject(g)}: a host may make gates stricter, never weaker.");
+            }
+
+            if (g.Timeframe is { } timeframe && !Enum.IsDefined(timeframe))
+            {
+                problems.Add(path + ".timeframe", "is not a defined timeframe; allowed values: " + string.Join(", ", Serialization.ContractNames.All<Timeframe>()) + ", or null.");
             }
         }
 
@@ -123,7 +128,7 @@ public sealed class RuleSet
         {
             if (!gates.Any(g => g?.RedFlag == flag))
             {
-                problems.Add("$.screening", $"has no gate for the red flag '{Serialization.ContractNames.Of(flag)}': the clinical brief's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(flag))}').");
+                problems.Add("$.screening", $"has no gate for the red flag '{Serialization.ContractNames.Of(flag)}': the default rule set's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(flag))}').");
             }
         }
 
@@ -131,7 +136,7 @@ public sealed class RuleSet
         {
             if (!gates.Any(g => g?.Cause == cause))
             {
-                problems.Add("$.screening", $"has no gate for the cause '{Serialization.ContractNames.Of(cause)}': the clinical brief's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(cause))}').");
+                problems.Add("$.screening", $"has no gate for the cause '{Serialization.ContractNames.Of(cause)}': the default rule set's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(cause))}').");
             }
         }
 
@@ -156,9 +161,9 @@ public sealed class RuleSet
             problems.Add("$.thresholds.minimumWeeksAfterSpineSurgery", "must be 4..52: a program never starts earlier than 4 weeks after spine surgery [POSTOP].");
         }
 
-        if (t.MaximumPainForProgram is < 0 or > 10)
+        if (t.SeverePainFrom is < 1 or > 7)
         {
-            problems.Add("$.thresholds.maximumPainForProgram", "must be 0..10.");
+            problems.Add("$.thresholds.severePainFrom", "must be 1..7: pain of 7 out of 10 or more is severe and always seeks medical advice first [NRS]; a host may lower it, never raise it.");
         }
 
         if (t.MaximumPainDuringExercise is < 0 or > 5)
@@ -198,9 +203,24 @@ public sealed class RuleSet
 
             problems.RequireText(path + ".rationale", c.Rationale);
             problems.RequireSource(path + ".source", c.Source);
-            if (c.Movements.IsEmpty)
+            if (c.Movements.IsEmpty && c.Positions.IsEmpty)
             {
-                problems.Add(path + ".movements", "must list at least one movement pattern to avoid.");
+                problems.Add(path + ".movements", "must list at least one movement pattern to avoid (or positions must list a starting position to avoid).");
+            }
+
+            if (c.Positions.Any(x => !Enum.IsDefined(x)))
+            {
+                problems.Add(path + ".positions", "holds a value that is not a defined body position.");
+            }
+
+            if (c.MinimumLegPain is < 0 or > 10)
+            {
+                problems.Add(path + ".minimumLegPain", "must be 0..10 (the leg pain from which the rule applies) or null.");
+            }
+
+            if (c.MinimumPregnancyWeeks is < 0 or > 42)
+            {
+                problems.Add(path + ".minimumPregnancyWeeks", "must be 0..42 (the week of pregnancy from which the rule applies) or null.");
             }
 
             if (c.Movements.Any(m => !Enum.IsDefined(m)))

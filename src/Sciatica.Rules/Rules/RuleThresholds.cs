@@ -29,11 +29,12 @@ public sealed record RuleThresholds
     public int MinimumWeeksAfterSpineSurgery { get; init; } = 4;
 
     /// <summary>
-    /// Gets the highest leg or back pain (0-10) at which a program may start; above it the person is sent
-    /// for medical advice to control symptoms first [SEED].
+    /// Gets the leg or back pain (0-10) from which pain counts as severe: at or above it the person seeks medical
+    /// advice so that symptoms are controlled before exercise can be tolerated [SEED; NRS: 7-10 is severe]. A
+    /// host may lower it (down to 1), never raise it above 7.
     /// </summary>
-    /// <value>The default value is 10 (no ceiling beyond the person's own report that symptoms tolerate exercise).</value>
-    public int MaximumPainForProgram { get; init; } = 10;
+    /// <value>The default value is 7.</value>
+    public int SeverePainFrom { get; init; } = 7;
 
     /// <summary>Gets the highest pain during an exercise (0-10) that is acceptable [PMM: 5/10]; above it the exercise regresses.</summary>
     /// <value>The default value is 5.</value>

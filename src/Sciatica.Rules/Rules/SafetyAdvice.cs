@@ -28,11 +28,12 @@ internal static class SafetyAdvice
     public const string Supervision =
         "Starting under the supervision of a physical therapist is recommended; this plan supports, and does not replace, your clinician's care.";
 
-    public static ImmutableArray<string> For(DecisionKind kind) => kind switch
+    /// <summary>Gets the advice for a decision; the first line says how soon to act, in words.</summary>
+    public static ImmutableArray<string> For(DecisionKind kind, Timeframe? timeframe = null) => kind switch
     {
         DecisionKind.Emergency => Emergency,
         DecisionKind.UrgentReferral => Urgent,
-        DecisionKind.TreatCauseFirst => TreatFirst,
+        DecisionKind.TreatCauseFirst => timeframe == Timeframe.Within24Hours ? TreatFirstWithin24Hours : TreatFirst,
         DecisionKind.SeekMedicalAdvice => Advice,
         _ => Program,
     };
@@ -44,11 +45,14 @@ internal static class SafetyAdvice
         ["Go to an emergency department now, or call the emergency number. Do not start or continue exercises.", EmergencySigns];
 
     private static readonly ImmutableArray<string> Urgent =
-        ["Contact your doctor today for an urgent specialist assessment. Do not start exercises until you have been assessed.", EmergencySigns];
+        ["Contact your doctor within 24 hours for an urgent specialist assessment. Do not start exercises until you have been assessed.", EmergencySigns];
 
     private static readonly ImmutableArray<string> TreatFirst =
-        ["See your doctor so that the possible serious cause is assessed and treated; exercise can be considered after that.", EmergencySigns];
+        ["See your doctor within the next few days so that the possible serious cause is assessed and treated; exercise can be considered after that.", EmergencySigns];
+
+    private static readonly ImmutableArray<string> TreatFirstWithin24Hours =
+        ["See a doctor within 24 hours: with a fever, an infection of the spine has to be ruled out. Do not start exercises until then.", EmergencySigns];
 
     private static readonly ImmutableArray<string> Advice =
-        ["Get medical advice before exercising; a program can be chosen once the points in the reasons are resolved.", StayActive, EmergencySigns];
+        ["Get medical advice before you start exercising; a program can be chosen once the points in the reasons are resolved.", StayActive, EmergencySigns];
 }

@@ -16,6 +16,13 @@ public sealed record ProgramDecision
     /// <summary>Gets the kind of decision.</summary>
     public required DecisionKind Decision { get; init; }
 
+    /// <summary>
+    /// Gets how soon to act: <see cref="Domain.Timeframe.Now"/> for an emergency, within 24 hours for an urgent
+    /// referral (and for treat-the-cause-first when fever suggests a spinal infection), within days to treat the
+    /// cause first, before exercising to seek medical advice; <see langword="null"/> for a program.
+    /// </summary>
+    public required Timeframe? Timeframe { get; init; }
+
     /// <summary>Gets the rules that shaped the decision, most decisive first.</summary>
     public required EquatableArray<DecisionReason> Reasons { get; init; }
 

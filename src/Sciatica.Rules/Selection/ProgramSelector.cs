@@ -26,7 +26,9 @@ public sealed class ProgramSelector : IProgramSelector
     private readonly ImmutableArray<Contraindication> contraindications;
     private readonly ImmutableArray<DecisionReason> contraindicationReasons;
     private readonly uint[] contraindicationMovements;
+    private readonly uint[] contraindicationPositions;
     private readonly uint[] exerciseMovements;
+    private readonly uint[] exercisePositions;
     private readonly ImmutableArray<PrescribedExercise> prescriptions;
     private readonly FrozenDictionary<string, ContraindicationStrength?> strengthByRuleId;
 
@@ -60,9 +62,11 @@ public sealed class ProgramSelector : IProgramSelector
         contraindications = ruleSet.Contraindications.AsImmutableArray();
         contraindicationReasons = [.. contraindications.Select(c => new DecisionReason(c.Id, c.Rationale, c.Source))];
         contraindicationMovements = [.. contraindications.Select(c => MovementMask(c.Movements))];
+        contraindicationPositions = [.. contraindications.Select(c => PositionMask(c.Positions))];
         exerciseMovements = [.. catalog.Exercises.Select(e => MovementMask(e.Movements))];
+        exercisePositions = [.. catalog.Exercises.Select(e => 1u << (int)e.Position)];
         prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
-        strengthByRuleId = ruleSet.Rules.ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
+        strengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
         RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
     }
 
@@ -109,6 +113,8 @@ public sealed class ProgramSelector : IProgramSelector
     private ProgramDecision Refuse(PatientProfile profile, ImmutableArray<ScreeningRule> fired)
     {
         var kind = fired.Max(rule => rule.Decision);
+        // Each decision's usual timeframe is ordered like its urgency, so the soonest of the fired rules is the one to act on.
+        var timeframe = fired.Min(rule => rule.Timeframe);
         // The screening list is written most urgent first; a stable sort keeps that order within a level.
         var screening = fired.OrderByDescending(rule => rule.Decision).Select(rule => rule.Reason).ToImmutableArray();
         var reasons = screening.AddRange(profile.ClinicianOverrides.Select(o => new DecisionReason(
@@ -119,10 +125,11 @@ public sealed class ProgramSelector : IProgramSelector
         return new ProgramDecision
         {
             Decision = kind,
+            Timeframe = timeframe,
             Reasons = reasons,
             Exercises = [],
             Excluded = Catalog.Exercises.Select(e => new ExcludedExercise(e.Id, shared)).ToEquatableArray(),
-            SafetyAdvice = SafetyAdvice.For(kind),
+            SafetyAdvice = SafetyAdvice.For(kind, timeframe),
             RuleSetVersion = RuleSetVersion,
         };
     }
@@ -132,6 +139,7 @@ public sealed class ProgramSelector : IProgramSelector
         var reasons = new List<DecisionReason>();
         var enforced = new List<int>();
         var enforcedMovements = 0u;
+        var enforcedPositions = 0u;
         for (var c = 0; c < contraindications.Length; c++)
         {
             var rule = contraindications[c];
@@ -151,6 +159,7 @@ public sealed class ProgramSelector : IProgramSelector
 
             enforced.Add(c);
             enforcedMovements |= contraindicationMovements[c];
+            enforcedPositions |= contraindicationPositions[c];
             reasons.Add(contraindicationReasons[c]);
         }
 
@@ -163,11 +172,11 @@ public sealed class ProgramSelector : IProgramSelector
         {
             var exercise = exercises[e];
             exclusion.Start(exercise);
-            if ((exerciseMovements[e] & enforcedMovements) != 0)
+            if ((exerciseMovements[e] & enforcedMovements) != 0 || (exercisePositions[e] & enforcedPositions) != 0)
             {
                 foreach (var c in enforced)
                 {
-                    if ((contraindicationMovements[c] & exerciseMovements[e]) != 0)
+                    if ((contraindicationMovements[c] & exerciseMovements[e]) != 0 || (contraindicationPositions[c] & exercisePositions[e]) != 0)
                     {
                         exclusion.Consider(contraindications[c].Id, contraindications[c].Strength, contraindicationReasons[c]);
                     }
@@ -192,24 +201,24 @@ public sealed class ProgramSelector : IProgramSelector
             {
                 included.Add(prescriptions[e]);
             }
+
+            exclusion.Finish();
         }
 
         reasons.AddRange(builtIns.Eligibility.Where((_, r) => firedEligibility[r]).Select(rule => rule.Reason));
         reasons.AddRange(builtIns.Advice.Where(rule => rule.Applies(profile)).Select(rule => rule.Reason));
         foreach (var unused in profile.ClinicianOverrides.Where(o => !exclusion.Used.Contains(o)))
         {
-            var refusal = strengthByRuleId[unused.RuleId] is null
-                ? "it names a screening or advice rule, which no override can lift"
-                : "that rule does not exclude that exercise for this person";
             reasons.Add(new DecisionReason(
                 BuiltInRules.OverrideUnusedId,
-                Invariant($"The clinician override of '{unused.RuleId}' for '{unused.ExerciseId}' had no effect: {refusal}."),
+                Invariant($"The clinician override of '{unused.RuleId}' for '{unused.ExerciseId}' had no effect: that rule does not exclude that exercise for this person."),
                 ClinicalSources.Tbc));
         }
 
         return new ProgramDecision
         {
             Decision = DecisionKind.Program,
+            Timeframe = null,
             Reasons = [BuiltInRules.ScreeningPassed, .. reasons.OrderBy(r => r.RuleId, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)],
             // The catalog is in id order and OrderBy is stable: exercises come by kind, then id.
             Exercises = included.OrderBy(e => e.Kind).ToEquatableArray(),
@@ -217,6 +226,17 @@ public sealed class ProgramSelector : IProgramSelector
             SafetyAdvice = SafetyAdvice.For(DecisionKind.Program),
             RuleSetVersion = RuleSetVersion,
         };
+    }
+
+    private static uint PositionMask(EquatableArray<BodyPosition> positions)
+    {
+        var mask = 0u;
+        foreach (var position in positions)
+        {
+            mask |= 1u << (int)position;
+        }
+
+        return mask;
     }
 
     private static uint MovementMask(EquatableArray<MovementPattern> movements)
@@ -233,6 +253,7 @@ public sealed class ProgramSelector : IProgramSelector
     /// <summary>Collects why one exercise is excluded (in rule id order), applying clinician overrides of relative rules.</summary>
     private sealed class Exclusion(PatientProfile profile, List<DecisionReason> reasons)
     {
+        private readonly List<ClinicianOverride> lifted = [];
         private Exercise exercise = null!;
 
         public List<DecisionReason>? Why { get; private set; }
@@ -243,6 +264,22 @@ public sealed class ProgramSelector : IProgramSelector
         {
             exercise = next;
             Why = null;
+            lifted.Clear();
+        }
+
+        /// <summary>Says what each lifted rule did for the exercise: it is now included, or other rules (named) still exclude it.</summary>
+        public void Finish()
+        {
+            foreach (var clinician in lifted)
+            {
+                var outcome = Why is null
+                    ? Invariant($"'{exercise.Id}' is included.")
+                    : Invariant($"'{exercise.Id}' stays excluded by {string.Join(", ", Why.Select(r => "'" + r.RuleId + "'"))}.");
+                reasons.Add(new DecisionReason(
+                    BuiltInRules.OverrideAppliedId,
+                    Invariant($"A clinician lifted the relative rule '{clinician.RuleId}' for '{exercise.Id}': {outcome} Reason given: {clinician.Reason}"),
+                    ClinicalSources.Tbc));
+            }
         }
 
         /// <summary>Keeps the reasons in rule id order: contraindications arrive in id order, eligibility rules are placed among them.</summary>
@@ -272,10 +309,7 @@ public sealed class ProgramSelector : IProgramSelector
             Used.Add(clinician);
             if (strength == ContraindicationStrength.Relative)
             {
-                reasons.Add(new DecisionReason(
-                    BuiltInRules.OverrideAppliedId,
-                    Invariant($"A clinician lifted the relative rule '{ruleId}' for '{exercise.Id}': {clinician.Reason}"),
-                    ClinicalSources.Tbc));
+                lifted.Add(clinician);
                 return;
             }
 
@@ -290,6 +324,7 @@ public sealed class ProgramSelector : IProgramSelector
     private void ValidateOverrides(PatientProfile profile)
     {
         var problems = new ProblemList();
+        var seen = new HashSet<(string?, string?)>();
         for (var i = 0; i < profile.ClinicianOverrides.Count; i++)
         {
             var o = profile.ClinicianOverrides[i];
@@ -301,13 +336,26 @@ public sealed class ProgramSelector : IProgramSelector
 
             if (o.RuleId is null || !strengthByRuleId.ContainsKey(o.RuleId))
             {
-                problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' is not a rule of the rule set; allowed values: {string.Join(", ", RuleSet.Rules.Where(r => r.Strength == ContraindicationStrength.Relative).Select(r => r.Id))}."));
+                problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' is not a rule that excludes exercises, so no override can name it; allowed values: {AllowedOverrideRules()}."));
+            }
+
+            if (!seen.Add((o.ExerciseId, o.RuleId)))
+            {
+                problems.Add(path, Invariant($"is a second override of '{o.RuleId}' for '{o.ExerciseId}': give one override per exercise and rule."));
             }
 
             problems.RequireText(path + ".reason", o.Reason);
         }
 
         problems.ThrowIfAny("profile");
+    }
+
+    /// <summary>The rule ids an override may name: relative rules it can lift, and absolute ones it is refused for.</summary>
+    private string AllowedOverrideRules()
+    {
+        var rules = RuleSet.Rules.Where(r => r.Strength is not null).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        return "relative rules (lifted for the exercise): " + string.Join(", ", rules.Where(r => r.Strength == ContraindicationStrength.Relative).Select(r => r.Id))
+            + "; absolute rules (named, but never lifted): " + string.Join(", ", rules.Where(r => r.Strength == ContraindicationStrength.Absolute).Select(r => r.Id));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -116,6 +116,21 @@ public static class CatalogLoader
                 weaker.Add("movements must include " + string.Join(", ", floor.Movements.Select(ContractNames.Of)));
             }
 
+            if (!floor.Positions.All(c.Positions.Contains))
+            {
+                weaker.Add("positions must include " + string.Join(", ", floor.Positions.Select(ContractNames.Of)));
+            }
+
+            if (c.MinimumLegPain > floor.MinimumLegPain || (c.MinimumLegPain is not null && floor.MinimumLegPain is null))
+            {
+                weaker.Add($"minimumLegPain must stay {(floor.MinimumLegPain is { } pain ? "at most " + pain.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")}");
+            }
+
+            if (c.MinimumPregnancyWeeks > floor.MinimumPregnancyWeeks || (c.MinimumPregnancyWeeks is not null && floor.MinimumPregnancyWeeks is null))
+            {
+                weaker.Add($"minimumPregnancyWeeks must stay {(floor.MinimumPregnancyWeeks is { } weeks ? "at most " + weeks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")}");
+            }
+
             if (!c.Causes.IsEmpty && !floor.Causes.All(c.Causes.Contains))
             {
                 weaker.Add("causes must include " + string.Join(", ", floor.Causes.Select(ContractNames.Of)));

@@ -11,12 +11,12 @@ internal static class CatalogReader
 {
     internal static readonly string[] RootProperties = ["name", "version", "thresholds", "screening", "exercises", "contraindications"];
     internal static readonly string[] ThresholdProperties =
-        ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "maximumPainForProgram", "maximumPainDuringExercise", "maximumPainForProgression"];
-    internal static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "rationale", "source"];
+        ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "severePainFrom", "maximumPainDuringExercise", "maximumPainForProgression"];
+    internal static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "timeframe", "rationale", "source"];
     internal static readonly string[] ExerciseProperties =
         ["id", "name", "kind", "position", "movements", "dosage", "minimumDosage", "maximumDosage", "progressionStep", "instructions", "rationale", "source", "clinicianEnabledOnly"];
     internal static readonly string[] ContraindicationProperties =
-        ["id", "causes", "whenDirectionalPreference", "afterSpineSurgery", "movements", "strength", "liftedByDirectionalPreference", "rationale", "source"];
+        ["id", "causes", "whenDirectionalPreference", "afterSpineSurgery", "minimumLegPain", "minimumPregnancyWeeks", "movements", "positions", "strength", "liftedByDirectionalPreference", "guardsCustomCatalogsOnly", "rationale", "source"];
 
     public sealed record Document(
         string? Name,
@@ -80,7 +80,7 @@ internal static class CatalogReader
             SeriousPathologyMinimumAge = r.Integer("seriousPathologyMinimumAge", false, 0, 200) ?? d.SeriousPathologyMinimumAge,
             SeriousPathologyMaximumAge = r.Integer("seriousPathologyMaximumAge", false, 0, 200) ?? d.SeriousPathologyMaximumAge,
             MinimumWeeksAfterSpineSurgery = r.Integer("minimumWeeksAfterSpineSurgery", false, 0, 1000) ?? d.MinimumWeeksAfterSpineSurgery,
-            MaximumPainForProgram = r.Integer("maximumPainForProgram", false, 0, 10) ?? d.MaximumPainForProgram,
+            SeverePainFrom = r.Integer("severePainFrom", false, 0, 10) ?? d.SeverePainFrom,
             MaximumPainDuringExercise = r.Integer("maximumPainDuringExercise", false, 0, 10) ?? d.MaximumPainDuringExercise,
             MaximumPainForProgression = r.Integer("maximumPainForProgression", false, 0, 10) ?? d.MaximumPainForProgression,
         };
@@ -94,9 +94,10 @@ internal static class CatalogReader
         var flag = r.Enum<RedFlag>("redFlag", false, nullable: true);
         var cause = r.Enum<Cause>("cause", false, nullable: true);
         var decision = r.Enum<DecisionKind>("decision", true);
+        var timeframe = r.Enum<Timeframe>("timeframe", false, nullable: true);
         var rationale = r.Text("rationale", true);
         var source = r.Text("source", true);
-        return problems.Count > before ? null : new ScreeningGate { Id = id!, RedFlag = flag, Cause = cause, Decision = decision!.Value, Rationale = rationale!, Source = source! };
+        return problems.Count > before ? null : new ScreeningGate { Id = id!, RedFlag = flag, Cause = cause, Decision = decision!.Value, Timeframe = timeframe, Rationale = rationale!, Source = source! };
     }
 
     private static Exercise? ReadExercise(JsonElement element, string path, ProblemList problems)
@@ -135,15 +136,21 @@ internal static class CatalogReader
         var causes = r.EnumArray<Cause>("causes", false);
         var when = r.Enum<DirectionalPreference>("whenDirectionalPreference", false, nullable: true);
         var afterSurgery = r.Boolean("afterSpineSurgery", false);
-        var movements = r.EnumArray<MovementPattern>("movements", true);
+        var legPain = r.Integer("minimumLegPain", false, 0, 10, nullable: true);
+        var pregnancy = r.Integer("minimumPregnancyWeeks", false, 0, 42, nullable: true);
+        var movements = r.EnumArray<MovementPattern>("movements", false);
+        var positions = r.EnumArray<BodyPosition>("positions", false);
         var strength = r.Enum<ContraindicationStrength>("strength", true);
         var lifted = r.Enum<DirectionalPreference>("liftedByDirectionalPreference", false, nullable: true);
+        var customOnly = r.Boolean("guardsCustomCatalogsOnly", false);
         var rationale = r.Text("rationale", true);
         var source = r.Text("source", true);
         return problems.Count > before ? null : new Contraindication
         {
-            Id = id!, Causes = causes, WhenDirectionalPreference = when, AfterSpineSurgery = afterSurgery ?? false, Movements = movements,
-            Strength = strength!.Value, LiftedByDirectionalPreference = lifted, Rationale = rationale!, Source = source!,
+            Id = id!, Causes = causes, WhenDirectionalPreference = when, AfterSpineSurgery = afterSurgery ?? false,
+            MinimumLegPain = legPain, MinimumPregnancyWeeks = pregnancy, Movements = movements, Positions = positions,
+            Strength = strength!.Value, LiftedByDirectionalPreference = lifted, GuardsCustomCatalogsOnly = customOnly ?? false,
+            Rationale = rationale!, Source = source!,
         };
     }
 

@@ -29,6 +29,7 @@ namespace Sciatica.Rules.Serialization;
         typeof(CamelCaseEnumConverter<ContraindicationStrength>), typeof(EquatableArrayJsonConverter<ScreeningGate>),
         typeof(EquatableArrayJsonConverter<Exercise>), typeof(EquatableArrayJsonConverter<Contraindication>),
         typeof(EquatableArrayJsonConverter<RuleDescription>), typeof(CamelCaseEnumConverter<RuleCategory>),
+        typeof(CamelCaseEnumConverter<Timeframe>), typeof(EquatableArrayJsonConverter<BodyPosition>),
     ])]
 [JsonSerializable(typeof(ProgramDecision))]
 [JsonSerializable(typeof(PatientProfile))]

@@ -10,7 +10,7 @@ internal static class ProfileReader
     public static readonly string[] Properties =
     [
         "causes", "affectedRoots", "legPain", "backPain", "redFlags", "medicalClearance", "symptomsTolerateExercise",
-        "landWalkingPainful", "poolAccess", "age", "weeksSinceSpineSurgery", "directionalPreference", "clinicianOverrides",
+        "landWalkingPainful", "poolAccess", "age", "weeksSinceSpineSurgery", "symptomWeeks", "pregnancyWeeks", "directionalPreference", "clinicianOverrides",
     ];
 
     internal static readonly string[] OverrideProperties = ["exerciseId", "ruleId", "reason"];
@@ -41,13 +41,21 @@ internal static class ProfileReader
         var pool = reader.Boolean("poolAccess", required: false);
         var age = reader.Integer("age", required: false, 16, 120, nullable: true);
         var weeks = reader.Integer("weeksSinceSpineSurgery", required: false, 0, int.MaxValue, nullable: true);
+        var symptomWeeks = reader.Integer("symptomWeeks", required: false, 0, 520, nullable: true);
+        var pregnancyWeeks = reader.Integer("pregnancyWeeks", required: false, 0, 42, nullable: true);
         var preference = reader.Enum<DirectionalPreference>("directionalPreference", required: false, nullable: true);
+        var seenOverrides = new HashSet<(string, string)>();
         var overrides = reader.Array("clinicianOverrides", required: false, "objects with exerciseId, ruleId and reason", (item, itemPath) =>
         {
             var o = new JsonElementReader(item, itemPath, problems, OverrideProperties);
             var exerciseId = o.Text("exerciseId", required: true);
             var ruleId = o.Text("ruleId", required: true);
             var reason = o.Text("reason", required: true);
+            if (exerciseId is not null && ruleId is not null && !seenOverrides.Add((exerciseId, ruleId)))
+            {
+                problems.Add(itemPath, $"is a second override of '{ruleId}' for '{exerciseId}': give one override per exercise and rule.");
+            }
+
             return exerciseId is null || ruleId is null || reason is null
                 ? (false, null!)
                 : (true, new ClinicianOverride { ExerciseId = exerciseId, RuleId = ruleId, Reason = reason });
@@ -71,6 +79,8 @@ internal static class ProfileReader
             PoolAccess = pool ?? false,
             Age = age,
             WeeksSinceSpineSurgery = weeks,
+            SymptomWeeks = symptomWeeks,
+            PregnancyWeeks = pregnancyWeeks,
             DirectionalPreference = preference,
             ClinicianOverrides = overrides,
         };

@@ -65,8 +65,8 @@ public static class Arbitraries
             MedicalClearance = true,
             SymptomsTolerateExercise = true,
             WeeksSinceSpineSurgery = weeks,
-            LegPain = Math.Min(profile.LegPain, world.RuleSet.Thresholds.MaximumPainForProgram),
-            BackPain = Math.Min(profile.BackPain, world.RuleSet.Thresholds.MaximumPainForProgram),
+            LegPain = Math.Min(profile.LegPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
+            BackPain = Math.Min(profile.BackPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
         } into screened
         from overrides in OverridesFor(world, screened)
         select screened with { ClinicianOverrides = [.. overrides.DistinctBy(o => (o.ExerciseId, o.RuleId))] };
@@ -99,6 +99,8 @@ public static class Arbitraries
             (3, Gen.Constant<DirectionalPreference?>(null)),
             (1, Gen.Constant<DirectionalPreference?>(DirectionalPreference.Extension)),
             (1, Gen.Constant<DirectionalPreference?>(DirectionalPreference.Flexion)))
+        from symptomWeeks in SymptomWeeks
+        from pregnancyWeeks in PregnancyWeeks
         select new PatientProfile
         {
             Causes = causes.Count == 0 ? [extraCause] : [.. causes],
@@ -112,8 +114,22 @@ public static class Arbitraries
             PoolAccess = pool,
             Age = age,
             WeeksSinceSpineSurgery = weeks,
+            SymptomWeeks = symptomWeeks,
+            PregnancyWeeks = pregnancyWeeks,
             DirectionalPreference = preference,
         };
+
+    /// <summary>Episode length: not recorded, either side of the 6-week review, and anything up to 520 weeks.</summary>
+    public static Gen<int?> SymptomWeeks => Gen.Frequency(
+        (3, Gen.Constant<int?>(null)),
+        (2, Gen.Elements<int?>(0, 5, 6, 520)),
+        (2, Gen.Choose(0, 520).Select(w => (int?)w)));
+
+    /// <summary>Weeks of pregnancy: mostly not pregnant, then both sides of 12 and 20 weeks and anything up to 42.</summary>
+    public static Gen<int?> PregnancyWeeks => Gen.Frequency(
+        (6, Gen.Constant<int?>(null)),
+        (2, Gen.Elements<int?>(0, 11, 12, 19, 20, 42)),
+        (2, Gen.Choose(0, 42).Select(w => (int?)w)));
 
     private static Gen<IList<T>> SubList<T>(IEnumerable<T> items) => Gen.SubListOf(items.ToArray()).Select(list => (IList<T>)list.ToList());
 
@@ -128,7 +144,7 @@ public static class Arbitraries
         var eligibility = world.RuleSet.Rules.Where(r => r.Category == RuleCategory.Eligibility).Select(r => r.Id).ToArray();
         var targeted = world.RuleSet.Contraindications
             .Where(c => c.AppliesTo(profile))
-            .SelectMany(c => world.Catalog.Exercises.Where(e => e.Movements.Intersect(c.Movements).Any()).Select(e => (Exercise: e.Id, Rule: c.Id)))
+            .SelectMany(c => world.Catalog.Exercises.Where(c.Touches).Select(e => (Exercise: e.Id, Rule: c.Id)))
             .Concat(world.Catalog.Exercises.SelectMany(e => eligibility.Select(rule => (Exercise: e.Id, Rule: rule))))
             .Select(pair => new ClinicianOverride { ExerciseId = pair.Exercise, RuleId = pair.Rule, Reason = "Clinician's documented reason." })
             .ToArray();
@@ -140,7 +156,7 @@ public static class Arbitraries
 
     private static Gen<ClinicianOverride> OverrideFor(ProgramSelector world) =>
         from exercise in Gen.Elements(world.Catalog.Exercises.Select(e => e.Id).ToArray())
-        from rule in Gen.Elements(world.RuleSet.Rules.Select(r => r.Id).ToArray())
+        from rule in Gen.Elements(world.RuleSet.Rules.Where(r => r.Strength is not null).Select(r => r.Id).ToArray())
         select new ClinicianOverride { ExerciseId = exercise, RuleId = rule, Reason = "Clinician's documented reason." };
 
     public static Gen<ProgramSelector> RandomWorld() =>
@@ -153,7 +169,7 @@ public static class Arbitraries
         from minimumAge in Gen.Choose(16, 30)
         from maximumAge in Gen.Choose(30, 55)
         from weeks in Gen.Choose(4, 12)
-        from painCeiling in Gen.Frequency((3, Gen.Constant(10)), (1, Gen.Choose(0, 10)))
+        from severePain in Gen.Frequency((3, Gen.Constant(7)), (1, Gen.Choose(1, 7)))
         from painDuring in Gen.Choose(0, 5)
         from painProgress in Gen.Choose(0, painDuring)
         select new RuleThresholds
@@ -161,7 +177,7 @@ public static class Arbitraries
             SeriousPathologyMinimumAge = minimumAge,
             SeriousPathologyMaximumAge = maximumAge,
             MinimumWeeksAfterSpineSurgery = weeks,
-            MaximumPainForProgram = painCeiling,
+            SeverePainFrom = severePain,
             MaximumPainDuringExercise = painDuring,
             MaximumPainForProgression = painProgress,
         };
@@ -172,7 +188,11 @@ public static class Arbitraries
             (4, Gen.Constant<DirectionalPreference?>(null)),
             (1, Gen.Elements<DirectionalPreference?>(DirectionalPreference.Extension, DirectionalPreference.Flexion)))
         from afterSurgery in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from movements in NonEmptyMovements
+        from legPain in Gen.Frequency((4, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 10).Select(p => (int?)p)))
+        from pregnancy in Gen.Frequency((4, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 42).Select(w => (int?)w)))
+        from byPosition in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from positions in byPosition ? Gen.NonEmptyListOf(Gen.Elements(Enum.GetValues<BodyPosition>())).Select(l => l.Distinct().ToEquatableArray()) : Gen.Constant<EquatableArray<BodyPosition>>([])
+        from movements in byPosition ? Gen.Frequency((1, Gen.Constant<EquatableArray<MovementPattern>>([])), (1, NonEmptyMovements)) : NonEmptyMovements
         from strength in Gen.Elements(ContraindicationStrength.Relative, ContraindicationStrength.Absolute)
         from lifted in strength == ContraindicationStrength.Relative
             ? Gen.Frequency(
@@ -186,7 +206,10 @@ public static class Arbitraries
             Causes = [.. causes],
             WhenDirectionalPreference = preference,
             AfterSpineSurgery = afterSurgery,
+            MinimumLegPain = legPain,
+            MinimumPregnancyWeeks = pregnancy,
             Movements = movements,
+            Positions = positions,
             Strength = strength,
             LiftedByDirectionalPreference = lifted,
             Rationale = "Generated contraindication.",
@@ -255,8 +278,8 @@ public static class Arbitraries
             SymptomsTolerateExercise = true,
             WeeksSinceSpineSurgery = null,
             Causes = profile.Causes.Where(c => c is Domain.Cause.TightMuscles or Domain.Cause.HerniatedDisc or Domain.Cause.SpinalStenosis or Domain.Cause.Osteoporosis or Domain.Cause.PoorPosture).DefaultIfEmpty(Domain.Cause.TightMuscles).ToEquatableArray(),
-            LegPain = Math.Min(profile.LegPain, world.RuleSet.Thresholds.MaximumPainForProgram),
-            BackPain = Math.Min(profile.BackPain, world.RuleSet.Thresholds.MaximumPainForProgram),
+            LegPain = Math.Min(profile.LegPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
+            BackPain = Math.Min(profile.BackPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
         }
         let program = world.Select(programProfile)
         from feedback in FeedbackFor(world, program)
@@ -336,6 +359,16 @@ public static class Arbitraries
         if (p.WeeksSinceSpineSurgery is not null)
         {
             simpler.Add(p with { WeeksSinceSpineSurgery = null });
+        }
+
+        if (p.PregnancyWeeks is not null)
+        {
+            simpler.Add(p with { PregnancyWeeks = null });
+        }
+
+        if (p.SymptomWeeks is not null)
+        {
+            simpler.Add(p with { SymptomWeeks = null });
         }
 
         if (p.DirectionalPreference is not null)

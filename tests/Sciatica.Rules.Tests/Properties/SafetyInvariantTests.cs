@@ -78,8 +78,11 @@ public sealed class SafetyInvariantTests
                 // An independent reading of the rule: does it apply, and does it touch this exercise?
                 var applies = (c.Causes.Count == 0 || c.Causes.Intersect(p.Causes).Any())
                     && (c.WhenDirectionalPreference is null || c.WhenDirectionalPreference == p.DirectionalPreference)
-                    && (!c.AfterSpineSurgery || p.WeeksSinceSpineSurgery is not null);
-                if (!applies || !c.Movements.Intersect(exercise.Movements).Any())
+                    && (!c.AfterSpineSurgery || p.WeeksSinceSpineSurgery is not null)
+                    && (c.MinimumLegPain is null || p.LegPain >= c.MinimumLegPain)
+                    && (c.MinimumPregnancyWeeks is null || (p.PregnancyWeeks is { } weeks && weeks >= c.MinimumPregnancyWeeks));
+                var position = s.Selector.Catalog.Find(exercise.Id)!.Position;
+                if (!applies || !(c.Movements.Intersect(exercise.Movements).Any() || c.Positions.Contains(position)))
                 {
                     continue;
                 }
@@ -310,7 +313,7 @@ public sealed class SafetyInvariantTests
             ("causes", new JsonArray()), ("causes", new JsonArray("sciatica")), ("causes", "herniatedDisc"), ("legPain", 11), ("legPain", -1),
             ("legPain", 2.5), ("legPain", "4"), ("legPain", null), ("backPain", 11), ("redFlags", new JsonArray("bladder")),
             ("medicalClearance", "true"), ("medicalClearance", null), ("age", 15), ("age", 121), ("weeksSinceSpineSurgery", -1),
-            ("directionalPreference", "sideways"), ("affectedRoots", new JsonArray("s1")), ("poolAccess", 1), ("extraField", true),
+            ("directionalPreference", "sideways"), ("affectedRoots", new JsonArray("s2")), ("symptomWeeks", 521), ("symptomWeeks", -1), ("pregnancyWeeks", 43), ("pregnancyWeeks", "20"), ("poolAccess", 1), ("extraField", true),
         ];
         var (field, value) = corruptions[Math.Abs(pick % corruptions.Length)];
         var json = JsonNode.Parse(SciaticaJson.WriteProfile(s.Profile))!.AsObject();
@@ -358,7 +361,10 @@ public sealed class SafetyInvariantTests
         (string Path, Contraindication? Broken, RuleThresholds? Thresholds)[] corruptions =
         [
             ($"$.contraindications[{i}].id", c with { Id = "emergency-bladder-dysfunction" }, null),
-            ($"$.contraindications[{i}].movements", c with { Movements = [] }, null),
+            ($"$.contraindications[{i}].movements", c with { Movements = [], Positions = [] }, null),
+            ($"$.contraindications[{i}].minimumLegPain", c with { MinimumLegPain = 11 }, null),
+            ($"$.contraindications[{i}].minimumPregnancyWeeks", c with { MinimumPregnancyWeeks = -1 }, null),
+            ("$.thresholds.severePainFrom", null, new RuleThresholds { SeverePainFrom = 8 }),
             ($"$.contraindications[{i}].liftedByDirectionalPreference", c with { Strength = ContraindicationStrength.Absolute, LiftedByDirectionalPreference = DirectionalPreference.Extension }, null),
             ($"$.contraindications[{i}].source", c with { Source = "x" }, null),
             ($"$.contraindications[{i}].rationale", c with { Rationale = "" }, null),

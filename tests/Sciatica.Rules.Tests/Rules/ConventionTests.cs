@@ -36,6 +36,47 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void ClinicalSources_EveryBuiltInSource_IsCitedByARuleOrExercise()
+    {
+        var cited = RuleSet.Default.Rules.Select(r => r.Source).Concat(ExerciseCatalog.Default.Exercises.Select(e => e.Source)).ToHashSet();
+
+        // Four sources back the design rather than one rule: NG59 (exercise first, no belts or traction), STARTBACK
+        // (optional stratification), COCHRANE-REST (the stay-active advice on every program) and STRETCH (the 30-second
+        // hold of every stretch). Every other source, the version 2 ones included, must back a rule or an exercise.
+        Assert.Equal(
+            [ClinicalSources.Ng59, ClinicalSources.StartBack, ClinicalSources.CochraneRest, ClinicalSources.Stretch],
+            ClinicalSources.All.Where(id => !cited.Contains(id)));
+    }
+
+    [Fact]
+    public void DefaultRuleSet_EveryContraindication_ExcludesADefaultExerciseUnlessDeclaredForCustomCatalogs()
+    {
+        // A rule that touches no default exercise is a tagging defect of the catalog, unless it says it guards custom catalogs only.
+        foreach (var c in RuleSet.Default.Contraindications)
+        {
+            var touched = ExerciseCatalog.Default.Exercises.Where(c.Touches).Select(e => e.Id).ToList();
+            Assert.True(c.GuardsCustomCatalogsOnly ? touched.Count == 0 : touched.Count > 0, $"{c.Id}: touches [{string.Join(", ", touched)}], guardsCustomCatalogsOnly = {c.GuardsCustomCatalogsOnly}");
+        }
+    }
+
+    [Fact]
+    public void ExerciseTaggingDoc_ListsEveryDefaultExerciseWithItsMovementsAndPosition()
+    {
+        // docs/exercise-tagging.md explains each exercise's tags in words; this keeps its table and the catalog in step.
+        var rows = File.ReadAllLines(Path.Combine(Docs.RulesReferenceTests.RepositoryRoot(), "docs", "exercise-tagging.md"))
+            .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(cells => cells[1].Trim('`'), cells => (Position: cells[2], Movements: cells[3]));
+
+        Assert.Equal(ExerciseCatalog.Default.Exercises.Select(e => e.Id).Order(), rows.Keys.Order());
+        foreach (var e in ExerciseCatalog.Default.Exercises)
+        {
+            Assert.Equal(Sciatica.Rules.Serialization.ContractNames.Of(e.Position), rows[e.Id].Position);
+            Assert.Equal(e.Movements.Select(Sciatica.Rules.Serialization.ContractNames.Of).Order(), rows[e.Id].Movements.Split(", ").Order());
+        }
+    }
+
+    [Fact]
     public void LibraryXmlDocs_CiteNothingOutsideThePackage()
     {
         // A package user cannot open the project's working notes: docs point at docs/clinical-sources.md instead.

@@ -14,12 +14,23 @@ public sealed class ProgramSelectorTests
     [Fact]
     public void Select_HerniatedDisc_ExcludesBackBendsAndTwistsAndKeepsWalkingAndStretches()
     {
-        var decision = Selector.Select(Profiles.With(Cause.HerniatedDisc));
+        var decision = Selector.Select(Profiles.With(Cause.HerniatedDisc) with { LegPain = 3 });
 
         Assert.Equal(DecisionKind.Program, decision.Decision);
         Assert.Equal(
             ["abdominal-bracing", "bird-dog", "bridge", "knee-to-chest", "pelvic-tilt", "piriformis-stretch", "supine-hamstring-stretch", "walking"],
             Included(decision));
+    }
+
+    [Fact]
+    public void Select_HerniatedDiscWithModerateLegPain_LeavesOutTheNeuralTensioner()
+    {
+        var decision = Selector.Select(Profiles.With(Cause.HerniatedDisc) with { LegPain = 4 });
+
+        Assert.Equal(
+            ["abdominal-bracing", "bird-dog", "bridge", "knee-to-chest", "pelvic-tilt", "piriformis-stretch", "walking"],
+            Included(decision));
+        Assert.Equal(["irritable-nerve-avoid-tensioner"], decision.Excluded.Single(e => e.Id == "supine-hamstring-stretch").Reasons.Select(r => r.RuleId));
     }
 
     [Fact]
@@ -131,7 +142,20 @@ public sealed class ProgramSelectorTests
         var decision = Selector.Select(Profiles.With(Cause.HerniatedDisc) with { ClinicianOverrides = [Profiles.Override("lower-trunk-rotation", "disc-avoid-rotation")] });
 
         Assert.Contains("lower-trunk-rotation", Included(decision));
-        Assert.Contains(decision.Reasons, r => r.RuleId == "clinician-override-applied" && r.Message.Contains("Assessed in clinic.", StringComparison.Ordinal));
+        Assert.Contains(decision.Reasons, r => r.RuleId == "clinician-override-applied"
+            && r.Message.Contains("'lower-trunk-rotation' is included.", StringComparison.Ordinal)
+            && r.Message.Contains("Assessed in clinic.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Select_OverrideLiftingOneOfTwoRules_SaysWhichRuleStillExcludes()
+    {
+        // Stenosis and a disc both keep twisting out: lifting one rule leaves the exercise excluded by the other.
+        var decision = Selector.Select(Profiles.With(Cause.HerniatedDisc, Cause.SpinalStenosis) with { ClinicianOverrides = [Profiles.Override("lower-trunk-rotation", "disc-avoid-rotation")] });
+
+        Assert.DoesNotContain("lower-trunk-rotation", Included(decision));
+        Assert.Contains(decision.Reasons, r => r.RuleId == "clinician-override-applied"
+            && r.Message.Contains("'lower-trunk-rotation' stays excluded by 'stenosis-avoid-rotation'.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -145,9 +169,9 @@ public sealed class ProgramSelectorTests
     }
 
     [Fact]
-    public void Select_OverrideOfScreeningGate_IsRefused()
+    public void Select_OverrideUnderAScreeningDecision_IsRefused()
     {
-        var decision = Selector.Select(Profiles.WithFlags(RedFlag.FootDrop) with { ClinicianOverrides = [Profiles.Override("walking", "urgent-foot-drop")] });
+        var decision = Selector.Select(Profiles.WithFlags(RedFlag.FootDrop) with { ClinicianOverrides = [Profiles.Override("walking", "land-walking-painful")] });
 
         Assert.Equal(DecisionKind.UrgentReferral, decision.Decision);
         Assert.Empty(decision.Exercises);
@@ -192,7 +216,7 @@ public sealed class ProgramSelectorTests
     [Fact]
     public void RuleSetVersion_NamesTheRuleSetAndHashesContent()
     {
-        Assert.StartsWith("default/1.0.0+", Selector.RuleSetVersion, StringComparison.Ordinal);
+        Assert.StartsWith("default/2.0.0+", Selector.RuleSetVersion, StringComparison.Ordinal);
         var changed = new ExerciseCatalog(ExerciseCatalog.Default.Exercises.Select(e => e.Id == "walking" ? e with { Name = "Walk" } : e));
 
         Assert.NotEqual(Selector.RuleSetVersion, new ProgramSelector(changed, RuleSet.Default).RuleSetVersion);

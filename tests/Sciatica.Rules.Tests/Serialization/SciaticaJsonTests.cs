@@ -64,7 +64,7 @@ public sealed class SciaticaJsonTests
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":"yes"}""", "$.medicalClearance", "true or false")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":["bladder"]}""", "$.redFlags[0]", "bladderDysfunction")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":"fever"}""", "$.redFlags", "an array")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"affectedRoots":["s1"]}""", "$.affectedRoots[0]", "l4, l5")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"affectedRoots":["s2"]}""", "$.affectedRoots[0]", "l4, l5, s1")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"age":15}""", "$.age", "16..120")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"age":121}""", "$.age", "16..120")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"weeksSinceSpineSurgery":-1}""", "$.weeksSinceSpineSurgery", ">= 0")]
@@ -96,9 +96,9 @@ public sealed class SciaticaJsonTests
     {
         var json = SciaticaJson.WriteDecision(ProgramSelector.Default.Select(SciaticaJson.ReadProfile(Minimal)));
 
-        Assert.StartsWith("{\"decision\":\"program\",\"reasons\":[{\"ruleId\":\"program-screening-passed\",\"message\":", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"decision\":\"program\",\"timeframe\":null,\"reasons\":[{\"ruleId\":\"program-screening-passed\",\"message\":", json, StringComparison.Ordinal);
         Assert.Contains("\"dosage\":{\"holdSeconds\":30,\"repetitions\":3,\"sets\":1,\"minutes\":null,\"timesPerDay\":1}", json, StringComparison.Ordinal);
-        Assert.Contains("\"movements\":[\"lumbarFlexion\"]", json, StringComparison.Ordinal);
+        Assert.Contains("\"movements\":[\"lumbarFlexion\",\"hipFlexion\"]", json, StringComparison.Ordinal);
         Assert.Contains("\"kind\":\"stretch\"", json, StringComparison.Ordinal);
         Assert.Contains(",\"safetyAdvice\":[", json, StringComparison.Ordinal);
         Assert.EndsWith("\"ruleSetVersion\":\"" + ProgramSelector.Default.RuleSetVersion + "\"}", json, StringComparison.Ordinal);

@@ -54,7 +54,8 @@ public sealed class RuleSetAndCatalogValidationTests
         { "minimum age", new RuleThresholds { SeriousPathologyMinimumAge = 15 }, "$.thresholds.seriousPathologyMinimumAge", "16..30" },
         { "maximum age", new RuleThresholds { SeriousPathologyMaximumAge = 60 }, "$.thresholds.seriousPathologyMaximumAge", "30..55" },
         { "surgery weeks", new RuleThresholds { MinimumWeeksAfterSpineSurgery = 3 }, "$.thresholds.minimumWeeksAfterSpineSurgery", "4..52" },
-        { "pain ceiling", new RuleThresholds { MaximumPainForProgram = 11 }, "$.thresholds.maximumPainForProgram", "0..10" },
+        { "severe pain raised above 7", new RuleThresholds { SeverePainFrom = 8 }, "$.thresholds.severePainFrom", "1..7" },
+        { "severe pain zero", new RuleThresholds { SeverePainFrom = 0 }, "$.thresholds.severePainFrom", "1..7" },
         { "pain during", new RuleThresholds { MaximumPainDuringExercise = 6 }, "$.thresholds.maximumPainDuringExercise", "0..5" },
         { "progression", new RuleThresholds { MaximumPainForProgression = 5, MaximumPainDuringExercise = 4 }, "$.thresholds.maximumPainForProgression", "maximumPainDuringExercise" },
     };
@@ -114,7 +115,7 @@ public sealed class RuleSetAndCatalogValidationTests
         var error = Assert.Throws<SciaticaValidationException>(() => new RuleSet("x", "1", [], null, broken));
 
         Assert.Contains(error.Problems, p => p.Path == "$.screening" && p.Message.Contains("cause 'tumor'", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Message.Contains("less urgent than the clinical brief's 'emergency' for the red flag 'bladderDysfunction'", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Message.Contains("less urgent than the default rule set's 'emergency' for the red flag 'bladderDysfunction'", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Message.Contains("exactly one of redFlag and cause", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Path.EndsWith(".decision", StringComparison.Ordinal) && p.Message.Contains("lets a program through", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Path.EndsWith(".id", StringComparison.Ordinal) && p.Message.Contains("duplicate rule id 'letter'", StringComparison.Ordinal));
@@ -136,16 +137,31 @@ public sealed class RuleSetAndCatalogValidationTests
 
         Assert.Contains(error.Problems, p => p.Path.EndsWith("exerciseId", StringComparison.Ordinal) && p.Message.Contains("walking", StringComparison.Ordinal));
         var rules = error.Problems.Single(p => p.Path.EndsWith("ruleId", StringComparison.Ordinal)).Message;
-        Assert.Contains("disc-avoid-extension", rules, StringComparison.Ordinal);
-        Assert.DoesNotContain("osteoporosis-avoid-twisting", rules, StringComparison.Ordinal);
+        // Every rule an override may name is listed, relative ones apart from absolute ones (named, never lifted).
+        Assert.Matches("relative rules \\(lifted for the exercise\\): [^;]*disc-avoid-extension", rules);
+        Assert.Matches("absolute rules \\(named, but never lifted\\): [^;]*osteoporosis-avoid-twisting", rules);
+        Assert.DoesNotContain("urgent-foot-drop", rules, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ProgramSelector_OverrideOfScreeningRuleInProgram_SaysNoOverrideCanLiftIt()
+    public void ProgramSelector_OverrideOfScreeningRule_IsAnInputErrorListingWhatMayBeNamed()
     {
-        var decision = new ProgramSelector().Select(Profiles.Clear with { ClinicianOverrides = [Profiles.Override("walking", "urgent-foot-drop")] });
+        var error = Assert.Throws<SciaticaValidationException>(() => new ProgramSelector().Select(Profiles.Clear with { ClinicianOverrides = [Profiles.Override("walking", "urgent-foot-drop")] }));
 
-        Assert.Contains(decision.Reasons, r => r.RuleId == "clinician-override-unused" && r.Message.Contains("no override can lift", StringComparison.Ordinal));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("$.clinicianOverrides[0].ruleId", problem.Path);
+        Assert.Contains("no override can name it", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("clinician-enabled-only", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProgramSelector_DuplicateOverride_IsAnInputError()
+    {
+        var twice = Profiles.Override("sciatic-nerve-glide", "clinician-enabled-only");
+
+        var error = Assert.Throws<SciaticaValidationException>(() => new ProgramSelector().Select(Profiles.Clear with { ClinicianOverrides = [twice, twice with { Reason = "Again." }] }));
+
+        Assert.Contains(error.Problems, p => p.Message.Contains("second override of 'clinician-enabled-only' for 'sciatic-nerve-glide'", StringComparison.Ordinal));
     }
 
     [Fact]
