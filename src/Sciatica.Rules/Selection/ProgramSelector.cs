@@ -160,10 +160,11 @@ public sealed class ProgramSelector : IProgramSelector
             enforced.Add(c);
             enforcedMovements |= contraindicationMovements[c];
             enforcedPositions |= contraindicationPositions[c];
-            reasons.Add(contraindicationReasons[c]);
         }
 
         var exclusion = new Exclusion(profile, reasons);
+        // A contraindication is given as a reason of the program only when it left out at least one exercise.
+        var firedContraindication = new bool[contraindications.Length];
         var firedEligibility = new bool[builtIns.Eligibility.Length];
         var included = new List<PrescribedExercise>();
         var excluded = new List<ExcludedExercise>();
@@ -178,7 +179,7 @@ public sealed class ProgramSelector : IProgramSelector
                 {
                     if ((contraindicationMovements[c] & exerciseMovements[e]) != 0 || (contraindicationPositions[c] & exercisePositions[e]) != 0)
                     {
-                        exclusion.Consider(contraindications[c].Id, contraindications[c].Strength, contraindicationReasons[c]);
+                        firedContraindication[c] |= exclusion.Consider(contraindications[c].Id, contraindications[c].Strength, contraindicationReasons[c]);
                     }
                 }
             }
@@ -188,8 +189,7 @@ public sealed class ProgramSelector : IProgramSelector
                 var rule = builtIns.Eligibility[r];
                 if (rule.Excludes(profile, exercise))
                 {
-                    firedEligibility[r] = true;
-                    exclusion.Consider(rule.Id, rule.Strength, rule.Reason);
+                    firedEligibility[r] |= exclusion.Consider(rule.Id, rule.Strength, rule.Reason);
                 }
             }
 
@@ -205,6 +205,7 @@ public sealed class ProgramSelector : IProgramSelector
             exclusion.Finish();
         }
 
+        reasons.AddRange(contraindicationReasons.Where((_, c) => firedContraindication[c]));
         reasons.AddRange(builtIns.Eligibility.Where((_, r) => firedEligibility[r]).Select(rule => rule.Reason));
         reasons.AddRange(builtIns.Advice.Where(rule => rule.Applies(profile)).Select(rule => rule.Reason));
         foreach (var unused in profile.ClinicianOverrides.Where(o => !exclusion.Used.Contains(o)))
@@ -295,7 +296,7 @@ public sealed class ProgramSelector : IProgramSelector
             why.Insert(at, reason);
         }
 
-        public void Consider(string ruleId, ContraindicationStrength strength, DecisionReason reason)
+        public bool Consider(string ruleId, ContraindicationStrength strength, DecisionReason reason)
         {
             var clinician = profile.ClinicianOverrides.IsEmpty
                 ? null
@@ -303,14 +304,14 @@ public sealed class ProgramSelector : IProgramSelector
             if (clinician is null)
             {
                 AddInOrder(reason);
-                return;
+                return true;
             }
 
             Used.Add(clinician);
             if (strength == ContraindicationStrength.Relative)
             {
                 lifted.Add(clinician);
-                return;
+                return false;
             }
 
             AddInOrder(reason);
@@ -318,6 +319,7 @@ public sealed class ProgramSelector : IProgramSelector
                 BuiltInRules.OverrideRefusedId,
                 Invariant($"The clinician override of '{ruleId}' for '{exercise.Id}' was not applied: the rule is absolute and nothing lifts it."),
                 ClinicalSources.Tbc));
+            return true;
         }
     }
 

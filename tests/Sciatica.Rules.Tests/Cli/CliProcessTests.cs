@@ -52,6 +52,27 @@ public sealed class CliProcessTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("Decision: GO TO EMERGENCY CARE NOW", result.Output, StringComparison.Ordinal);
+        Assert.Contains("How soon: now", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Select_FeverWithIvDrugUse_JsonAndTextSayWithin24Hours()
+    {
+        var json = CliRunner.Run(null, "select", "--profile", CliRunner.ProfilePath("fever-iv-drug-use.json"), "--format", "json");
+        var text = CliRunner.Run(null, "select", "--profile", CliRunner.ProfilePath("fever-iv-drug-use.json"));
+
+        Assert.Contains("\"decision\": \"treatCauseFirst\",\n  \"timeframe\": \"within24Hours\"", json.Output, StringComparison.Ordinal);
+        Assert.Contains("How soon: within 24 hours", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Select_OsteoporosisAndPregnancy_NoFlexionNoLyingFlatNoTensioner()
+    {
+        var result = CliRunner.Run(null, "select", "--profile", CliRunner.ProfilePath("osteoporosis-pregnancy-22-weeks.json"), "--format", "json");
+        var decision = Sciatica.Rules.Serialization.SciaticaJson.ReadDecision(result.Output);
+
+        Assert.Equal(Sciatica.Rules.Domain.DecisionKind.Program, decision.Decision);
+        Assert.Equal(["walking", "bird-dog"], decision.Exercises.Select(e => e.Id));
     }
 
     [Theory]

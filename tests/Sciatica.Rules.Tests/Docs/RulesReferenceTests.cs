@@ -57,6 +57,10 @@ public sealed class RulesReferenceTests
         text.Append("Generated from the default rule set by `tests/Sciatica.Rules.Tests/Docs/RulesReferenceTests.cs`; do not edit by hand.\n");
         text.Append("Rule set `").Append(rules.Name).Append('/').Append(rules.Version).Append("`, version stamp `").Append(new Sciatica.Rules.Selection.ProgramSelector(catalog, rules).RuleSetVersion).Append("`.\n\n");
         text.Append("Source ids are listed with their full citations in [clinical-sources.md](clinical-sources.md) (for example `SEED` for the seed article, `CES` for the cauda equina review).\n");
+        text.Append("Every decision other than a program says how soon to act (`timeframe`): emergency `now`, urgent referral `within24Hours`,\n");
+        text.Append("treat the cause first `withinDays` (or `within24Hours` when a gate asks for sooner:");
+        text.Append(string.Concat(rules.Screening.Where(g => g.Timeframe is not null).Select(g => " `" + g.Id + "` " + ContractNames.Of(g.Timeframe!.Value))));
+        text.Append("), seek medical advice `beforeExercising`.\n");
         foreach (var group in rules.Rules.GroupBy(r => r.Category))
         {
             text.Append("\n## ").Append(Heading(group.Key)).Append("\n\n");
@@ -69,7 +73,7 @@ public sealed class RulesReferenceTests
         }
 
         text.Append("\n## Contraindications: conditions and movements\n\n");
-        text.Append("| rule id | applies to causes | when | avoids movements | lifted by |\n|---|---|---|---|---|\n");
+        text.Append("| rule id | applies to causes | when | avoids | lifted by |\n|---|---|---|---|---|\n");
         foreach (var c in rules.Contraindications)
         {
             var when = new List<string>();
@@ -83,17 +87,29 @@ public sealed class RulesReferenceTests
                 when.Add("after spine surgery");
             }
 
+            if (c.MinimumLegPain is { } pain)
+            {
+                when.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"leg pain {pain} or more"));
+            }
+
+            if (c.MinimumPregnancyWeeks is { } weeks)
+            {
+                when.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"from {weeks} weeks of pregnancy"));
+            }
+
             text.Append("| `").Append(c.Id).Append("` | ").Append(c.Causes.IsEmpty ? "any" : string.Join(", ", c.Causes.Select(ContractNames.Of)))
                 .Append(" | ").Append(when.Count == 0 ? "always" : string.Join(", ", when))
-                .Append(" | ").Append(string.Join(", ", c.Movements.Select(ContractNames.Of)))
+                .Append(" | ").Append(string.Join(", ", c.Movements.Select(ContractNames.Of).Concat(c.Positions.Select(x => ContractNames.Of(x) + " position"))))
+                .Append(c.GuardsCustomCatalogsOnly ? " (guards custom catalogs only)" : string.Empty)
                 .Append(" | ").Append(c.LiftedByDirectionalPreference is { } l ? ContractNames.Of(l) + " preference, or a clinician override" : c.Strength == ContraindicationStrength.Relative ? "a clinician override" : "nothing").Append(" |\n");
         }
 
         text.Append("\n## Default catalog\n\n");
-        text.Append("| exercise id | kind | movements | starting dose | source |\n|---|---|---|---|---|\n");
+        text.Append("Why each exercise carries its movements: [exercise-tagging.md](exercise-tagging.md).\n\n");
+        text.Append("| exercise id | kind | position | movements | starting dose | source |\n|---|---|---|---|---|---|\n");
         foreach (var e in catalog.Exercises)
         {
-            text.Append("| `").Append(e.Id).Append("` | ").Append(ContractNames.Of(e.Kind)).Append(" | ")
+            text.Append("| `").Append(e.Id).Append("` | ").Append(ContractNames.Of(e.Kind)).Append(" | ").Append(ContractNames.Of(e.Position)).Append(" | ")
                 .Append(string.Join(", ", e.Movements.Select(ContractNames.Of))).Append(" | ")
                 .Append(SciaticaJson.WriteDosage(e.Dosage).Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(e.Source)
                 .Append(e.ClinicianEnabledOnly ? " (clinician-enabled only)" : string.Empty).Append(" |\n");

@@ -159,6 +159,30 @@ public static class Arbitraries
         from rule in Gen.Elements(world.RuleSet.Rules.Where(r => r.Strength is not null).Select(r => r.Id).ToArray())
         select new ClinicianOverride { ExerciseId = exercise, RuleId = rule, Reason = "Clinician's documented reason." };
 
+    /// <summary>
+    /// The default rule set over the default catalog or a random one, with profiles pushed toward the version 2
+    /// guards: osteoporosis, leg pain around 4, pregnancy around 12 and 20 weeks.
+    /// </summary>
+    public static Arbitrary<GuardScenario> GuardScenario() =>
+        (from world in Gen.Frequency(
+            (1, Gen.Constant(ProgramSelector.Default)),
+            (2, RandomCatalog.Select(catalog => new ProgramSelector(catalog, RuleSet.Default))))
+         from profile in ProfileFor(world)
+         from osteoporosis in Gen.Elements(true, false)
+         from legPain in Gen.Frequency((3, Gen.Choose(2, 6)), (1, Pain))
+         from pregnancy in Gen.Frequency((1, Gen.Constant<int?>(null)), (2, Gen.Elements<int?>(11, 12, 19, 20, 42)), (1, PregnancyWeeks))
+         let guarded = profile with
+         {
+             Causes = osteoporosis ? [.. profile.Causes, Domain.Cause.Osteoporosis] : profile.Causes,
+             LegPain = Math.Min(legPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
+             PregnancyWeeks = pregnancy,
+         }
+         from overrides in OverridesFor(world, guarded)
+         select new GuardScenario(world, guarded with { ClinicianOverrides = [.. overrides.DistinctBy(o => (o.ExerciseId, o.RuleId))] })).ToArbitrary();
+
+    private static Gen<ExerciseCatalog> RandomCatalog =>
+        Gen.NonEmptyListOf(ExerciseGen).Select(list => new ExerciseCatalog(list.Take(30).Select((e, i) => e with { Id = $"ex-{i}" })));
+
     public static Gen<ProgramSelector> RandomWorld() =>
         from exercises in Gen.NonEmptyListOf(ExerciseGen).Select(list => list.Take(30).Select((e, i) => e with { Id = $"ex-{i}" }).ToList())
         from contraindications in Gen.ListOf(ContraindicationGen).Select(list => list.Take(15).Select((c, i) => c with { Id = $"ci-{i}" }).ToList())
@@ -388,6 +412,13 @@ public static class Arbitraries
 
         return simpler.Select(s => scenario with { Profile = s });
     }
+}
+
+/// <summary>An engine with the default rule set (over the default or a random catalog) and a profile near the version 2 guards.</summary>
+public sealed record GuardScenario(ProgramSelector Selector, PatientProfile Profile)
+{
+    public override string ToString() =>
+        $"{(ReferenceEquals(Selector, ProgramSelector.Default) ? "default catalog" : $"random catalog of {Selector.Catalog.Exercises.Count}")}; profile: {Sciatica.Rules.Serialization.SciaticaJson.WriteProfile(Profile)}";
 }
 
 /// <summary>A program, the profile it was selected for, and generated feedback on a session.</summary>

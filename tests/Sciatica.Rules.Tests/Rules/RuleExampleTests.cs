@@ -10,7 +10,7 @@ namespace Sciatica.Rules.Tests.Rules;
 /// </summary>
 public sealed class RuleExampleTests
 {
-    public sealed record Example(string RuleId, PatientProfile Profile, DecisionKind Decision, string? ExcludedExercise = null, RuleSet? RuleSet = null)
+    public sealed record Example(string RuleId, PatientProfile Profile, DecisionKind Decision, string? ExcludedExercise = null, RuleSet? RuleSet = null, ExerciseCatalog? Catalog = null)
     {
         public override string ToString() => RuleId;
     }
@@ -73,7 +73,7 @@ public sealed class RuleExampleTests
         new("spondylolisthesis-avoid-extension", Profiles.With(Cause.Spondylolisthesis), DecisionKind.Program, "prone-press-up"),
         new("osteoporosis-avoid-spinal-flexion", Profiles.With(Cause.Osteoporosis), DecisionKind.Program, "knee-to-chest"),
         new("osteoporosis-avoid-twisting", Profiles.With(Cause.Osteoporosis), DecisionKind.Program, "seated-trunk-rotation"),
-        new("osteoporosis-avoid-high-impact", Profiles.With(Cause.Osteoporosis), DecisionKind.Program),
+        new("osteoporosis-avoid-high-impact", Profiles.With(Cause.Osteoporosis), DecisionKind.Program, "skipping", Catalog: WithSkipping()),
         new("post-surgery-avoid-bending-lifting-twisting", Clear with { WeeksSinceSpineSurgery = 4 }, DecisionKind.Program, "piriformis-stretch"),
         new("irritable-nerve-avoid-tensioner", Clear with { LegPain = 4 }, DecisionKind.Program, "supine-hamstring-stretch"),
         new("pregnancy-avoid-supine", Clear with { PregnancyWeeks = 20 }, DecisionKind.Program, "bridge"),
@@ -82,12 +82,19 @@ public sealed class RuleExampleTests
 
     public static TheoryData<Example> Examples { get; } = new(All);
 
+    /// <summary>The default catalog plus a high-impact exercise, which only a host's catalog would have (the rule guards custom catalogs).</summary>
+    private static ExerciseCatalog WithSkipping()
+    {
+        var walking = ExerciseCatalog.Default.Find("walking")!;
+        return new ExerciseCatalog([.. ExerciseCatalog.Default.Exercises, walking with { Id = "skipping", Name = "Skipping", Movements = [MovementPattern.HighImpact, MovementPattern.WeightBearing] }]);
+    }
+
     [Theory]
     [MemberData(nameof(Examples))]
     public void Rule_Example_GivesItsDecisionAndReason(Example example)
     {
         // A fresh engine: no decision memoised by an earlier test stands in for this rule's evaluation.
-        var selector = new ProgramSelector(ExerciseCatalog.Default, example.RuleSet ?? RuleSet.Default);
+        var selector = new ProgramSelector(example.Catalog ?? ExerciseCatalog.Default, example.RuleSet ?? RuleSet.Default);
 
         var decision = selector.Select(example.Profile);
 
