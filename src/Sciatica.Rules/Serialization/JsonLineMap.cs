@@ -43,6 +43,68 @@ internal static class JsonLineMap
         return map;
     }
 
+    /// <summary>
+    /// Finds every property that appears a second time in its object, with its JSON path, line and position
+    /// (1-based), so that a duplicate is reported where it is. Stops quietly at the first syntax error.
+    /// </summary>
+    public static List<ValidationProblem> Duplicates(ReadOnlySpan<byte> json)
+    {
+        var found = new List<ValidationProblem>();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        var stack = new List<(string Path, bool IsArray, int Next)>();
+        var names = new List<Dictionary<string, long>?>();
+        string? property = null;
+        long line = 1;
+        var scanned = 0;
+        var lineStart = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                var start = (int)reader.TokenStartIndex;
+                var skipped = json[scanned..start];
+                var breaks = skipped.Count((byte)'\n');
+                if (breaks > 0)
+                {
+                    line += breaks;
+                    lineStart = scanned + skipped.LastIndexOf((byte)'\n') + 1;
+                }
+
+                scanned = start;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        property = reader.GetString();
+                        var path = stack[^1].Path + "." + property;
+                        if (!names[^1]!.TryAdd(property!, line))
+                        {
+                            var position = (start - lineStart + 1).ToString(CultureInfo.InvariantCulture);
+                            found.Add(new ValidationProblem(path, string.Create(CultureInfo.InvariantCulture, $"appears a second time at line {line}, position {position} (first at line {names[^1]![property!]}): each property may appear once in an object."), line));
+                        }
+
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        stack.Add((Current(stack, property), reader.TokenType == JsonTokenType.StartArray, 0));
+                        names.Add(reader.TokenType == JsonTokenType.StartObject ? new Dictionary<string, long>(StringComparer.Ordinal) : null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        stack.RemoveAt(stack.Count - 1);
+                        names.RemoveAt(names.Count - 1);
+                        break;
+                    default:
+                        Current(stack, property);
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A syntax error is reported by the parser itself.
+        }
+
+        return found;
+    }
+
     /// <summary>Adds the line of each problem's path (or of its nearest parent that has one).</summary>
     public static IReadOnlyList<ValidationProblem> WithLines(IReadOnlyList<ValidationProblem> problems, ReadOnlySpan<byte> json)
     {

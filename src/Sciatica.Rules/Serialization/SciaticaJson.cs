@@ -180,7 +180,7 @@ public static class SciaticaJson
         }
         catch (JsonException ex)
         {
-            throw Malformed(subject, ex);
+            throw Malformed(subject, ex, () => System.Text.Encoding.UTF8.GetBytes(json));
         }
     }
 
@@ -192,12 +192,18 @@ public static class SciaticaJson
         }
         catch (JsonException ex)
         {
-            throw Malformed(subject, ex);
+            throw Malformed(subject, ex, utf8Json.ToArray);
         }
     }
 
-    private static SciaticaValidationException Malformed(string subject, JsonException ex)
+    private static SciaticaValidationException Malformed(string subject, JsonException ex, Func<byte[]> utf8)
     {
+        if (ex.LineNumber is null && JsonLineMap.Duplicates(utf8()) is { Count: > 0 } duplicates)
+        {
+            // The parser reports a duplicate property without its place; find every one with its path, line and position.
+            return new SciaticaValidationException(subject, duplicates);
+        }
+
         var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
         var detail = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
         return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}.", ex.LineNumber + 1);

@@ -35,6 +35,28 @@ public sealed class SciaticaJsonTests
     }
 
     [Fact]
+    public void ReadProfile_DuplicateProperty_NamesItsPathLineAndPosition()
+    {
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(
+            "{\"causes\":[\"herniatedDisc\"],\n \"legPain\":3,\n \"backPain\":2,\"medicalClearance\":true,\n \"backPain\":5}"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("$.backPain", problem.Path);
+        Assert.Equal(4, problem.LineNumber);
+        Assert.Contains("line 4, position 2 (first at line 3)", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("line ,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadReviewRequest_DuplicatePropertyInFeedback_NamesItsPath()
+    {
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadReviewRequest(
+            "{\"profile\":" + Minimal + ",\"feedback\":{\"nextMorning\":\"same\",\"nextMorning\":\"worse\"}}"));
+
+        Assert.Equal("$.feedback.nextMorning", Assert.Single(error.Problems).Path);
+    }
+
+    [Fact]
     public void ReadProfile_OptionalFieldsMissing_UsesContractDefaults()
     {
         var profile = SciaticaJson.ReadProfile(Minimal);
@@ -73,7 +95,7 @@ public sealed class SciaticaJsonTests
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":null}""", "$.symptomsTolerateExercise", "true or false")]
     [InlineData("""["tumor"]""", "$", "must be a JSON object")]
     [InlineData("""{"causes":["tumor"],"legPain":5,""", "$", "not valid JSON")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"legPain":1,"backPain":3,"medicalClearance":true}""", "$", "not valid JSON")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"legPain":1,"backPain":3,"medicalClearance":true}""", "$.legPain", "appears a second time at line 1, position 33")]
     public void ReadProfile_InvalidInput_NamesFieldAndAllowedValues(string json, string path, string expected)
     {
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
