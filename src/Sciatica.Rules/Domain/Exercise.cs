@@ -28,7 +28,10 @@ public sealed record Exercise
     /// <summary>Gets the starting dose.</summary>
     public required Dosage Dosage { get; init; }
 
-    /// <summary>Gets the lowest dose a review may regress to.</summary>
+    /// <summary>
+    /// Gets the lowest dose a review may regress to: the lower bound of each axis (repetitions or minutes, times
+    /// per day, sets, hold). An exercise stops only when it is at this dose on every axis.
+    /// </summary>
     public required Dosage MinimumDosage { get; init; }
 
     /// <summary>Gets the highest dose a review may progress to.</summary>
@@ -39,6 +42,13 @@ public sealed record Exercise
     /// example one more repetition or five more minutes of walking. Fields left null do not change.
     /// </summary>
     public required Dosage ProgressionStep { get; init; }
+
+    /// <summary>
+    /// Gets the id of an easier exercise of the same kind that a review names when this one has to stop, or
+    /// <see langword="null"/> when the catalog has none. A review names it only when the person's program includes it.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Alternative { get; init; }
 
     /// <summary>Gets the steps, in plain language, in the order they are done.</summary>
     public required EquatableArray<string> Instructions { get; init; }

@@ -8,4 +8,8 @@ namespace Sciatica.Rules.Review;
 /// <param name="Action">What to do.</param>
 /// <param name="Dosage">The dose for next session; <see langword="null"/> when the exercise stops.</param>
 /// <param name="Reasons">The response rules that decided the action.</param>
-public sealed record ExerciseReview(string Id, ReviewAction Action, Dosage? Dosage, EquatableArray<DecisionReason> Reasons);
+/// <param name="Alternative">
+/// For a stopped exercise, the id of an easier exercise of the same kind to do instead, named only when the catalog
+/// has one and the person's program includes it; otherwise <see langword="null"/>.
+/// </param>
+public sealed record ExerciseReview(string Id, ReviewAction Action, Dosage? Dosage, EquatableArray<DecisionReason> Reasons, string? Alternative = null);

@@ -12,4 +12,18 @@ public interface ISessionReviewer
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="Validation.SciaticaValidationException">The feedback names an exercise that is not in the program, twice, or with a dose outside the catalog's bounds.</exception>
     SessionReview Review(PatientProfile profile, SessionFeedback feedback);
+
+    /// <summary>
+    /// Replays a person's sessions, oldest first, and returns the review of the last one: the next dose of every
+    /// exercise of the program. Each session starts from the doses the previous one left (or the dose an entry
+    /// reports it did); an exercise stopped in one session stays stopped. The same history always gives the same
+    /// plan, equal to reviewing the sessions one by one.
+    /// </summary>
+    /// <param name="profile">The person's intake, as used to select the program.</param>
+    /// <param name="sessions">The sessions, oldest first; at least one.</param>
+    /// <returns>The review after the last session, or the first screening decision a session called for.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sessions"/> is empty.</exception>
+    /// <exception cref="Validation.SciaticaValidationException">A session names an exercise that is not in the program (or was stopped earlier), twice, or with a dose outside the catalog's bounds.</exception>
+    SessionReview Review(PatientProfile profile, IReadOnlyList<SessionFeedback> sessions);
 }

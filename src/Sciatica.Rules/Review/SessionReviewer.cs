@@ -8,15 +8,16 @@ using Sciatica.Rules.Validation;
 namespace Sciatica.Rules.Review;
 
 /// <summary>
-/// The review engine: a new red flag re-screens with the same precedence
-/// as selection; new weakness or numbness stops the program; an exercise that peripheralised stops;
-/// pain above 5/10 during, or a worse next morning, regresses; progress only when pain during is at
-/// most 3/10, the next morning is the same or better and nothing peripheralised; otherwise continue.
+/// The review engine: a new red flag re-screens with the same precedence as selection; new weakness or
+/// numbness stops the program; an exercise that peripheralised stops; pain above 5/10 during regresses that
+/// exercise, and a worse next morning regresses every exercise of the program, reported or not; progress only
+/// when pain during is at most 3/10, the next morning is the same or better and nothing peripheralised;
+/// otherwise continue [PMM, TBC, CKS]. Every exercise of the program is listed with its action and dose.
 /// </summary>
 /// <remarks>Pure, deterministic and thread-safe, like <see cref="ProgramSelector"/>.</remarks>
 public sealed class SessionReviewer : ISessionReviewer
 {
-    private readonly ProgramSelector selector;
+    private readonly IProgramSelector selector;
     private readonly ResponseRules rules;
 
     /// <summary>Creates a reviewer over the default catalog and rule set.</summary>
@@ -25,10 +26,10 @@ public sealed class SessionReviewer : ISessionReviewer
     {
     }
 
-    /// <summary>Creates a reviewer that selects and re-screens with <paramref name="selector"/>.</summary>
+    /// <summary>Creates a reviewer that selects and re-screens with <paramref name="selector"/> (decorators included).</summary>
     /// <param name="selector">The engine whose catalog, rules and thresholds apply.</param>
     /// <exception cref="ArgumentNullException"><paramref name="selector"/> is null.</exception>
-    public SessionReviewer(ProgramSelector selector)
+    public SessionReviewer(IProgramSelector selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
         this.selector = selector;
@@ -38,14 +39,42 @@ public sealed class SessionReviewer : ISessionReviewer
     /// <inheritdoc />
     public SessionReview Review(PatientProfile profile, SessionFeedback feedback)
     {
-        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(feedback);
-        var program = selector.Select(profile);
-        if (program.Decision == DecisionKind.Program)
+        return Review(profile, [feedback]);
+    }
+
+    /// <inheritdoc />
+    public SessionReview Review(PatientProfile profile, IReadOnlyList<SessionFeedback> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions.Count == 0)
         {
-            Validate(program, feedback);
+            throw new ArgumentException("At least one session is needed.", nameof(sessions));
         }
 
+        // Feedback is checked against the program the profile gets before any new red flag: whatever the decision.
+        var program = selector.Select(profile);
+        Validate(program, sessions);
+        var state = program.Exercises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => new ExerciseReview(e.Id, ReviewAction.Continue, e.Dosage, [])).ToList();
+        SessionReview? review = null;
+        for (var s = 0; s < sessions.Count; s++)
+        {
+            review = ReviewSession(profile, program, state, sessions[s], s, sessions.Count);
+            if (review.Decision != ReviewDecision.Adjust)
+            {
+                // A screening decision ends the program: later sessions cannot undo it.
+                return review;
+            }
+
+            state = [.. review.Exercises];
+        }
+
+        return review!;
+    }
+
+    private SessionReview ReviewSession(PatientProfile profile, ProgramDecision program, List<ExerciseReview> state, SessionFeedback feedback, int session, int count)
+    {
         var rescreened = selector.Select(profile with { RedFlags = [.. profile.RedFlags, .. feedback.NewRedFlags] });
         var kind = rescreened.Decision;
         var timeframe = rescreened.Timeframe;
@@ -87,10 +116,28 @@ public sealed class SessionReviewer : ISessionReviewer
             };
         }
 
-        var exercises = feedback.Exercises.AsImmutableArray()
-            .OrderBy(f => f.Id, StringComparer.Ordinal)
-            .Select(f => ReviewExercise(selector.Catalog.Find(f.Id)!, f, feedback))
-            .ToEquatableArray();
+        var reported = feedback.Exercises.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        RejectStoppedExercises(state, feedback, session, count);
+        var peripheralized = feedback.Exercises.Any(f => f.SymptomChange == SymptomChange.Peripheralized);
+        var reviewed = new List<ExerciseReview>(state.Count);
+        foreach (var previous in state)
+        {
+            if (previous.Action == ReviewAction.Stop)
+            {
+                reviewed.Add(previous with { Reasons = [rules.StoppedEarlier], Alternative = null });
+                continue;
+            }
+
+            var exercise = selector.Catalog.Find(previous.Id)!;
+            reviewed.Add(reported.TryGetValue(previous.Id, out var f)
+                ? ReviewReported(exercise, f.Dosage ?? previous.Dosage!, f, feedback.NextMorning, peripheralized)
+                : ReviewUnreported(exercise, previous.Dosage!, feedback.NextMorning));
+        }
+
+        var stopped = reviewed.Where(r => r.Action == ReviewAction.Stop).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var exercises = reviewed.Select(r => r.Action == ReviewAction.Stop && !r.Reasons.Contains(rules.StoppedEarlier)
+            ? r with { Alternative = AlternativeFor(r.Id, program, stopped) }
+            : r).ToEquatableArray();
         return new SessionReview
         {
             Decision = ReviewDecision.Adjust,
@@ -102,9 +149,8 @@ public sealed class SessionReviewer : ISessionReviewer
         };
     }
 
-    private ExerciseReview ReviewExercise(Exercise exercise, ExerciseFeedback f, SessionFeedback session)
+    private ExerciseReview ReviewReported(Exercise exercise, Dosage current, ExerciseFeedback f, NextMorningChange morning, bool peripheralizedAny)
     {
-        var current = f.Dosage ?? exercise.Dosage;
         var t = selector.RuleSet.Thresholds;
         if (f.SymptomChange == SymptomChange.Peripheralized)
         {
@@ -117,28 +163,25 @@ public sealed class SessionReviewer : ISessionReviewer
             regressBecause.Add(rules.PainAboveLimit);
         }
 
-        if (session.NextMorning == NextMorningChange.Worse)
+        if (morning == NextMorningChange.Worse)
         {
             regressBecause.Add(rules.WorseNextMorning);
         }
 
         if (regressBecause.Count > 0)
         {
-            var lower = DosageRules.Step(exercise, current, -1);
-            return lower == current
-                ? new(f.Id, ReviewAction.Stop, null, [.. regressBecause, rules.AtMinimum])
-                : new(f.Id, ReviewAction.Regress, lower, [.. regressBecause]);
+            return Regress(exercise, current, regressBecause);
         }
 
         var centralized = f.SymptomChange == SymptomChange.Centralized ? new[] { rules.Centralized } : [];
-        if (session.Exercises.Any(other => other.SymptomChange == SymptomChange.Peripheralized))
+        if (peripheralizedAny)
         {
             return new(f.Id, ReviewAction.Continue, current, [.. centralized, rules.NoProgressionAfterPeripheralization]);
         }
 
         if (f.PainDuring <= t.MaximumPainForProgression)
         {
-            var higher = DosageRules.Step(exercise, current, +1);
+            var higher = DosageRules.Increase(exercise, current);
             return higher == current
                 ? new(f.Id, ReviewAction.Continue, current, [.. centralized, rules.AtMaximum])
                 : new(f.Id, ReviewAction.Progress, higher, [.. centralized, rules.Progress]);
@@ -147,35 +190,84 @@ public sealed class SessionReviewer : ISessionReviewer
         return new(f.Id, ReviewAction.Continue, current, [.. centralized, rules.Continue]);
     }
 
-    private static Timeframe Sooner(Timeframe? current, Timeframe candidate) => current is { } c && c < candidate ? c : candidate;
+    /// <summary>An exercise the person did not report: a worse next morning still reduces it; otherwise it keeps its dose.</summary>
+    private ExerciseReview ReviewUnreported(Exercise exercise, Dosage current, NextMorningChange morning) =>
+        morning == NextMorningChange.Worse
+            ? Regress(exercise, current, [rules.WorseNextMorning])
+            : new(exercise.Id, ReviewAction.Continue, current, [rules.NotReported]);
 
-    private void Validate(ProgramDecision program, SessionFeedback feedback)
+    private ExerciseReview Regress(Exercise exercise, Dosage current, List<DecisionReason> because)
+    {
+        var lower = DosageRules.Reduce(exercise, current);
+        return lower == current
+            ? new(exercise.Id, ReviewAction.Stop, null, [.. because, rules.AtMinimum])
+            : new(exercise.Id, ReviewAction.Regress, lower, [.. because]);
+    }
+
+    /// <summary>The catalog's easier exercise of the same kind, when the person's program includes it and it is not stopped too.</summary>
+    private string? AlternativeFor(string id, ProgramDecision program, HashSet<string> stopped) =>
+        selector.Catalog.Find(id)?.Alternative is { } alternative
+        && !stopped.Contains(alternative)
+        && program.Exercises.Any(e => e.Id == alternative)
+            ? alternative
+            : null;
+
+    /// <summary>An exercise stopped after an earlier session is no longer part of the program: reporting it is an input error.</summary>
+    private static void RejectStoppedExercises(List<ExerciseReview> state, SessionFeedback feedback, int session, int count)
     {
         var problems = new ProblemList();
-        var allowed = string.Join(", ", program.Exercises.Select(e => e.Id));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var at = session == count - 1 ? "$.feedback" : Invariant($"$.history[{session}]");
         for (var i = 0; i < feedback.Exercises.Count; i++)
         {
-            var f = feedback.Exercises[i];
-            var path = string.Create(CultureInfo.InvariantCulture, $"$.feedback.exercises[{i}]");
-            if (!program.Exercises.Any(e => e.Id == f.Id))
+            if (state.Any(e => e.Id == feedback.Exercises[i].Id && e.Action == ReviewAction.Stop))
             {
-                problems.Add(path + ".id", $"'{f.Id}' is not an exercise of the program selected for this profile; allowed values: {allowed}.");
-                continue;
-            }
-
-            if (!seen.Add(f.Id))
-            {
-                problems.Add(path + ".id", $"'{f.Id}' appears more than once; give one entry per exercise.");
-            }
-
-            var exercise = selector.Catalog.Find(f.Id)!;
-            if (f.Dosage is { } dose && !dose.IsWithin(exercise.MinimumDosage, exercise.MaximumDosage))
-            {
-                problems.Add(path + ".dosage", $"is outside the catalog's bounds for '{f.Id}': from {SciaticaJson.WriteDosage(exercise.MinimumDosage)} to {SciaticaJson.WriteDosage(exercise.MaximumDosage)}.");
+                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{feedback.Exercises[i].Id}' was stopped after an earlier session and is no longer part of the program.");
             }
         }
 
         problems.ThrowIfAny("session feedback");
     }
+
+    private static Timeframe Sooner(Timeframe? current, Timeframe candidate) => current is { } c && c < candidate ? c : candidate;
+
+    /// <summary>Checks every session before any is applied: unknown or repeated ids and doses out of bounds are input errors.</summary>
+    private void Validate(ProgramDecision program, IReadOnlyList<SessionFeedback> sessions)
+    {
+        var problems = new ProblemList();
+        var allowed = program.Exercises.Count == 0
+            ? "none: the profile gets no program, so no exercise can be reported"
+            : string.Join(", ", program.Exercises.Select(e => e.Id));
+        for (var s = 0; s < sessions.Count; s++)
+        {
+            // The request document holds the latest session under "feedback" and the earlier ones under "history".
+            var at = s == sessions.Count - 1 ? "$.feedback" : Invariant($"$.history[{s}]");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var feedback = sessions[s] ?? throw new ArgumentException("A session is null.", nameof(sessions));
+            for (var i = 0; i < feedback.Exercises.Count; i++)
+            {
+                var f = feedback.Exercises[i];
+                var path = Invariant($"{at}.exercises[{i}]");
+                if (!program.Exercises.Any(e => e.Id == f.Id))
+                {
+                    problems.Add(path + ".id", $"'{f.Id}' is not an exercise of the program selected for this profile; allowed values: {allowed}.");
+                    continue;
+                }
+
+                if (!seen.Add(f.Id))
+                {
+                    problems.Add(path + ".id", $"'{f.Id}' appears more than once; give one entry per exercise.");
+                }
+
+                var exercise = selector.Catalog.Find(f.Id)!;
+                if (f.Dosage is { } dose && !dose.IsWithin(exercise.MinimumDosage, exercise.MaximumDosage))
+                {
+                    problems.Add(path + ".dosage", $"is outside the catalog's bounds for '{f.Id}': from {SciaticaJson.WriteDosage(exercise.MinimumDosage)} to {SciaticaJson.WriteDosage(exercise.MaximumDosage)}.");
+                }
+            }
+        }
+
+        problems.ThrowIfAny("session feedback");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,7 @@ internal static class ContentFingerprint
         Append(text, "thresholds", t.SeriousPathologyMinimumAge, t.SeriousPathologyMaximumAge, t.MinimumWeeksAfterSpineSurgery, t.SeverePainFrom, t.MaximumPainDuringExercise, t.MaximumPainForProgression);
         foreach (var e in catalog.Exercises)
         {
-            Append(text, "exercise", e.Id, e.Name, e.Kind, e.Position, Join(e.Movements), Dose(e.Dosage), Dose(e.MinimumDosage), Dose(e.MaximumDosage), Dose(e.ProgressionStep), Join(e.Instructions), e.Rationale, e.Source, e.ClinicianEnabledOnly);
+            Append(text, "exercise", e.Id, e.Name, e.Kind, e.Position, Join(e.Movements), Dose(e.Dosage), Dose(e.MinimumDosage), Dose(e.MaximumDosage), Dose(e.ProgressionStep), Join(e.Instructions), e.Rationale, e.Source, e.ClinicianEnabledOnly, e.Alternative);
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));

@@ -81,16 +81,55 @@ internal static class DosageRules
         }
     }
 
-    /// <summary>Adds (direction +1) or subtracts (direction -1) one step, clamped to the exercise's bounds.</summary>
-    public static Dosage Step(Exercise e, Dosage current, int direction) => new()
+    /// <summary>Adds one progression step to every field that has one, clamped to the exercise's bounds.</summary>
+    public static Dosage Increase(Exercise e, Dosage current) => new()
     {
-        HoldSeconds = Move(current.HoldSeconds, e.ProgressionStep.HoldSeconds, e.MinimumDosage.HoldSeconds, e.MaximumDosage.HoldSeconds, direction),
-        Repetitions = Move(current.Repetitions, e.ProgressionStep.Repetitions, e.MinimumDosage.Repetitions, e.MaximumDosage.Repetitions, direction),
-        Sets = Move(current.Sets, e.ProgressionStep.Sets, e.MinimumDosage.Sets, e.MaximumDosage.Sets, direction),
-        Minutes = Move(current.Minutes, e.ProgressionStep.Minutes, e.MinimumDosage.Minutes, e.MaximumDosage.Minutes, direction),
-        TimesPerDay = Move(current.TimesPerDay, e.ProgressionStep.TimesPerDay, e.MinimumDosage.TimesPerDay, e.MaximumDosage.TimesPerDay, direction),
+        HoldSeconds = Move(current.HoldSeconds, e.ProgressionStep.HoldSeconds, e.MinimumDosage.HoldSeconds, e.MaximumDosage.HoldSeconds, +1),
+        Repetitions = Move(current.Repetitions, e.ProgressionStep.Repetitions, e.MinimumDosage.Repetitions, e.MaximumDosage.Repetitions, +1),
+        Sets = Move(current.Sets, e.ProgressionStep.Sets, e.MinimumDosage.Sets, e.MaximumDosage.Sets, +1),
+        Minutes = Move(current.Minutes, e.ProgressionStep.Minutes, e.MinimumDosage.Minutes, e.MaximumDosage.Minutes, +1),
+        TimesPerDay = Move(current.TimesPerDay, e.ProgressionStep.TimesPerDay, e.MinimumDosage.TimesPerDay, e.MaximumDosage.TimesPerDay, +1),
     };
 
+    /// <summary>
+    /// Lowers the load by one step on the first axis that is above its lower bound, in this order: repetitions and
+    /// minutes, then times per day, then sets, then hold time [PMM; stay active: walking is never dropped while a
+    /// lower dose exists]. An axis without a progression step goes down by one. Returns the same dose when every
+    /// axis is already at its lower bound: only then does the exercise stop.
+    /// </summary>
+    public static Dosage Reduce(Exercise e, Dosage current)
+    {
+        var (low, step) = (e.MinimumDosage, e.ProgressionStep);
+        if (Above(current.Repetitions, low.Repetitions) || Above(current.Minutes, low.Minutes))
+        {
+            return current with
+            {
+                Repetitions = Lower(current.Repetitions, step.Repetitions, low.Repetitions),
+                Minutes = Lower(current.Minutes, step.Minutes, low.Minutes),
+            };
+        }
+
+        if (Above(current.TimesPerDay, low.TimesPerDay))
+        {
+            return current with { TimesPerDay = Lower(current.TimesPerDay, step.TimesPerDay, low.TimesPerDay) };
+        }
+
+        if (Above(current.Sets, low.Sets))
+        {
+            return current with { Sets = Lower(current.Sets, step.Sets, low.Sets) };
+        }
+
+        return Above(current.HoldSeconds, low.HoldSeconds)
+            ? current with { HoldSeconds = Lower(current.HoldSeconds, step.HoldSeconds, low.HoldSeconds) }
+            : current;
+    }
+
+    private static bool Above(int? value, int? minimum) => value > (minimum ?? 1);
+
+    private static int? Lower(int? value, int? step, int? minimum) =>
+        value is null ? null : (int)Math.Max((long)value.Value - (step ?? 1), minimum ?? 1);
+
+    // Long arithmetic: a step near int.MaxValue must not overflow into the wrong direction.
     private static int? Move(int? value, int? step, int? minimum, int? maximum, int direction) =>
-        value is null || step is null ? value : Math.Clamp(value.Value + (direction * step.Value), minimum ?? 1, maximum ?? int.MaxValue);
+        value is null || step is null ? value : (int)Math.Clamp(value.Value + ((long)direction * step.Value), minimum ?? 1, maximum ?? int.MaxValue);
 }

@@ -86,6 +86,30 @@ public sealed class ExerciseCatalog
             ValidateExercise(path, exercise, problems);
             problems.RequireUniqueId(path + ".id", exercise.Id, seen, "exercise");
         }
+
+        // Alternatives refer to other exercises of the same kind in the same catalog.
+        var byId = exercises.Where(e => e?.Id is not null).GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        for (var i = 0; i < exercises.Length; i++)
+        {
+            if (exercises[i] is not { Alternative: { } alternative } exercise)
+            {
+                continue;
+            }
+
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.exercises[{indices?[i] ?? i}].alternative");
+            if (!byId.TryGetValue(alternative, out var other))
+            {
+                problems.Add(path, $"'{alternative}' is not an exercise of this catalog; allowed values: the id of another exercise of the same kind, or null.");
+            }
+            else if (ReferenceEquals(other, exercise) || other.Id == exercise.Id)
+            {
+                problems.Add(path, "names the exercise itself; allowed values: the id of another exercise of the same kind, or null.");
+            }
+            else if (other.Kind != exercise.Kind)
+            {
+                problems.Add(path, $"'{alternative}' is of another kind; allowed values: an exercise of the same kind ({Serialization.ContractNames.Of(exercise.Kind)}), or null.");
+            }
+        }
     }
 
     private static void ValidateExercise(string path, Exercise e, ProblemList problems)

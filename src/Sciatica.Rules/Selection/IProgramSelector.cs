@@ -8,6 +8,12 @@ public interface IProgramSelector
     /// <summary>Gets the version of the rule set and catalog content, as stamped on every decision.</summary>
     string RuleSetVersion { get; }
 
+    /// <summary>Gets the catalog the engine chooses from (a review reads the exercises' bounds from it).</summary>
+    Rules.ExerciseCatalog Catalog { get; }
+
+    /// <summary>Gets the rule set the engine applies (a review reads its thresholds and response rules from it).</summary>
+    Rules.RuleSet RuleSet { get; }
+
     /// <summary>Decides what the person should do, applying the most urgent screening decision first.</summary>
     /// <param name="profile">The person's intake.</param>
     /// <returns>The decision, fully explained.</returns>

@@ -73,10 +73,10 @@ public sealed class ProgramSelector : IProgramSelector
     /// <summary>Gets a shared engine over the default catalog and rule set.</summary>
     public static ProgramSelector Default { get; } = new();
 
-    /// <summary>Gets the catalog the engine chooses from.</summary>
+    /// <inheritdoc />
     public ExerciseCatalog Catalog { get; }
 
-    /// <summary>Gets the rule set the engine applies.</summary>
+    /// <inheritdoc />
     public RuleSet RuleSet { get; }
 
     /// <inheritdoc />

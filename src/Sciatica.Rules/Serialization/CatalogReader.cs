@@ -14,7 +14,7 @@ internal static class CatalogReader
         ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "severePainFrom", "maximumPainDuringExercise", "maximumPainForProgression"];
     internal static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "timeframe", "rationale", "source"];
     internal static readonly string[] ExerciseProperties =
-        ["id", "name", "kind", "position", "movements", "dosage", "minimumDosage", "maximumDosage", "progressionStep", "instructions", "rationale", "source", "clinicianEnabledOnly"];
+        ["id", "name", "kind", "position", "movements", "dosage", "minimumDosage", "maximumDosage", "progressionStep", "alternative", "instructions", "rationale", "source", "clinicianEnabledOnly"];
     internal static readonly string[] ContraindicationProperties =
         ["id", "causes", "whenDirectionalPreference", "afterSpineSurgery", "minimumLegPain", "minimumPregnancyWeeks", "movements", "positions", "strength", "liftedByDirectionalPreference", "guardsCustomCatalogsOnly", "rationale", "source"];
 
@@ -113,6 +113,7 @@ internal static class CatalogReader
         var minimum = Dose(r, "minimumDosage", path, problems);
         var maximum = Dose(r, "maximumDosage", path, problems);
         var step = Dose(r, "progressionStep", path, problems);
+        var alternative = r.TryGet("alternative", false, "an exercise id or null", out var a) && a.ValueKind != JsonValueKind.Null ? r.Text("alternative", false) : null;
         var instructions = r.Array("instructions", true, "non-empty texts", (item, itemPath) =>
             item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())
                 ? (true, item.GetString()!)
@@ -123,7 +124,7 @@ internal static class CatalogReader
         return problems.Count > before ? null : new Exercise
         {
             Id = id!, Name = name!, Kind = kind!.Value, Position = position!.Value, Movements = movements,
-            Dosage = dosage!, MinimumDosage = minimum!, MaximumDosage = maximum!, ProgressionStep = step!,
+            Dosage = dosage!, MinimumDosage = minimum!, MaximumDosage = maximum!, ProgressionStep = step!, Alternative = alternative,
             Instructions = instructions, Rationale = rationale!, Source = source!, ClinicianEnabledOnly = clinicianOnly ?? false,
         };
     }

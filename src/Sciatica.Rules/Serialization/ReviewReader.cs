@@ -8,7 +8,7 @@ namespace Sciatica.Rules.Serialization;
 /// <summary>Reads the session review document of the JSON contract strictly.</summary>
 internal static class ReviewReader
 {
-    internal static readonly string[] RequestProperties = ["profile", "feedback"];
+    internal static readonly string[] RequestProperties = ["profile", "feedback", "history"];
     internal static readonly string[] FeedbackProperties = ["exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
     internal static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
 
@@ -27,7 +27,9 @@ internal static class ReviewReader
             feedback = ReadFeedback(f, "$.feedback", problems);
         }
 
-        return profile is null || feedback is null || problems.Count > 0 ? null : new ReviewRequest(profile, feedback);
+        var history = request.Array("history", required: false, "feedback objects of earlier sessions, oldest first", (item, path) =>
+            ReadFeedback(item, path, problems) is { } earlier ? (true, earlier) : (false, null!));
+        return profile is null || feedback is null || problems.Count > 0 ? null : new ReviewRequest(profile, feedback) { History = history };
     }
 
     private static SessionFeedback? ReadFeedback(JsonElement element, string path, ProblemList problems)

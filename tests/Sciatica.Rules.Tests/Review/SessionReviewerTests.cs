@@ -196,7 +196,9 @@ public sealed class SessionReviewerTests
     {
         Assert.Throws<ArgumentNullException>(() => new SessionReviewer(null!));
         Assert.Throws<ArgumentNullException>(() => Reviewer.Review(null!, Session(NextMorningChange.Same)));
-        Assert.Throws<ArgumentNullException>(() => Reviewer.Review(Disc, null!));
+        Assert.Throws<ArgumentNullException>(() => Reviewer.Review(Disc, (SessionFeedback)null!));
+        Assert.Throws<ArgumentNullException>(() => Reviewer.Review(Disc, (IReadOnlyList<SessionFeedback>)null!));
+        Assert.Throws<ArgumentException>(() => Reviewer.Review(Disc, Array.Empty<SessionFeedback>()));
     }
 
     [Fact]
@@ -230,7 +232,9 @@ public sealed class SessionReviewerTests
     {
         var review = Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 6), Did("bridge", 1), Did("knee-to-chest", 4, SymptomChange.Centralized)));
 
-        Assert.Equal(["bridge", "knee-to-chest", "walking"], review.Exercises.Select(e => e.Id));
+        // Every program exercise is listed, reported or not, in id order.
+        Assert.Equal(Reviewer.Review(Disc, Session(NextMorningChange.Same)).Exercises.Select(e => e.Id), review.Exercises.Select(e => e.Id));
+        Assert.Equal(review.Exercises.Select(e => e.Id).Order(StringComparer.Ordinal), review.Exercises.Select(e => e.Id));
         Assert.Equal(review.Reasons.Select(r => r.RuleId).Order(StringComparer.Ordinal), review.Reasons.Select(r => r.RuleId));
         Assert.DoesNotContain(Only(review, "bridge").Reasons, r => r.RuleId == "review-centralization-continue");
         Assert.DoesNotContain(Only(review, "walking").Reasons, r => r.RuleId == "review-centralization-continue");
@@ -304,9 +308,19 @@ public sealed class SessionReviewerTests
     [Fact]
     public void Review_ProfileWithoutProgram_ReturnsItsScreeningDecision()
     {
-        var review = Reviewer.Review(Disc with { MedicalClearance = false }, Session(NextMorningChange.Same, Did("walking", 2)));
+        var review = Reviewer.Review(Disc with { MedicalClearance = false }, Session(NextMorningChange.Same));
 
         Assert.Equal(ReviewDecision.SeekMedicalAdvice, review.Decision);
+        Assert.Equal(Timeframe.BeforeExercising, review.Timeframe);
         Assert.Empty(review.Exercises);
+    }
+
+    [Fact]
+    public void Review_ProfileWithoutProgram_ReportedExerciseIsAnInputError()
+    {
+        // The profile gets no program, so any reported exercise is unknown, whatever the decision.
+        var error = Assert.Throws<SciaticaValidationException>(() => Reviewer.Review(Disc with { MedicalClearance = false }, Session(NextMorningChange.Same, Did("walking", 2))));
+
+        Assert.Equal("$.feedback.exercises[0].id", Assert.Single(error.Problems).Path);
     }
 }
