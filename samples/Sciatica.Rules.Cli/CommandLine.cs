@@ -45,7 +45,8 @@ internal static class CommandLine
           sciatica-rules review --input FILE|- [--format text|json]
 
         Options:
-          --input FILE|-     the review document {"profile": ..., "feedback": ...}; - reads standard input
+          --input FILE|-     the review document {"profile": ..., "feedback": ..., "history": [...]}; - reads
+                             standard input; "history" (optional) lists earlier sessions, oldest first
           --format text|json text (default) or the review document as JSON
           -h, --help         show this help
 
@@ -117,7 +118,7 @@ internal static class CommandLine
     {
         var path = options.Input ?? throw new UsageException("review needs --input FILE (or - for standard input).");
         var request = SciaticaJson.ReadReviewRequest(ReadAll(path, input));
-        var review = new SessionReviewer(selector).Review(request.Profile, request.Feedback);
+        var review = new SessionReviewer(selector).Review(request.Profile, request.Sessions);
         output.Write(options.Format == "json" ? SciaticaJson.WriteReview(review, indented: true) + "\n" : TextReport.Render(review));
         return ExitCodes.Decided;
     }

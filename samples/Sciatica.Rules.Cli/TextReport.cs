@@ -83,11 +83,22 @@ internal static class TextReport
     {
         var text = new StringBuilder();
         var headline = review.Decision == ReviewDecision.Adjust ? "CARRY ON, ADJUSTED AS BELOW" : "STOP THE PROGRAM: " + Headline((DecisionKind)(int)review.Decision);
-        text.Append("Review: ").Append(headline).Append(" (").Append(ContractNames.Of(review.Decision)).Append(")\n\n");
-        text.Append("Why:\n");
+        text.Append("Review: ").Append(headline).Append(" (").Append(ContractNames.Of(review.Decision)).Append(")\n");
+        if (review.Timeframe is { } timeframe)
+        {
+            text.Append("How soon: ").Append(InWords(timeframe)).Append('\n');
+        }
+
+        text.Append("\nWhy:\n");
         foreach (var reason in review.Reasons)
         {
             text.Append("  - ").Append(reason.Message).Append(" [").Append(reason.RuleId).Append("; source ").Append(reason.Source).Append("]\n");
+        }
+
+        if (review.Reasons.Count == 0)
+        {
+            // Only a program with no exercise at all gets here: say so rather than print an empty list.
+            text.Append("  - The program has no exercise to adjust.\n");
         }
 
         if (review.Exercises.Count > 0)
@@ -96,7 +107,13 @@ internal static class TextReport
             foreach (var exercise in review.Exercises)
             {
                 var dose = exercise.Dosage is null ? "do not do it" : Dose(exercise.Dosage);
-                text.Append("  - ").Append(exercise.Id).Append(": ").Append(ContractNames.Of(exercise.Action).ToUpperInvariant()).Append(" (").Append(dose).Append(")\n");
+                text.Append("  - ").Append(exercise.Id).Append(": ").Append(ContractNames.Of(exercise.Action).ToUpperInvariant()).Append(" (").Append(dose).Append(')');
+                if (exercise.Alternative is { } alternative)
+                {
+                    text.Append("; instead: ").Append(alternative);
+                }
+
+                text.Append('\n');
             }
         }
 

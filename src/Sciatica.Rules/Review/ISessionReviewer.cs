@@ -26,4 +26,18 @@ public interface ISessionReviewer
     /// <exception cref="ArgumentException"><paramref name="sessions"/> is empty.</exception>
     /// <exception cref="Validation.SciaticaValidationException">A session names an exercise that is not in the program (or was stopped earlier), twice, or with a dose outside the catalog's bounds.</exception>
     SessionReview Review(PatientProfile profile, IReadOnlyList<SessionFeedback> sessions);
+
+    /// <summary>
+    /// Reviews one more session on top of the review of the sessions before it, as a host that stores the last
+    /// review does: each exercise starts from the dose <paramref name="previous"/> gave it, and stopped exercises
+    /// stay stopped. The result equals replaying the whole history.
+    /// </summary>
+    /// <param name="profile">The person's intake, as used to select the program.</param>
+    /// <param name="feedback">How the new session went.</param>
+    /// <param name="previous">The review of the sessions before; it must say <see cref="ReviewDecision.Adjust"/> and come from this rule set.</param>
+    /// <returns>The review after the new session.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="previous"/> is not an adjusted program of this rule set and profile.</exception>
+    /// <exception cref="Validation.SciaticaValidationException">The feedback names an exercise that is not in the program (or was stopped), twice, or with a dose outside the catalog's bounds.</exception>
+    SessionReview Review(PatientProfile profile, SessionFeedback feedback, SessionReview previous);
 }

@@ -57,6 +57,29 @@ public sealed class SessionReviewer : ISessionReviewer
         var program = selector.Select(profile);
         Validate(program, sessions);
         var state = program.Exercises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => new ExerciseReview(e.Id, ReviewAction.Continue, e.Dosage, [])).ToList();
+        return Replay(profile, program, state, sessions);
+    }
+
+    /// <inheritdoc />
+    public SessionReview Review(PatientProfile profile, SessionFeedback feedback, SessionReview previous)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(feedback);
+        ArgumentNullException.ThrowIfNull(previous);
+        var program = selector.Select(profile);
+        if (previous.Decision != ReviewDecision.Adjust
+            || previous.RuleSetVersion != selector.RuleSetVersion
+            || !previous.Exercises.Select(e => e.Id).SequenceEqual(program.Exercises.Select(e => e.Id).Order(StringComparer.Ordinal)))
+        {
+            throw new ArgumentException("The previous review must adjust the program this rule set selects for this profile.", nameof(previous));
+        }
+
+        Validate(program, [feedback]);
+        return Replay(profile, program, [.. previous.Exercises], [feedback]);
+    }
+
+    private SessionReview Replay(PatientProfile profile, ProgramDecision program, List<ExerciseReview> state, IReadOnlyList<SessionFeedback> sessions)
+    {
         SessionReview? review = null;
         for (var s = 0; s < sessions.Count; s++)
         {

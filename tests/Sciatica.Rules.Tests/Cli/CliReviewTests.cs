@@ -18,6 +18,46 @@ public sealed class CliReviewTests
     }
 
     [Fact]
+    public void Review_History_ReplaysTheLogToTheNextDoseOfEveryExercise()
+    {
+        var result = CliRunner.Run(null, "review", "--input", CliRunner.ProfilePath("review-history.json"), "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var review = SciaticaJson.ReadReview(result.Output);
+        // Walking 10 -> 15 -> 20 minutes, then a worse morning: 15. The bridge peripheralised: stop, with its easier alternative.
+        Assert.Equal(new Sciatica.Rules.Domain.Dosage { Minutes = 15, TimesPerDay = 1 }, review.Exercises.Single(e => e.Id == "walking").Dosage);
+        var bridge = review.Exercises.Single(e => e.Id == "bridge");
+        Assert.Equal(ReviewAction.Stop, bridge.Action);
+        Assert.Equal("pelvic-tilt", bridge.Alternative);
+        Assert.All(review.Exercises.Where(e => e.Id != "bridge"), e => Assert.Equal(ReviewAction.Regress, e.Action));
+    }
+
+    [Fact]
+    public void Review_WorseMorningNothingReported_TextListsEveryExerciseAndSaysWhy()
+    {
+        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true},"feedback":{"exercises":[],"nextMorning":"worse"}}""";
+
+        var result = CliRunner.Run(input, "review", "--input", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        var why = result.Output.Split("Why:\n")[1].Split("\n\n")[0];
+        Assert.Contains("review-worse-next-morning", why, StringComparison.Ordinal);
+        Assert.Contains("  - walking: REGRESS (5 minutes, once a day)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_NewRedFlagWithMadeUpIdsAndHugeDose_ExitsTwo()
+    {
+        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true},"feedback":{"exercises":[{"id":"made-up","painDuring":2,"symptomChange":"unchanged"},{"id":"walking","painDuring":2,"symptomChange":"unchanged","dosage":{"holdSeconds":null,"repetitions":null,"sets":null,"minutes":999,"timesPerDay":1}}],"nextMorning":"same","newRedFlags":["saddleAnesthesia"]}}""";
+
+        var result = CliRunner.Run(input, "review", "--input", "-", "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("$.feedback.exercises[0].id", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.feedback.exercises[1].dosage", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Review_NewBladderDysfunction_Emergency()
     {
         var result = CliRunner.Run(null, "review", "--input", CliRunner.ProfilePath("review-new-bladder-dysfunction.json"));

@@ -31,6 +31,17 @@ public static class Arbitraries
 
     public static Arbitrary<ReviewScenario> ReviewScenario() => ReviewGen.ToArbitrary();
 
+    /// <summary>A program and 1 to 6 sessions of feedback on it (new red flags and neurological signs rare), oldest first.</summary>
+    public static Arbitrary<HistoryScenario> HistoryScenario() =>
+        (from r in ReviewGen
+         from count in Gen.Choose(1, 6)
+         from sessions in Gen.ListOf(FeedbackFor(r.Selector, r.Program), count)
+         select new HistoryScenario(r.Selector, r.Profile, r.Program, [.. sessions.Select(Calmer)])).ToArbitrary();
+
+    /// <summary>Most sessions of a history end with the program going on: red flags and new signs kept rare.</summary>
+    private static SessionFeedback Calmer(SessionFeedback f, int index) =>
+        index % 4 == 3 ? f : f with { NewRedFlags = [], NewNumbness = false, NewWeakness = false };
+
     public static Arbitrary<Worsening> Worsening() =>
         (from kind in Gen.Elements(Enum.GetValues<WorseningKind>())
          from index in Gen.Choose(0, 20)
@@ -419,6 +430,13 @@ public sealed record GuardScenario(ProgramSelector Selector, PatientProfile Prof
 {
     public override string ToString() =>
         $"{(ReferenceEquals(Selector, ProgramSelector.Default) ? "default catalog" : $"random catalog of {Selector.Catalog.Exercises.Count}")}; profile: {Sciatica.Rules.Serialization.SciaticaJson.WriteProfile(Profile)}";
+}
+
+/// <summary>A program, the profile it was selected for, and several sessions of feedback, oldest first.</summary>
+public sealed record HistoryScenario(ProgramSelector Selector, PatientProfile Profile, ProgramDecision Program, EquatableArray<SessionFeedback> Sessions)
+{
+    public override string ToString() =>
+        Sciatica.Rules.Serialization.SciaticaJson.WriteReviewRequest(new ReviewRequest(Profile, Sessions[^1]) { History = [.. Sessions.Take(Sessions.Count - 1)] });
 }
 
 /// <summary>A program, the profile it was selected for, and generated feedback on a session.</summary>
