@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Sciatica.Rules.Cli;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Benchmarks;
 

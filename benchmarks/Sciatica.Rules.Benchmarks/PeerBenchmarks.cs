@@ -1,8 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Sciatica.Rules.Benchmarks.Peers;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Benchmarks;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Sciatica.Rules.Review;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Benchmarks;
 
@@ -23,5 +23,5 @@ public class ReviewBenchmarks
     public SessionReview Adjust() => reviewer.Review(SelectBenchmarks.ProgramProfile, adjust);
 
     [Benchmark]
-    public SessionReview NewRedFlag() => reviewer.Review(SelectBenchmarks.ProgramProfile, adjust with { NewRedFlags = [Domain.RedFlag.BladderDysfunction] });
+    public SessionReview NewRedFlag() => reviewer.Review(SelectBenchmarks.ProgramProfile, adjust with { NewRedFlags = [Sciatica.Rules.RedFlag.BladderDysfunction] });
 }

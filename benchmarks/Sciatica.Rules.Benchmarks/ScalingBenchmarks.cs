@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Benchmarks;
 

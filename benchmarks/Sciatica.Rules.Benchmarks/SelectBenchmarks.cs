@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Benchmarks;
 

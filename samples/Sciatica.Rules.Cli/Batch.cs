@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Cli;
 

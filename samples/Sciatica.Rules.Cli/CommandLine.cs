@@ -1,8 +1,5 @@
 using System.Text;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Cli;
 

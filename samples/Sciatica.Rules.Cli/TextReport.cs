@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Cli;
 
@@ -22,7 +19,7 @@ internal static class TextReport
     public static string Render(ProgramDecision decision)
     {
         var text = new StringBuilder();
-        text.Append("Decision: ").Append(Headline(decision.Decision)).Append(" (").Append(ContractNames.Of(decision.Decision)).Append(")\n");
+        text.Append("Decision: ").Append(Headline(decision.Decision)).Append(" (").Append(Name(decision.Decision)).Append(")\n");
         if (decision.Timeframe is { } timeframe)
         {
             text.Append("How soon: ").Append(InWords(timeframe)).Append('\n');
@@ -41,7 +38,7 @@ internal static class TextReport
             var number = 0;
             foreach (var exercise in decision.Exercises)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n  {++number}. {exercise.Name} ({ContractNames.Of(exercise.Kind)}): {Dose(exercise.Dosage)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"\n  {++number}. {exercise.Name} ({Name(exercise.Kind)}): {Dose(exercise.Dosage)}\n");
                 text.Append("     Why: ").Append(exercise.Rationale).Append(" [source ").Append(exercise.Source).Append("]\n");
                 var step = 0;
                 foreach (var instruction in exercise.Instructions)
@@ -83,7 +80,7 @@ internal static class TextReport
     {
         var text = new StringBuilder();
         var headline = review.Decision == ReviewDecision.Adjust ? "CARRY ON, ADJUSTED AS BELOW" : "STOP THE PROGRAM: " + Headline((DecisionKind)(int)review.Decision);
-        text.Append("Review: ").Append(headline).Append(" (").Append(ContractNames.Of(review.Decision)).Append(")\n");
+        text.Append("Review: ").Append(headline).Append(" (").Append(Name(review.Decision)).Append(")\n");
         if (review.Timeframe is { } timeframe)
         {
             text.Append("How soon: ").Append(InWords(timeframe)).Append('\n');
@@ -107,7 +104,7 @@ internal static class TextReport
             foreach (var exercise in review.Exercises)
             {
                 var dose = exercise.Dosage is null ? "do not do it" : Dose(exercise.Dosage);
-                text.Append("  - ").Append(exercise.Id).Append(": ").Append(ContractNames.Of(exercise.Action).ToUpperInvariant()).Append(" (").Append(dose).Append(')');
+                text.Append("  - ").Append(exercise.Id).Append(": ").Append(Name(exercise.Action).ToUpperInvariant()).Append(" (").Append(dose).Append(')');
                 if (exercise.Alternative is { } alternative)
                 {
                     text.Append("; instead: ").Append(alternative);
@@ -126,6 +123,10 @@ internal static class TextReport
         text.Append("\nRule set: ").Append(review.RuleSetVersion).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>The contract spelling of an enum value (camelCase), as the JSON documents write it.</summary>
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>How soon to act, in words a person reads.</summary>
     public static string InWords(Timeframe timeframe) => timeframe switch

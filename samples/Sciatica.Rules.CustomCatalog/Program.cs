@@ -5,8 +5,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sciatica.Rules;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
 
 var catalogPath = args.Length > 0 ? args[0] : Path.Combine("samples", "catalogs", "clinic-north.json");
 

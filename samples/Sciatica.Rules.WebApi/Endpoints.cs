@@ -1,9 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.WebApi;
 

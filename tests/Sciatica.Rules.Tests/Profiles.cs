@@ -1,4 +1,4 @@
-using Sciatica.Rules.Domain;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Tests;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.WebApi.Tests;
 
@@ -22,7 +22,7 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var decision = SciaticaJson.ReadDecision(await response.Content.ReadAsStringAsync());
-        Assert.Equal(Domain.DecisionKind.Program, decision.Decision);
+        Assert.Equal(Sciatica.Rules.DecisionKind.Program, decision.Decision);
         Assert.DoesNotContain(decision.Exercises, e => e.Id == "prone-press-up");
     }
 
@@ -82,7 +82,7 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
         using var response = await client.PostAsync("/api/reviews", Json(Review));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Sciatica.Rules.Review.ReviewDecision.Adjust, SciaticaJson.ReadReview(await response.Content.ReadAsStringAsync()).Decision);
+        Assert.Equal(Sciatica.Rules.ReviewDecision.Adjust, SciaticaJson.ReadReview(await response.Content.ReadAsStringAsync()).Decision);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
 
         var document = await client.GetStringAsync("/api/catalog");
 
-        var engine = CatalogLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(document)));
-        Assert.Equal(Selection.ProgramSelector.Default.RuleSetVersion, engine.RuleSetVersion);
+        var engine = Sciatica.Rules.Catalogs.CatalogLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(document)));
+        Assert.Equal(Sciatica.Rules.ProgramSelector.Default.RuleSetVersion, engine.RuleSetVersion);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using NRules;
 using NRules.Fluent;
 using NRules.Fluent.Dsl;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Benchmarks.Peers;
 

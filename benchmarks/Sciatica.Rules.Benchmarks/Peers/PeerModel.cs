@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Benchmarks.Peers;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using RulesEngine.Models;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Benchmarks.Peers;
 

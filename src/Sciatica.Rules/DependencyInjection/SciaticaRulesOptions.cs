@@ -1,6 +1,4 @@
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules;
 
@@ -27,11 +25,8 @@ public sealed class SciaticaRulesOptions
     /// <value>The default value is <see langword="null"/> (the catalog's thresholds).</value>
     public RuleThresholds? Thresholds { get; set; }
 
-    /// <summary>Builds the engine these options describe.</summary>
-    /// <returns>The engine.</returns>
-    /// <exception cref="Validation.SciaticaValidationException">The catalog or thresholds are invalid.</exception>
-    /// <exception cref="IOException">The catalog file cannot be read.</exception>
-    public ProgramSelector Build()
+    /// <summary>Builds the engine these options describe; throws <see cref="SciaticaValidationException"/> or <see cref="IOException"/>.</summary>
+    internal ProgramSelector Build()
     {
         var engine = CatalogPath is not null ? CatalogLoader.Load(CatalogPath)
             : OpenCatalog is not null ? LoadFrom(OpenCatalog)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Sciatica.Rules.Validation;
 
 namespace Sciatica.Rules;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Selection;
 
 namespace Sciatica.Rules;
 

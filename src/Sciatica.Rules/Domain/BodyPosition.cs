@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>The starting position of an exercise.</summary>
 public enum BodyPosition

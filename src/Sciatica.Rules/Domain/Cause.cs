@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// An underlying cause of sciatica, as diagnosed by a clinician. The cause decides which movements are

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// A clinician's documented decision to lift one <em>relative</em> exclusion rule for one exercise,

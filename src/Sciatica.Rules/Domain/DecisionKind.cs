@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// The five kinds of decision, in ascending order of caution: a larger value is more urgent. When more

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// A clinician-assessed directional preference: the direction of repeated movement that centralises or

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// How much of an exercise to do. A field that does not apply to the exercise is <see langword="null"/>;

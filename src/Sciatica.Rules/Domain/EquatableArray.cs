@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// An immutable array compared by its elements, so that records holding lists (profiles, decisions)

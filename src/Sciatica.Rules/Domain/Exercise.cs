@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// One exercise of a catalog: what it is, the movements it performs (which contraindications match
@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Domain;
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. A catalog checks the content of its exercises when it is built
-/// (see <see cref="Rules.ExerciseCatalog"/>); an exercise on its own is only a value.
+/// (see <see cref="Catalogs.ExerciseCatalog"/>); an exercise on its own is only a value.
 /// </remarks>
 public sealed record Exercise
 {
@@ -56,7 +56,7 @@ public sealed record Exercise
     /// <summary>Gets why the exercise helps, shown when it is included.</summary>
     public required string Rationale { get; init; }
 
-    /// <summary>Gets the id of the clinical source behind the exercise (see <see cref="Rules.ClinicalSources"/>).</summary>
+    /// <summary>Gets the id of the clinical source behind the exercise (see <see cref="Catalogs.ClinicalSources"/>).</summary>
     public required string Source { get; init; }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// A movement an exercise puts the spine, hip or nerve through. Contraindications are expressed as

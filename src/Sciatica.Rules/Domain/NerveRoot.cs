@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// A lumbar or sacral nerve root affected by the sciatica. An L4/L5 disc usually compresses the L5 root,

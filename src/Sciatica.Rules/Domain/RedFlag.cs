@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// A sign of serious spinal pathology found at intake or follow-up. Each red flag maps to a screening

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Domain;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// How soon a person should act on a decision other than a program, most urgent first: serious does not

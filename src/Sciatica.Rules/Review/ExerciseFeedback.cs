@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>How one exercise of the program went.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
@@ -23,5 +23,5 @@ public sealed record ExerciseFeedback
     /// passes the dose of the previous review here, so that the program adapts over sessions.
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
-    public Domain.Dosage? Dosage { get; init; }
+    public Dosage? Dosage { get; init; }
 }

@@ -1,7 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
 
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>What to do with one exercise next session, and why.</summary>
 /// <param name="Id">The exercise id.</param>

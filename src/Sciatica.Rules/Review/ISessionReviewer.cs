@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>Reviews how a person responded to a session and says what to do next; the service hosts inject.</summary>
 public interface ISessionReviewer
@@ -10,7 +9,7 @@ public interface ISessionReviewer
     /// <param name="feedback">How the session went.</param>
     /// <returns>The review, fully explained.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="Validation.SciaticaValidationException">The feedback names an exercise that is not in the program, twice, or with a dose outside the catalog's bounds.</exception>
+    /// <exception cref="SciaticaValidationException">The feedback names an exercise that is not in the program, twice, or with a dose outside the catalog's bounds.</exception>
     SessionReview Review(PatientProfile profile, SessionFeedback feedback);
 
     /// <summary>
@@ -24,7 +23,7 @@ public interface ISessionReviewer
     /// <returns>The review after the last session, or the first screening decision a session called for.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="sessions"/> is empty.</exception>
-    /// <exception cref="Validation.SciaticaValidationException">A session names an exercise that is not in the program (or was stopped earlier), twice, or with a dose outside the catalog's bounds.</exception>
+    /// <exception cref="SciaticaValidationException">A session names an exercise that is not in the program (or was stopped earlier), twice, or with a dose outside the catalog's bounds.</exception>
     SessionReview Review(PatientProfile profile, IReadOnlyList<SessionFeedback> sessions);
 
     /// <summary>
@@ -38,6 +37,6 @@ public interface ISessionReviewer
     /// <returns>The review after the new session.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="previous"/> is not an adjusted program of this rule set and profile.</exception>
-    /// <exception cref="Validation.SciaticaValidationException">The feedback names an exercise that is not in the program (or was stopped), twice, or with a dose outside the catalog's bounds.</exception>
+    /// <exception cref="SciaticaValidationException">The feedback names an exercise that is not in the program (or was stopped), twice, or with a dose outside the catalog's bounds.</exception>
     SessionReview Review(PatientProfile profile, SessionFeedback feedback, SessionReview previous);
 }

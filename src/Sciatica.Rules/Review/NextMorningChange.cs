@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>Symptoms the morning after a session, compared with before it [PMM].</summary>
 public enum NextMorningChange

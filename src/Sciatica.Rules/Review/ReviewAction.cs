@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>What to do with one exercise next session.</summary>
 public enum ReviewAction

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// The outcome of a session review, in ascending order of caution: the program goes on with adjusted

@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>How a session went: per exercise, the next morning, and any new neurological sign or red flag.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>

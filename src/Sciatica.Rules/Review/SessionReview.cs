@@ -1,7 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
 
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>The answer to a session review: adjust the program, or a screening decision that replaces it.</summary>
 /// <remarks>Immutable and thread-safe, with value equality. Any decision other than <see cref="ReviewDecision.Adjust"/> has no exercises.</remarks>
@@ -10,7 +8,7 @@ public sealed record SessionReview
     /// <summary>Gets the outcome.</summary>
     public required ReviewDecision Decision { get; init; }
 
-    /// <summary>Gets how soon to act on a screening decision (as in <see cref="Selection.ProgramDecision.Timeframe"/>); <see langword="null"/> when the program goes on.</summary>
+    /// <summary>Gets how soon to act on a screening decision (as in <see cref="ProgramDecision.Timeframe"/>); <see langword="null"/> when the program goes on.</summary>
     public required Timeframe? Timeframe { get; init; }
 
     /// <summary>Gets each reviewed exercise with its action, in id order.</summary>

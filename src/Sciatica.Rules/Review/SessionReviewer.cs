@@ -1,11 +1,7 @@
 using System.Globalization;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// The review engine: a new red flag re-screens with the same precedence as selection; new weakness or

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Review;
+namespace Sciatica.Rules;
 
 /// <summary>How leg symptoms moved during or after an exercise [DP, TBC].</summary>
 public enum SymptomChange

@@ -1,7 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>Advice attached to a program when it applies; it excludes nothing.</summary>
 internal sealed record AdvisoryRule(string Id, string Message, string Source, Func<PatientProfile, bool> Applies)

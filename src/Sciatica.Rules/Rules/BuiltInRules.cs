@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Sciatica.Rules.Domain;
-using static Sciatica.Rules.Rules.ClinicalSources;
+using static Sciatica.Rules.Catalogs.ClinicalSources;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// The rules every rule set has and no host can remove: the screening gates in order of urgency
@@ -35,7 +34,7 @@ internal sealed class BuiltInRules
 
     public ImmutableArray<AdvisoryRule> Advice { get; }
 
-    public static Selection.DecisionReason ScreeningPassed { get; } = new(
+    public static DecisionReason ScreeningPassed { get; } = new(
         ScreeningPassedId,
         "No red flag or screening gate applies: a clinician has cleared exercise, the cause is diagnosed and symptoms tolerate exercise, so a program may start.",
         Seed);
@@ -69,7 +68,7 @@ internal sealed class BuiltInRules
     }
 
     /// <summary>The screening gates of the default rule set (from the embedded default catalog document).</summary>
-    public static ImmutableArray<ScreeningGate> DefaultGates => Serialization.CatalogLoader.Embedded.RuleSet.Screening.AsImmutableArray();
+    public static ImmutableArray<ScreeningGate> DefaultGates => Catalogs.CatalogLoader.Embedded.RuleSet.Screening.AsImmutableArray();
 
     private static ScreeningRule Compile(ScreeningGate gate) =>
         gate.RedFlag is { } flag

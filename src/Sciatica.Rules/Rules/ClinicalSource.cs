@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// One clinical source that rules and exercises cite: its short id (as shown in every decision), the

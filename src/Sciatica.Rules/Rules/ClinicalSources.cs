@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// The clinical sources the rules cite, by id. Every rule and exercise names one of these ids so that

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// Computes the rule-set version: the rule set's name and version plus a hash of every rule and

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>How firmly a rule excludes an exercise.</summary>
 public enum ContraindicationStrength

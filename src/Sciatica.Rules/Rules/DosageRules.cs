@@ -1,7 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>Checks an exercise's doses and changes a dose by one progression step within its bounds.</summary>
 internal static class DosageRules

@@ -1,7 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>A rule that excludes one exercise because of the person's circumstances rather than a movement contraindication.</summary>
 internal sealed record EligibilityRule(string Id, ContraindicationStrength Strength, string Message, string Source, Func<PatientProfile, Exercise, bool> Excludes)

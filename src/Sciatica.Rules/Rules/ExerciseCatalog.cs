@@ -1,10 +1,8 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// A validated, immutable set of exercises the engine chooses from. The exercises are kept in id order.
@@ -54,7 +52,7 @@ public sealed class ExerciseCatalog
     internal static ExerciseCatalog FromValidated(ImmutableArray<Exercise> validated) => new(validated, true);
 
     /// <summary>Gets the default catalog: walking, gentle stretches, trunk strengthening and clinician-enabled mobility (see docs/rules.md).</summary>
-    public static ExerciseCatalog Default => Serialization.CatalogLoader.Embedded.Catalog;
+    public static ExerciseCatalog Default => Catalogs.CatalogLoader.Embedded.Catalog;
 
     /// <summary>Gets the exercises in id order.</summary>
     public EquatableArray<Exercise> Exercises { get; }
@@ -107,7 +105,7 @@ public sealed class ExerciseCatalog
             }
             else if (other.Kind != exercise.Kind)
             {
-                problems.Add(path, $"'{alternative}' is of another kind; allowed values: an exercise of the same kind ({Serialization.ContractNames.Of(exercise.Kind)}), or null.");
+                problems.Add(path, $"'{alternative}' is of another kind; allowed values: an exercise of the same kind ({ContractNames.Of(exercise.Kind)}), or null.");
             }
         }
     }

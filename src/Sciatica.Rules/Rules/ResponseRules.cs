@@ -1,8 +1,7 @@
 using System.Globalization;
-using Sciatica.Rules.Selection;
-using static Sciatica.Rules.Rules.ClinicalSources;
+using static Sciatica.Rules.Catalogs.ClinicalSources;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>The response rules of a session review: how a session went changes the next dose [PMM, TBC].</summary>
 internal sealed class ResponseRules

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>What kind of rule a <see cref="RuleDescription"/> describes.</summary>
 public enum RuleCategory

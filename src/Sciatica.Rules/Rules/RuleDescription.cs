@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// A public description of one rule: its stable id, what kind of rule it is, the rationale shown to

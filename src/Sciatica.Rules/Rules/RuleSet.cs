@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// A validated, immutable rule set: its name and version, its contraindications (kept in id order) and
@@ -45,7 +43,7 @@ public sealed class RuleSet
         new(name, version, built);
 
     /// <summary>Gets the default rule set, as documented in docs/rules.md.</summary>
-    public static RuleSet Default => Serialization.CatalogLoader.Embedded.RuleSet;
+    public static RuleSet Default => Catalogs.CatalogLoader.Embedded.RuleSet;
 
     /// <summary>Gets the rule set's name.</summary>
     public string Name { get; }
@@ -115,12 +113,12 @@ public sealed class RuleSet
             }
             else if (g.Decision < minimum)
             {
-                problems.Add(path + ".decision", $"is '{Serialization.ContractNames.Of(g.Decision)}', less urgent than the default rule set's '{Serialization.ContractNames.Of(minimum)}' for {Subject(g)}: a host may make gates stricter, never weaker.");
+                problems.Add(path + ".decision", $"is '{ContractNames.Of(g.Decision)}', less urgent than the default rule set's '{ContractNames.Of(minimum)}' for {Subject(g)}: a host may make gates stricter, never weaker.");
             }
 
             if (g.Timeframe is { } timeframe && !Enum.IsDefined(timeframe))
             {
-                problems.Add(path + ".timeframe", "is not a defined timeframe; allowed values: " + string.Join(", ", Serialization.ContractNames.All<Timeframe>()) + ", or null.");
+                problems.Add(path + ".timeframe", "is not a defined timeframe; allowed values: " + string.Join(", ", ContractNames.All<Timeframe>()) + ", or null.");
             }
         }
 
@@ -128,7 +126,7 @@ public sealed class RuleSet
         {
             if (!gates.Any(g => g?.RedFlag == flag))
             {
-                problems.Add("$.screening", $"has no gate for the red flag '{Serialization.ContractNames.Of(flag)}': the default rule set's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(flag))}').");
+                problems.Add("$.screening", $"has no gate for the red flag '{ContractNames.Of(flag)}': the default rule set's gates cannot be removed (it needs at least '{ContractNames.Of(ScreeningGate.BriefMinimum(flag))}').");
             }
         }
 
@@ -136,12 +134,12 @@ public sealed class RuleSet
         {
             if (!gates.Any(g => g?.Cause == cause))
             {
-                problems.Add("$.screening", $"has no gate for the cause '{Serialization.ContractNames.Of(cause)}': the default rule set's gates cannot be removed (it needs at least '{Serialization.ContractNames.Of(ScreeningGate.BriefMinimum(cause))}').");
+                problems.Add("$.screening", $"has no gate for the cause '{ContractNames.Of(cause)}': the default rule set's gates cannot be removed (it needs at least '{ContractNames.Of(ScreeningGate.BriefMinimum(cause))}').");
             }
         }
 
         static string Subject(ScreeningGate g) =>
-            g.RedFlag is { } f ? $"the red flag '{Serialization.ContractNames.Of(f)}'" : $"the cause '{Serialization.ContractNames.Of(g.Cause!.Value)}'";
+            g.RedFlag is { } f ? $"the red flag '{ContractNames.Of(f)}'" : $"the cause '{ContractNames.Of(g.Cause!.Value)}'";
     }
 
     private static void ValidateThresholds(RuleThresholds t, ProblemList problems)

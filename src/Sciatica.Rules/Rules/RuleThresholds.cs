@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// The numbers the rules use, which sources set differently and a host may tighten: age limits for

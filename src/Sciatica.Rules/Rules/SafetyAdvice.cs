@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// The "stop and seek help" criteria every decision carries, and how to exercise safely

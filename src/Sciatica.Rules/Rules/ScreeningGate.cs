@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// A screening gate over one red flag or one cause: when the person has it, the decision is at least
@@ -30,7 +29,7 @@ public sealed record ScreeningGate
     /// spinal infection is suspected [CKS].
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
-    public Domain.Timeframe? Timeframe { get; init; }
+    public Timeframe? Timeframe { get; init; }
 
     /// <summary>Gets the rationale shown to users.</summary>
     public required string Rationale { get; init; }
@@ -41,16 +40,16 @@ public sealed record ScreeningGate
     /// <summary>Gets the least urgent decision allowed for a red flag: emergency for signs of cauda equina syndrome [CES], urgent referral for progressive weakness and foot drop [CKS], treat the cause first for the others [AHCPR, IFOMPT, DOWNIE].</summary>
     internal static DecisionKind BriefMinimum(RedFlag flag) => flag switch
     {
-        Domain.RedFlag.BladderDysfunction or Domain.RedFlag.BowelDysfunction or Domain.RedFlag.SaddleAnesthesia or Domain.RedFlag.BilateralLegSymptoms => DecisionKind.Emergency,
-        Domain.RedFlag.ProgressiveWeakness or Domain.RedFlag.FootDrop => DecisionKind.UrgentReferral,
+        Rules.RedFlag.BladderDysfunction or Rules.RedFlag.BowelDysfunction or Rules.RedFlag.SaddleAnesthesia or Rules.RedFlag.BilateralLegSymptoms => DecisionKind.Emergency,
+        Rules.RedFlag.ProgressiveWeakness or Rules.RedFlag.FootDrop => DecisionKind.UrgentReferral,
         _ => DecisionKind.TreatCauseFirst,
     };
 
     /// <summary>Gets the least urgent decision allowed for a cause, or <see cref="DecisionKind.Program"/> when the cause does not gate: treat the cause first for tumour, infection and vascular abnormality [SEED]; seek medical advice for an undiagnosed cause [SEED].</summary>
     internal static DecisionKind BriefMinimum(Cause cause) => cause switch
     {
-        Domain.Cause.Tumor or Domain.Cause.Infection or Domain.Cause.SpinalVascularAbnormality => DecisionKind.TreatCauseFirst,
-        Domain.Cause.Unknown => DecisionKind.SeekMedicalAdvice,
+        Rules.Cause.Tumor or Rules.Cause.Infection or Rules.Cause.SpinalVascularAbnormality => DecisionKind.TreatCauseFirst,
+        Rules.Cause.Unknown => DecisionKind.SeekMedicalAdvice,
         _ => DecisionKind.Program,
     };
 }

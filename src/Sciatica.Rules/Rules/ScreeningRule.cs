@@ -1,7 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
 
-namespace Sciatica.Rules.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>A screening gate: when it applies, the decision is at least <paramref name="Decision"/> and no exercise is given.</summary>
 internal sealed record ScreeningRule(string Id, DecisionKind Decision, string Message, string Source, Func<PatientProfile, bool> Applies, Timeframe? Sooner = null)

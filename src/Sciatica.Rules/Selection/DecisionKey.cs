@@ -1,7 +1,6 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
+using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Selection;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// Everything about a profile (without clinician overrides) that any rule reads, packed into 56 bits:

@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Selection;
+namespace Sciatica.Rules;
 
 /// <summary>A catalog exercise left out of the program, with every rule that left it out.</summary>
 /// <param name="Id">The exercise id.</param>

@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Selection;
+namespace Sciatica.Rules;
 
 /// <summary>Chooses a safe decision for a person; the service hosts inject.</summary>
 public interface IProgramSelector
@@ -9,16 +8,16 @@ public interface IProgramSelector
     string RuleSetVersion { get; }
 
     /// <summary>Gets the catalog the engine chooses from (a review reads the exercises' bounds from it).</summary>
-    Rules.ExerciseCatalog Catalog { get; }
+    Catalogs.ExerciseCatalog Catalog { get; }
 
     /// <summary>Gets the rule set the engine applies (a review reads its thresholds and response rules from it).</summary>
-    Rules.RuleSet RuleSet { get; }
+    Catalogs.RuleSet RuleSet { get; }
 
     /// <summary>Decides what the person should do, applying the most urgent screening decision first.</summary>
     /// <param name="profile">The person's intake.</param>
     /// <returns>The decision, fully explained.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
-    /// <exception cref="Validation.SciaticaValidationException">A clinician override names an exercise or rule this engine does not have.</exception>
+    /// <exception cref="SciaticaValidationException">A clinician override names an exercise or rule this engine does not have.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Select is the domain verb: the engine selects a program.")]
     ProgramDecision Select(PatientProfile profile);
 }

@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Selection;
+namespace Sciatica.Rules;
 
 /// <summary>An exercise included in a program, with its dose, steps and why it helps.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
@@ -31,11 +30,8 @@ public sealed record PrescribedExercise
     public required string Source { get; init; }
 
     /// <summary>Creates the prescription of a catalog exercise at its starting dose.</summary>
-    /// <param name="exercise">The catalog exercise.</param>
-    /// <returns>The prescription.</returns>
-    public static PrescribedExercise From(Exercise exercise)
+    internal static PrescribedExercise From(Exercise exercise)
     {
-        ArgumentNullException.ThrowIfNull(exercise);
         return new()
         {
             Id = exercise.Id,

@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Selection;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// The engine's answer for one person: the kind of decision, the rules behind it, the exercises
@@ -17,7 +16,7 @@ public sealed record ProgramDecision
     public required DecisionKind Decision { get; init; }
 
     /// <summary>
-    /// Gets how soon to act: <see cref="Domain.Timeframe.Now"/> for an emergency, within 24 hours for an urgent
+    /// Gets how soon to act: <see cref="Timeframe.Now"/> for an emergency, within 24 hours for an urgent
     /// referral (and for treat-the-cause-first when fever suggests a spinal infection), within days to treat the
     /// cause first, before exercising to seek medical advice; <see langword="null"/> for a program.
     /// </summary>

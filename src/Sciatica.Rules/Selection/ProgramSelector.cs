@@ -2,12 +2,9 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Serialization;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Selection;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// The selection engine: from a person's profile to one explained decision. Screening comes first and

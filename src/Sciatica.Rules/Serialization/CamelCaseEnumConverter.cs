@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>Enums as camelCase strings; numbers are rejected.</summary>
 internal sealed class CamelCaseEnumConverter<TEnum> : JsonStringEnumConverter<TEnum>

@@ -1,11 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// Loads catalog documents: exercises, contraindications, screening gates and thresholds, in JSON. A
@@ -24,7 +20,7 @@ public static class CatalogLoader
     /// <summary>The largest catalog document accepted, in bytes.</summary>
     public const int MaximumDocumentBytes = 4 * 1024 * 1024;
 
-    private const string DefaultResource = "Sciatica.Rules.Rules.default-catalog.json";
+    private const string DefaultResource = "Sciatica.Rules.Catalogs.default-catalog.json";
 
     internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Embedded { get; } = LoadEmbedded();
 

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>Reads a catalog document strictly; items with problems are left out and their indices kept for messages.</summary>
 internal static class CatalogReader

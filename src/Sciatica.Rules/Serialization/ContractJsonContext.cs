@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
+using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>The source-generated serializer metadata of the JSON contract (no reflection, trim and AOT safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>The contract spelling of enum values: camelCase, as the JSON contract writes them.</summary>
-public static class ContractNames
+internal static class ContractNames
 {
     /// <summary>Gets the contract name of an enum value (for example <c>herniatedDisc</c>).</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>

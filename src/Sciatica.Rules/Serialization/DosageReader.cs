@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>Reads a dosage object: every field optional, null or a positive integer.</summary>
 internal static class DosageReader

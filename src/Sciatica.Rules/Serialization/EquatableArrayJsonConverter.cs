@@ -2,9 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Sciatica.Rules.Domain;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>Writes and reads an <see cref="EquatableArray{T}"/> as a JSON array, using the context's metadata for the items.</summary>
 internal sealed class EquatableArrayJsonConverter<T> : JsonConverter<EquatableArray<T>>

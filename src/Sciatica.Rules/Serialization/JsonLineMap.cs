@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>Finds the line of each JSON path in a document, so that problems can name their line.</summary>
 internal static class JsonLineMap

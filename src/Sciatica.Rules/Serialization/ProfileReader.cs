@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>Reads the profile document of the JSON contract strictly.</summary>
 internal static class ProfileReader

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>Reads the session review document of the JSON contract strictly.</summary>
 internal static class ReviewReader

@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Validation;
 
-namespace Sciatica.Rules.Serialization;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// Reads and writes the documents of the JSON contract: strict reading (unknown properties, unknown
@@ -159,11 +155,11 @@ public static class SciaticaJson
     }
 
     /// <summary>Writes rule descriptions (id, category, rationale, source, strength) as a JSON array.</summary>
-    /// <param name="rules">The rules, for example <see cref="Rules.RuleSet.Rules"/>.</param>
+    /// <param name="rules">The rules, for example <see cref="Catalogs.RuleSet.Rules"/>.</param>
     /// <param name="indented">Whether to indent the JSON for people.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rules"/> is null.</exception>
-    public static string WriteRules(IEnumerable<Rules.RuleDescription> rules, bool indented = false)
+    public static string WriteRules(IEnumerable<Catalogs.RuleDescription> rules, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(rules);
         return JsonSerializer.Serialize(rules.ToEquatableArray(), (indented ? ContractJson.Indented : ContractJson.Compact).EquatableArrayRuleDescription);

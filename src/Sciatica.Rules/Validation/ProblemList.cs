@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Sciatica.Rules.Validation;
+namespace Sciatica.Rules;
 
 /// <summary>Collects validation problems so that every problem is reported at once.</summary>
 internal sealed partial class ProblemList
@@ -40,9 +40,9 @@ internal sealed partial class ProblemList
 
     public void RequireSource(string path, string? value)
     {
-        if (!Rules.ClinicalSources.IsKnown(value))
+        if (!Catalogs.ClinicalSources.IsKnown(value))
         {
-            Add(path, "must be a known clinical source id; allowed values: " + string.Join(", ", Rules.ClinicalSources.All) + ".");
+            Add(path, "must be a known clinical source id; allowed values: " + string.Join(", ", Catalogs.ClinicalSources.All) + ".");
         }
     }
 

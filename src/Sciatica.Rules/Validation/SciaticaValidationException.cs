@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Validation;
+namespace Sciatica.Rules;
 
 /// <summary>
 /// Thrown when a profile, catalog or rule set is invalid. It lists every problem found, not just the

@@ -1,4 +1,4 @@
-namespace Sciatica.Rules.Validation;
+namespace Sciatica.Rules;
 
 /// <summary>One problem found in a profile, catalog or rule set: where it is and what is wrong.</summary>
 /// <param name="Path">Where the problem is, as a JSON path (for example <c>$.causes[1]</c> or <c>$.exercises[3].dosage.holdSeconds</c>).</param>

@@ -42,7 +42,7 @@ public sealed class CliConventionTests
         var lines = result.Output.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
         Assert.Matches(@"^sciatica-rules \d+\.\d+\.\d+", lines[0]);
-        Assert.Equal("rule set " + Sciatica.Rules.Selection.ProgramSelector.Default.RuleSetVersion, lines[1]);
+        Assert.Equal("rule set " + Sciatica.Rules.ProgramSelector.Default.RuleSetVersion, lines[1]);
     }
 
     [Fact]

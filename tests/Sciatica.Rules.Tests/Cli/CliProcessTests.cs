@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Tests.Cli;
 
@@ -13,7 +13,7 @@ public sealed class CliProcessTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Error);
         var decision = SciaticaJson.ReadDecision(result.Output);
-        Assert.Equal(Domain.DecisionKind.Program, decision.Decision);
+        Assert.Equal(Sciatica.Rules.DecisionKind.Program, decision.Decision);
         Assert.DoesNotContain(decision.Exercises, e => e.Id == "prone-press-up");
     }
 
@@ -69,9 +69,9 @@ public sealed class CliProcessTests
     public void Select_OsteoporosisAndPregnancy_NoFlexionNoLyingFlatNoTensioner()
     {
         var result = CliRunner.Run(null, "select", "--profile", CliRunner.ProfilePath("osteoporosis-pregnancy-22-weeks.json"), "--format", "json");
-        var decision = Sciatica.Rules.Serialization.SciaticaJson.ReadDecision(result.Output);
+        var decision = Sciatica.Rules.SciaticaJson.ReadDecision(result.Output);
 
-        Assert.Equal(Sciatica.Rules.Domain.DecisionKind.Program, decision.Decision);
+        Assert.Equal(Sciatica.Rules.DecisionKind.Program, decision.Decision);
         Assert.Equal(["walking", "bird-dog"], decision.Exercises.Select(e => e.Id));
     }
 

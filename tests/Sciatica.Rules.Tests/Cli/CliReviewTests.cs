@@ -1,5 +1,4 @@
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Tests.Cli;
 
@@ -25,7 +24,7 @@ public sealed class CliReviewTests
         Assert.Equal(0, result.ExitCode);
         var review = SciaticaJson.ReadReview(result.Output);
         // Walking 10 -> 15 -> 20 minutes, then a worse morning: 15. The bridge peripheralised: stop, with its easier alternative.
-        Assert.Equal(new Sciatica.Rules.Domain.Dosage { Minutes = 15, TimesPerDay = 1 }, review.Exercises.Single(e => e.Id == "walking").Dosage);
+        Assert.Equal(new Sciatica.Rules.Dosage { Minutes = 15, TimesPerDay = 1 }, review.Exercises.Single(e => e.Id == "walking").Dosage);
         var bridge = review.Exercises.Single(e => e.Id == "bridge");
         Assert.Equal(ReviewAction.Stop, bridge.Action);
         Assert.Equal("pelvic-tilt", bridge.Alternative);

@@ -1,6 +1,6 @@
 using System.Text;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules.Catalogs;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Tests.Docs;
 
@@ -55,7 +55,7 @@ public sealed class RulesReferenceTests
         var text = new StringBuilder();
         text.Append("# Rules reference\n\n");
         text.Append("Generated from the default rule set by `tests/Sciatica.Rules.Tests/Docs/RulesReferenceTests.cs`; do not edit by hand.\n");
-        text.Append("Rule set `").Append(rules.Name).Append('/').Append(rules.Version).Append("`, version stamp `").Append(new Sciatica.Rules.Selection.ProgramSelector(catalog, rules).RuleSetVersion).Append("`.\n\n");
+        text.Append("Rule set `").Append(rules.Name).Append('/').Append(rules.Version).Append("`, version stamp `").Append(new Sciatica.Rules.ProgramSelector(catalog, rules).RuleSetVersion).Append("`.\n\n");
         text.Append("Source ids are listed with their full citations in [clinical-sources.md](clinical-sources.md) (for example `SEED` for the seed article, `CES` for the cauda equina review).\n");
         text.Append("Every decision other than a program says how soon to act (`timeframe`): emergency `now`, urgent referral `within24Hours`,\n");
         text.Append("treat the cause first `withinDays` (or `within24Hours` when a gate asks for sooner:");

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Properties;
 
@@ -66,8 +64,8 @@ public static class Arbitraries
     public static Gen<PatientProfile> ProfileFor(ProgramSelector world) =>
         from leanProgram in Gen.Elements(true, false)
         from profile in AnyProfileFor(world)
-        from programCauses in SubList(ProgramCauses.Where(c => c != Domain.Cause.Injury))
-        from programCause in Gen.Elements(ProgramCauses.Where(c => c != Domain.Cause.Injury).ToArray())
+        from programCauses in SubList(ProgramCauses.Where(c => c != Sciatica.Rules.Cause.Injury))
+        from programCause in Gen.Elements(ProgramCauses.Where(c => c != Sciatica.Rules.Cause.Injury).ToArray())
         from weeks in Gen.Frequency((3, Gen.Constant<int?>(null)), (1, Gen.Choose(world.RuleSet.Thresholds.MinimumWeeksAfterSpineSurgery, 104).Select(w => (int?)w)))
         select !leanProgram ? profile : profile with
         {
@@ -184,7 +182,7 @@ public static class Arbitraries
          from pregnancy in Gen.Frequency((1, Gen.Constant<int?>(null)), (2, Gen.Elements<int?>(11, 12, 19, 20, 42)), (1, PregnancyWeeks))
          let guarded = profile with
          {
-             Causes = osteoporosis ? [.. profile.Causes, Domain.Cause.Osteoporosis] : profile.Causes,
+             Causes = osteoporosis ? [.. profile.Causes, Sciatica.Rules.Cause.Osteoporosis] : profile.Causes,
              LegPain = Math.Min(legPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
              PregnancyWeeks = pregnancy,
          }
@@ -312,7 +310,7 @@ public static class Arbitraries
             MedicalClearance = true,
             SymptomsTolerateExercise = true,
             WeeksSinceSpineSurgery = null,
-            Causes = profile.Causes.Where(c => c is Domain.Cause.TightMuscles or Domain.Cause.HerniatedDisc or Domain.Cause.SpinalStenosis or Domain.Cause.Osteoporosis or Domain.Cause.PoorPosture).DefaultIfEmpty(Domain.Cause.TightMuscles).ToEquatableArray(),
+            Causes = profile.Causes.Where(c => c is Sciatica.Rules.Cause.TightMuscles or Sciatica.Rules.Cause.HerniatedDisc or Sciatica.Rules.Cause.SpinalStenosis or Sciatica.Rules.Cause.Osteoporosis or Sciatica.Rules.Cause.PoorPosture).DefaultIfEmpty(Sciatica.Rules.Cause.TightMuscles).ToEquatableArray(),
             LegPain = Math.Min(profile.LegPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
             BackPain = Math.Min(profile.BackPain, world.RuleSet.Thresholds.SeverePainFrom - 1),
         }
@@ -429,21 +427,21 @@ public static class Arbitraries
 public sealed record GuardScenario(ProgramSelector Selector, PatientProfile Profile)
 {
     public override string ToString() =>
-        $"{(ReferenceEquals(Selector, ProgramSelector.Default) ? "default catalog" : $"random catalog of {Selector.Catalog.Exercises.Count}")}; profile: {Sciatica.Rules.Serialization.SciaticaJson.WriteProfile(Profile)}";
+        $"{(ReferenceEquals(Selector, ProgramSelector.Default) ? "default catalog" : $"random catalog of {Selector.Catalog.Exercises.Count}")}; profile: {Sciatica.Rules.SciaticaJson.WriteProfile(Profile)}";
 }
 
 /// <summary>A program, the profile it was selected for, and several sessions of feedback, oldest first.</summary>
 public sealed record HistoryScenario(ProgramSelector Selector, PatientProfile Profile, ProgramDecision Program, EquatableArray<SessionFeedback> Sessions)
 {
     public override string ToString() =>
-        Sciatica.Rules.Serialization.SciaticaJson.WriteReviewRequest(new ReviewRequest(Profile, Sessions[^1]) { History = [.. Sessions.Take(Sessions.Count - 1)] });
+        Sciatica.Rules.SciaticaJson.WriteReviewRequest(new ReviewRequest(Profile, Sessions[^1]) { History = [.. Sessions.Take(Sessions.Count - 1)] });
 }
 
 /// <summary>A program, the profile it was selected for, and generated feedback on a session.</summary>
 public sealed record ReviewScenario(ProgramSelector Selector, PatientProfile Profile, SessionFeedback Feedback, ProgramDecision Program)
 {
     public override string ToString() =>
-        Sciatica.Rules.Serialization.SciaticaJson.WriteReviewRequest(new ReviewRequest(Profile, Feedback));
+        Sciatica.Rules.SciaticaJson.WriteReviewRequest(new ReviewRequest(Profile, Feedback));
 }
 
 /// <summary>Ways a session response can be worse.</summary>

@@ -1,6 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Rules;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Properties;
 

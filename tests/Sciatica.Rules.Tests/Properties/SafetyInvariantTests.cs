@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Properties;
 
@@ -319,7 +316,7 @@ public sealed class SafetyInvariantTests
         var json = JsonNode.Parse(SciaticaJson.WriteProfile(s.Profile))!.AsObject();
         json[field] = value;
 
-        var error = Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json.ToJsonString()));
+        var error = Assert.Throws<Sciatica.Rules.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json.ToJsonString()));
 
         Assert.Contains(error.Problems, p => p.Path.StartsWith("$." + field, StringComparison.Ordinal));
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
@@ -346,7 +343,7 @@ public sealed class SafetyInvariantTests
         var (field, broken) = corruptions[Math.Abs(pick % corruptions.Length)];
         exercises[i] = broken;
 
-        var error = Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => new ExerciseCatalog(exercises));
+        var error = Assert.Throws<Sciatica.Rules.SciaticaValidationException>(() => new ExerciseCatalog(exercises));
 
         var prefix = field == "id" && broken.Id != "Bad Id" ? "$.exercises[" : $"$.exercises[{i}].{field}";
         Assert.Contains(error.Problems, p => p.Path.StartsWith(prefix, StringComparison.Ordinal) && p.Path.Contains(field, StringComparison.Ordinal));
@@ -378,7 +375,7 @@ public sealed class SafetyInvariantTests
             rules[i] = broken;
         }
 
-        var error = Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => new RuleSet("broken", "1.0.0", rules, thresholds));
+        var error = Assert.Throws<Sciatica.Rules.SciaticaValidationException>(() => new RuleSet("broken", "1.0.0", rules, thresholds));
 
         Assert.Contains(error.Problems, p => p.Path == path);
     }

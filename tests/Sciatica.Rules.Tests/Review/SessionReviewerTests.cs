@@ -1,8 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Review;
 
@@ -164,8 +161,8 @@ public sealed class SessionReviewerTests
 
         Assert.Equal(expected, review.Decision);
         Assert.Equal(
-            Sciatica.Rules.Serialization.ContractNames.Of(ProgramSelector.Default.Select(Disc with { RedFlags = [flag] }).Decision),
-            Sciatica.Rules.Serialization.ContractNames.Of(review.Decision));
+            Sciatica.Rules.ContractNames.Of(ProgramSelector.Default.Select(Disc with { RedFlags = [flag] }).Decision),
+            Sciatica.Rules.ContractNames.Of(review.Decision));
         Assert.Empty(review.Exercises);
         Assert.Equal("review-new-red-flag", review.Reasons[0].RuleId);
     }

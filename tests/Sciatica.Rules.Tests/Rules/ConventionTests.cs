@@ -1,6 +1,6 @@
 using System.Reflection;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Rules;
 
@@ -71,8 +71,8 @@ public sealed class ConventionTests
         Assert.Equal(ExerciseCatalog.Default.Exercises.Select(e => e.Id).Order(), rows.Keys.Order());
         foreach (var e in ExerciseCatalog.Default.Exercises)
         {
-            Assert.Equal(Sciatica.Rules.Serialization.ContractNames.Of(e.Position), rows[e.Id].Position);
-            Assert.Equal(e.Movements.Select(Sciatica.Rules.Serialization.ContractNames.Of).Order(), rows[e.Id].Movements.Split(", ").Order());
+            Assert.Equal(Sciatica.Rules.ContractNames.Of(e.Position), rows[e.Id].Position);
+            Assert.Equal(e.Movements.Select(Sciatica.Rules.ContractNames.Of).Order(), rows[e.Id].Movements.Split(", ").Order());
         }
     }
 

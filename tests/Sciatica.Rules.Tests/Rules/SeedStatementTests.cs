@@ -1,5 +1,4 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Tests.Rules;
 

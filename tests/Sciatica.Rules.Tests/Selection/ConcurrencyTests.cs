@@ -1,6 +1,5 @@
 using FsCheck.Fluent;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
 using Sciatica.Rules.Tests.Properties;
 
 namespace Sciatica.Rules.Tests.Selection;
@@ -32,7 +31,7 @@ public sealed class ConcurrencyTests
     public void Review_FromManyThreads_EqualsSequentialResults()
     {
         var scenarios = Arbitraries.ReviewScenario().Generator.Sample(500, 20).Where(r => r.Selector == ProgramSelector.Default).ToArray();
-        var reviewer = new Sciatica.Rules.Review.SessionReviewer();
+        var reviewer = new Sciatica.Rules.SessionReviewer();
         var expected = scenarios.Select(r => SciaticaJson.WriteReview(reviewer.Review(r.Profile, r.Feedback))).ToArray();
 
         var actual = new string[scenarios.Length];

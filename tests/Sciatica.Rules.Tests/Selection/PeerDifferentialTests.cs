@@ -1,7 +1,7 @@
 using FsCheck.Fluent;
 using Sciatica.Rules.Benchmarks.Peers;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
+using Sciatica.Rules.Catalogs;
+using Sciatica.Rules;
 using Sciatica.Rules.Tests.Properties;
 
 namespace Sciatica.Rules.Tests.Selection;
@@ -17,10 +17,10 @@ public sealed class PeerDifferentialTests
 
     private static readonly PeerRuleData Data = new(RuleSet.Default, ExerciseCatalog.Default);
 
-    private static IEnumerable<Domain.PatientProfile> Generated() =>
+    private static IEnumerable<Sciatica.Rules.PatientProfile> Generated() =>
         Arbitraries.ProfileFor(ProgramSelector.Default).Sample(Profiles, 30).Select(p => p with { ClinicianOverrides = [] });
 
-    private static string Expected(ProgramSelector selector, Domain.PatientProfile profile)
+    private static string Expected(ProgramSelector selector, Sciatica.Rules.PatientProfile profile)
     {
         var decision = selector.Select(profile);
         return decision.Decision + ": " + string.Join(",", decision.Exercises.Select(e => e.Id).Order(StringComparer.Ordinal));

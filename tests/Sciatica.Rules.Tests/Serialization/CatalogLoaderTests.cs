@@ -1,10 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Serialization;
 

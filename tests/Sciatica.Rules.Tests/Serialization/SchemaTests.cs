@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Review;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Serialization;
 
@@ -89,7 +86,7 @@ public sealed class SchemaTests
     public void InvalidDocuments_RejectedBySchemaAndByReader(string schema, string json)
     {
         Assert.False(IsValid(schema, json));
-        Assert.Throws<Sciatica.Rules.Validation.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
+        Assert.Throws<Sciatica.Rules.SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
     }
 
     [Fact]

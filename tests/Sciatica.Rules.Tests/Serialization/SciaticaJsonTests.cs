@@ -1,7 +1,4 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Serialization;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules;
 
 namespace Sciatica.Rules.Tests.Serialization;
 

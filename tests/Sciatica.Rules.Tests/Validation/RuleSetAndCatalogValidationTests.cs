@@ -1,7 +1,5 @@
-using Sciatica.Rules.Domain;
-using Sciatica.Rules.Rules;
-using Sciatica.Rules.Selection;
-using Sciatica.Rules.Validation;
+using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Tests.Validation;
 
@@ -174,5 +172,5 @@ public sealed class RuleSetAndCatalogValidationTests
 
     [Fact]
     public void ExerciseFeedback_PainOutOfRange_Throws() =>
-        Assert.Contains("0..10", Assert.Throws<ArgumentOutOfRangeException>(() => new Sciatica.Rules.Review.ExerciseFeedback { Id = "x", PainDuring = 11, SymptomChange = Sciatica.Rules.Review.SymptomChange.Unchanged }).Message, StringComparison.Ordinal);
+        Assert.Contains("0..10", Assert.Throws<ArgumentOutOfRangeException>(() => new Sciatica.Rules.ExerciseFeedback { Id = "x", PainDuring = 11, SymptomChange = Sciatica.Rules.SymptomChange.Unchanged }).Message, StringComparison.Ordinal);
 }
