@@ -6,18 +6,21 @@ namespace Sciatica.Rules;
 /// </summary>
 public enum ReviewDecision
 {
+    /// <summary>Not specified: the zero value, which validation rejects and the engine never returns, so that <c>default</c> never means "go ahead".</summary>
+    Unspecified = 0,
+
     /// <summary>The program goes on; each reviewed exercise has its action.</summary>
-    Adjust = 0,
+    Adjust = 1,
 
     /// <summary>Stop the program and get medical advice.</summary>
-    SeekMedicalAdvice = 1,
+    SeekMedicalAdvice = 2,
 
     /// <summary>Stop the program: a possible serious cause must be assessed and treated first.</summary>
-    TreatCauseFirst = 2,
+    TreatCauseFirst = 3,
 
     /// <summary>Stop the program and see a specialist urgently.</summary>
-    UrgentReferral = 3,
+    UrgentReferral = 4,
 
     /// <summary>Stop the program and go to emergency care the same day.</summary>
-    Emergency = 4,
+    Emergency = 5,
 }

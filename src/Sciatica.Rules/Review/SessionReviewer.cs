@@ -262,6 +262,11 @@ public sealed class SessionReviewer : ISessionReviewer
             var at = s == sessions.Count - 1 ? "$.feedback" : Invariant($"$.history[{s}]");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var feedback = sessions[s] ?? throw new ArgumentException("A session is null.", nameof(sessions));
+            if (feedback.NextMorning is not (NextMorningChange.Better or NextMorningChange.Same or NextMorningChange.Worse))
+            {
+                problems.Add(at + ".nextMorning", "is not set; allowed values: " + string.Join(", ", ContractNames.All<NextMorningChange>()) + ".");
+            }
+
             for (var i = 0; i < feedback.Exercises.Count; i++)
             {
                 var f = feedback.Exercises[i];
@@ -275,6 +280,11 @@ public sealed class SessionReviewer : ISessionReviewer
                 if (!seen.Add(f.Id))
                 {
                     problems.Add(path + ".id", $"'{f.Id}' appears more than once; give one entry per exercise.");
+                }
+
+                if (f.SymptomChange is not (SymptomChange.Centralized or SymptomChange.Unchanged or SymptomChange.Peripheralized))
+                {
+                    problems.Add(path + ".symptomChange", "is not set; allowed values: " + string.Join(", ", ContractNames.All<SymptomChange>()) + ".");
                 }
 
                 var exercise = selector.Catalog.Find(f.Id)!;

@@ -107,7 +107,7 @@ public sealed class RuleSet
             }
 
             var minimum = g.RedFlag is { } flag ? ScreeningGate.BriefMinimum(flag) : ScreeningGate.BriefMinimum(g.Cause!.Value);
-            if (!Enum.IsDefined(g.Decision) || g.Decision == DecisionKind.Program)
+            if (!Enum.IsDefined(g.Decision) || g.Decision <= DecisionKind.Program)
             {
                 problems.Add(path + ".decision", "must be emergency, urgentReferral, treatCauseFirst or seekMedicalAdvice: a gate that lets a program through removes it.");
             }
@@ -231,7 +231,7 @@ public sealed class RuleSet
                 problems.Add(path + ".causes", "holds a value that is not a defined cause.");
             }
 
-            if (!Enum.IsDefined(c.Strength))
+            if (!Enum.IsDefined(c.Strength) || c.Strength == ContraindicationStrength.Unspecified)
             {
                 problems.Add(path + ".strength", "must be relative or absolute.");
             }

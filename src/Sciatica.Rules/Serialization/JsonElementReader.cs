@@ -215,7 +215,7 @@ internal readonly struct JsonElementReader
         where TEnum : struct, Enum
     {
         public static readonly FrozenDictionary<string, TEnum> ByName =
-            System.Enum.GetValues<TEnum>().ToFrozenDictionary(ContractNames.Of, v => v, StringComparer.Ordinal);
+            ContractNames.All<TEnum>().ToFrozenDictionary(n => n, n => { ContractNames.TryParse<TEnum>(n, out var v); return v; }, StringComparer.Ordinal);
 
         public static readonly string Allowed = string.Join(", ", ContractNames.All<TEnum>());
 
