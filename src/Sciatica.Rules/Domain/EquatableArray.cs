@@ -13,7 +13,7 @@ namespace Sciatica.Rules;
 /// Thread-safe: the content never changes. <c>default</c> is the empty array.
 /// </remarks>
 [CollectionBuilder(typeof(EquatableArray), nameof(EquatableArray.Create))]
-public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {
     private readonly ImmutableArray<T> items;
 
@@ -86,7 +86,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 }
 
 /// <summary>Creates <see cref="EquatableArray{T}"/> values; also what collection expressions such as <c>[Cause.HerniatedDisc]</c> call.</summary>
-public static class EquatableArray
+internal static class EquatableArray
 {
     /// <summary>Creates an array holding a copy of the given elements.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -99,4 +99,41 @@ public static class EquatableArray
     /// <param name="items">The elements.</param>
     /// <returns>The array.</returns>
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new([.. items]);
+}
+
+/// <summary>
+/// The lists of the public records: exposed as <see cref="IReadOnlyList{T}"/>, stored as an
+/// <see cref="EquatableArray{T}"/> so that records compare by content.
+/// </summary>
+internal static class ValueList
+{
+    /// <summary>Copies a list into value-compared storage (a list already stored that way is kept).</summary>
+    public static IReadOnlyList<T> Of<T>(IReadOnlyList<T>? items, [CallerArgumentExpression(nameof(items))] string name = "") =>
+        items switch
+        {
+            null => throw new ArgumentNullException(name, "A list must not be null; use an empty list."),
+            EquatableArray<T> stored => stored,
+            _ => new EquatableArray<T>([.. items]),
+        };
+
+    /// <summary>Gets the shared empty list.</summary>
+    public static IReadOnlyList<T> Empty<T>() => EmptyList<T>.Value;
+
+    private static class EmptyList<T>
+    {
+        public static readonly IReadOnlyList<T> Value = new EquatableArray<T>([]);
+    }
+}
+
+/// <summary>What the engine's own code asks of the public lists.</summary>
+internal static class ValueListExtensions
+{
+    extension<T>(IReadOnlyList<T> list)
+    {
+        /// <summary>Gets whether the list has no elements.</summary>
+        public bool IsEmpty => list.Count == 0;
+
+        /// <summary>Gets the elements as an immutable array, without copying when the list is stored as one.</summary>
+        public ImmutableArray<T> AsImmutableArray() => list is EquatableArray<T> stored ? stored.AsImmutableArray() : [.. list];
+    }
 }

@@ -23,7 +23,25 @@ public sealed record Exercise
     public required BodyPosition Position { get; init; }
 
     /// <summary>Gets the movements the exercise performs; contraindications are matched against these.</summary>
-    public required EquatableArray<MovementPattern> Movements { get; init; }
+    public required IReadOnlyList<MovementPattern> Movements
+    {
+        get;
+        init
+        {
+            field = ValueList.Of(value);
+            MovementBits = 0;
+            foreach (var movement in field)
+            {
+                MovementBits |= 1UL << ((int)movement & 63);
+            }
+        }
+    }
+
+    /// <summary>Gets the movements as bits (bit n = the movement with value n), for the engine's checks.</summary>
+    internal ulong MovementBits { get; private set; }
+
+    /// <summary>Gets whether the exercise performs a movement, without allocating.</summary>
+    internal bool Moves(MovementPattern movement) => (MovementBits & (1UL << ((int)movement & 63))) != 0;
 
     /// <summary>Gets the starting dose.</summary>
     public required Dosage Dosage { get; init; }
@@ -51,7 +69,7 @@ public sealed record Exercise
     public string? Alternative { get; init; }
 
     /// <summary>Gets the steps, in plain language, in the order they are done.</summary>
-    public required EquatableArray<string> Instructions { get; init; }
+    public required IReadOnlyList<string> Instructions { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets why the exercise helps, shown when it is included.</summary>
     public required string Rationale { get; init; }

@@ -16,13 +16,14 @@ public sealed record PatientProfile
 {
     /// <summary>Gets the diagnosed causes; at least one. Use <see cref="Cause.Unknown"/> when none is diagnosed.</summary>
     /// <exception cref="ArgumentException">The list is empty or holds an undefined value.</exception>
-    public required EquatableArray<Cause> Causes
+    public required IReadOnlyList<Cause> Causes
     {
         get;
         init
         {
-            field = Normalize(value);
-            if (field.IsEmpty)
+            field = Normalize(value, out var bits);
+            CauseBits = bits;
+            if (field.Count == 0)
             {
                 throw new ArgumentException("At least one cause is required; use Cause.Unknown when the cause is not diagnosed.", nameof(Causes));
             }
@@ -31,7 +32,7 @@ public sealed record PatientProfile
 
     /// <summary>Gets the affected nerve roots.</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<NerveRoot> AffectedRoots { get; init => field = Normalize(value); }
+    public IReadOnlyList<NerveRoot> AffectedRoots { get; init => field = Normalize(value, out _); } = ValueList.Empty<NerveRoot>();
 
     /// <summary>Gets the leg pain on the 0-10 numeric rating scale.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..10.</exception>
@@ -43,7 +44,17 @@ public sealed record PatientProfile
 
     /// <summary>Gets the red flags found; intake should ask about each one.</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<RedFlag> RedFlags { get; init => field = Normalize(value); }
+    public IReadOnlyList<RedFlag> RedFlags
+    {
+        get;
+        init
+        {
+            field = Normalize(value, out var bits);
+            RedFlagBits = bits;
+        }
+    }
+
+    = ValueList.Empty<RedFlag>();
 
     /// <summary>Gets whether a clinician has cleared the person to exercise [SEED].</summary>
     public required bool MedicalClearance { get; init; }
@@ -92,22 +103,36 @@ public sealed record PatientProfile
 
     /// <summary>Gets the clinician's overrides of relative exclusion rules, kept sorted by exercise id then rule id.</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<ClinicianOverride> ClinicianOverrides
+    public IReadOnlyList<ClinicianOverride> ClinicianOverrides
     {
         get;
-        init => field = value.AsImmutableArray()
+        init => field = ValueList.Of(ValueList.Of(value)
             .OrderBy(o => o.ExerciseId, StringComparer.Ordinal)
             .ThenBy(o => o.RuleId, StringComparer.Ordinal)
             .ThenBy(o => o.Reason, StringComparer.Ordinal)
-            .ToImmutableArray();
+            .ToArray());
     }
 
-    private static EquatableArray<T> Normalize<T>(EquatableArray<T> values, [CallerMemberName] string name = "")
+    = ValueList.Empty<ClinicianOverride>();
+
+    /// <summary>Gets the causes as bits (bit n = the cause with value n), for the engine's checks.</summary>
+    internal ulong CauseBits { get; private init; }
+
+    /// <summary>Gets the red flags as bits (bit n = the red flag with value n), for the engine's checks.</summary>
+    internal ulong RedFlagBits { get; private init; }
+
+    /// <summary>Gets whether the person has a cause, without allocating.</summary>
+    internal bool Has(Cause cause) => (CauseBits & (1UL << (int)cause)) != 0;
+
+    /// <summary>Gets whether the person has a red flag, without allocating.</summary>
+    internal bool Has(RedFlag flag) => (RedFlagBits & (1UL << (int)flag)) != 0;
+
+    private static EquatableArray<T> Normalize<T>(IReadOnlyList<T> values, out ulong bits, [CallerMemberName] string name = "")
         where T : struct, Enum
     {
         // Every enum here has fewer than 64 values numbered from 0, so a bitmask both removes repeats and sorts.
         var mask = 0UL;
-        foreach (var value in values)
+        foreach (var value in values ?? throw new ArgumentNullException(name, "A list must not be null; use an empty list."))
         {
             if (!Enum.IsDefined(value))
             {
@@ -117,6 +142,7 @@ public sealed record PatientProfile
             mask |= 1UL << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref System.Runtime.CompilerServices.Unsafe.AsRef(in value));
         }
 
+        bits = mask;
         var sorted = ImmutableArray.CreateBuilder<T>(System.Numerics.BitOperations.PopCount(mask));
         for (; mask != 0; mask &= mask - 1)
         {
@@ -124,7 +150,7 @@ public sealed record PatientProfile
             sorted.Add(System.Runtime.CompilerServices.Unsafe.As<int, T>(ref bit));
         }
 
-        return sorted.MoveToImmutable();
+        return new EquatableArray<T>(sorted.MoveToImmutable());
     }
 
     private static int InRange(int value, int minimum, int maximum, [CallerMemberName] string name = "") =>

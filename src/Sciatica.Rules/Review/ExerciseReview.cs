@@ -10,4 +10,8 @@ namespace Sciatica.Rules;
 /// For a stopped exercise, the id of an easier exercise of the same kind to do instead, named only when the catalog
 /// has one and the person's program includes it; otherwise <see langword="null"/>.
 /// </param>
-public sealed record ExerciseReview(string Id, ReviewAction Action, Dosage? Dosage, EquatableArray<DecisionReason> Reasons, string? Alternative = null);
+public sealed record ExerciseReview(string Id, ReviewAction Action, Dosage? Dosage, IReadOnlyList<DecisionReason> Reasons, string? Alternative = null)
+{
+    /// <summary>Gets the response rules that decided the action.</summary>
+    public IReadOnlyList<DecisionReason> Reasons { get; init => field = ValueList.Of(value); } = ValueList.Of(Reasons);
+}

@@ -11,7 +11,7 @@ public sealed record ReviewRequest(PatientProfile Profile, SessionFeedback Feedb
 {
     /// <summary>Gets the sessions before <see cref="Feedback"/>, oldest first, so that a host can replay a person's log.</summary>
     /// <value>The default value is empty (a single session).</value>
-    public EquatableArray<SessionFeedback> History { get; init; }
+    public IReadOnlyList<SessionFeedback> History { get; init => field = ValueList.Of(value); } = ValueList.Empty<SessionFeedback>();
 
     /// <summary>Gets every session in order: <see cref="History"/> then <see cref="Feedback"/>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

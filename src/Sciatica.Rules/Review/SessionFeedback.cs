@@ -7,7 +7,7 @@ public sealed record SessionFeedback
 {
     /// <summary>Gets the feedback per exercise.</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<ExerciseFeedback> Exercises { get; init; }
+    public IReadOnlyList<ExerciseFeedback> Exercises { get; init => field = ValueList.Of(value); } = ValueList.Empty<ExerciseFeedback>();
 
     /// <summary>Gets the symptoms the next morning compared with before the session.</summary>
     public required NextMorningChange NextMorning { get; init; }
@@ -20,5 +20,5 @@ public sealed record SessionFeedback
 
     /// <summary>Gets red flags that appeared since intake: screening applies again.</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<RedFlag> NewRedFlags { get; init; }
+    public IReadOnlyList<RedFlag> NewRedFlags { get; init => field = ValueList.Of(value); } = ValueList.Empty<RedFlag>();
 }

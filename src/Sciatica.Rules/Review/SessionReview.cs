@@ -12,13 +12,13 @@ public sealed record SessionReview
     public required Timeframe? Timeframe { get; init; }
 
     /// <summary>Gets each reviewed exercise with its action, in id order.</summary>
-    public required EquatableArray<ExerciseReview> Exercises { get; init; }
+    public required IReadOnlyList<ExerciseReview> Exercises { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets the rules that decided the outcome.</summary>
-    public required EquatableArray<DecisionReason> Reasons { get; init; }
+    public required IReadOnlyList<DecisionReason> Reasons { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets when to stop and seek help.</summary>
-    public required EquatableArray<string> SafetyAdvice { get; init; }
+    public required IReadOnlyList<string> SafetyAdvice { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets the version of the rule set and catalog content.</summary>
     public required string RuleSetVersion { get; init; }

@@ -72,8 +72,8 @@ internal sealed class BuiltInRules
 
     private static ScreeningRule Compile(ScreeningGate gate) =>
         gate.RedFlag is { } flag
-            ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.RedFlags.Contains(flag), gate.Timeframe)
-            : new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Causes.Contains(gate.Cause!.Value), gate.Timeframe);
+            ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Has(flag), gate.Timeframe)
+            : new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Has(gate.Cause!.Value), gate.Timeframe);
 
     private static ImmutableArray<ScreeningRule> CreateScreening(RuleThresholds t)
     {
@@ -85,13 +85,13 @@ internal sealed class BuiltInRules
         [
             new("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst,
                 "An injury in a person with osteoporosis, even a minor one, can cause a vertebral fracture: a clinician must rule it out before exercise.",
-                Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Causes.Contains(Cause.Osteoporosis)),
+                Ahcpr, p => p.Has(Cause.Injury) && p.Has(Cause.Osteoporosis)),
             new("treat-first-trauma-older-age", DecisionKind.TreatCauseFirst,
                 $"An injury in a person older than {older} can cause a fracture even when minor: a clinician must rule it out before exercise.",
-                Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Age > t.SeriousPathologyMaximumAge),
+                Ahcpr, p => p.Has(Cause.Injury) && p.Age > t.SeriousPathologyMaximumAge),
             new("treat-first-trauma-age-not-recorded", DecisionKind.TreatCauseFirst,
                 $"An injury was recorded without the person's age, so it is treated as an injury in a person older than {older}, which can cause a fracture even when minor: a clinician must rule it out before exercise.",
-                Ahcpr, p => p.Causes.Contains(Cause.Injury) && p.Age is null),
+                Ahcpr, p => p.Has(Cause.Injury) && p.Age is null),
             new("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice,
                 "Medical advice is needed before starting: the wrong exercises can make symptoms worse.",
                 Seed, p => !p.MedicalClearance),
@@ -111,16 +111,16 @@ internal sealed class BuiltInRules
     [
         new("land-walking-painful", ContraindicationStrength.Absolute,
             "Walking on land is too painful for now, so weight-bearing exercise on land is left out.",
-            Seed, (p, e) => p.LandWalkingPainful && e.Movements.Contains(MovementPattern.WeightBearing)),
+            Seed, (p, e) => p.LandWalkingPainful && e.Moves(MovementPattern.WeightBearing)),
         new("aquatic-needs-pool", ContraindicationStrength.Absolute,
             "Exercise in water needs a pool, and no pool is available.",
-            Seed, (p, e) => !p.PoolAccess && e.Movements.Contains(MovementPattern.Aquatic)),
+            Seed, (p, e) => !p.PoolAccess && e.Moves(MovementPattern.Aquatic)),
         new("water-walking-when-land-painful", ContraindicationStrength.Relative,
             "Walking on land is the default aerobic exercise; water walking replaces it only when land walking is too painful.",
-            Seed, (p, e) => !p.LandWalkingPainful && e.Kind == ExerciseKind.Aerobic && e.Movements.Contains(MovementPattern.Aquatic)),
+            Seed, (p, e) => !p.LandWalkingPainful && e.Kind == ExerciseKind.Aerobic && e.Moves(MovementPattern.Aquatic)),
         new("extension-needs-preference", ContraindicationStrength.Relative,
             "Repeated back-bend exercises are used only when a clinician has found that extension eases the symptoms (an extension directional preference).",
-            Dp, (p, e) => p.DirectionalPreference != DirectionalPreference.Extension && e.Movements.Contains(MovementPattern.LumbarExtension)),
+            Dp, (p, e) => p.DirectionalPreference != DirectionalPreference.Extension && e.Moves(MovementPattern.LumbarExtension)),
         new(ClinicianEnabledOnlyId, ContraindicationStrength.Relative,
             "This exercise is added only by a clinician who has assessed the person.",
             Tbc, (_, e) => e.ClinicianEnabledOnly),
@@ -134,7 +134,7 @@ internal sealed class BuiltInRules
         [
             new("arthritis-specific-considerations",
                 "Certain forms of arthritis have specific considerations: a program designed and supervised by a physical therapist, with the specialist's advice, is preferred.",
-                Seed, p => p.Causes.Contains(Cause.InflammatoryArthritis) || p.Causes.Contains(Cause.Osteoarthritis)),
+                Seed, p => p.Has(Cause.InflammatoryArthritis) || p.Has(Cause.Osteoarthritis)),
             new("no-aerobic-option",
                 "Walking on land is too painful and no pool is available, so this program has no aerobic exercise for now; ask a clinician about other ways to stay active.",
                 Seed, p => p.LandWalkingPainful && !p.PoolAccess),

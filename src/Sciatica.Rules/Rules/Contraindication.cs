@@ -17,7 +17,7 @@ public sealed record Contraindication
 
     /// <summary>Gets the causes the rule applies to; empty means it applies whatever the cause.</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<Cause> Causes { get; init; }
+    public IReadOnlyList<Cause> Causes { get; init => field = ValueList.Of(value); } = ValueList.Empty<Cause>();
 
     /// <summary>Gets the directional preference the rule is limited to, or <see langword="null"/> for any.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
@@ -37,11 +37,11 @@ public sealed record Contraindication
 
     /// <summary>Gets the movement patterns to avoid; may be empty when <see cref="Positions"/> is not.</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<MovementPattern> Movements { get; init; }
+    public IReadOnlyList<MovementPattern> Movements { get; init => field = ValueList.Of(value); } = ValueList.Empty<MovementPattern>();
 
     /// <summary>Gets the starting positions to avoid, whatever the movement (for example lying on the back late in pregnancy).</summary>
     /// <value>The default value is empty.</value>
-    public EquatableArray<BodyPosition> Positions { get; init; }
+    public IReadOnlyList<BodyPosition> Positions { get; init => field = ValueList.Of(value); } = ValueList.Empty<BodyPosition>();
 
     /// <summary>
     /// Gets whether the rule is declared to guard custom catalogs only: it excludes no exercise of the default
@@ -82,7 +82,7 @@ public sealed record Contraindication
     {
         foreach (var cause in Causes)
         {
-            if (profile.Causes.Contains(cause))
+            if (profile.Has(cause))
             {
                 return true;
             }

@@ -55,7 +55,7 @@ public sealed class ExerciseCatalog
     public static ExerciseCatalog Default => Catalogs.CatalogLoader.Embedded.Catalog;
 
     /// <summary>Gets the exercises in id order.</summary>
-    public EquatableArray<Exercise> Exercises { get; }
+    public IReadOnlyList<Exercise> Exercises { get; }
 
     /// <summary>Finds an exercise by id.</summary>
     /// <param name="id">The exercise id.</param>

@@ -52,16 +52,16 @@ public sealed class RuleSet
     public string Version { get; }
 
     /// <summary>Gets the contraindications, in id order.</summary>
-    public EquatableArray<Contraindication> Contraindications { get; }
+    public IReadOnlyList<Contraindication> Contraindications { get; }
 
     /// <summary>Gets the thresholds.</summary>
     public RuleThresholds Thresholds { get; }
 
     /// <summary>Gets the screening gates by red flag and cause, most urgent first.</summary>
-    public EquatableArray<ScreeningGate> Screening { get; }
+    public IReadOnlyList<ScreeningGate> Screening { get; }
 
     /// <summary>Gets a description of every rule: the built-in ones, then the contraindications.</summary>
-    public EquatableArray<RuleDescription> Rules { get; }
+    public IReadOnlyList<RuleDescription> Rules { get; }
 
     internal BuiltInRules BuiltIns { get; }
 

@@ -15,13 +15,13 @@ public sealed record PrescribedExercise
     public required ExerciseKind Kind { get; init; }
 
     /// <summary>Gets the movements the exercise performs.</summary>
-    public required EquatableArray<MovementPattern> Movements { get; init; }
+    public required IReadOnlyList<MovementPattern> Movements { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets the dose: stretches hold 30 seconds by default [SEED, STRETCH].</summary>
     public required Dosage Dosage { get; init; }
 
     /// <summary>Gets the steps in plain language.</summary>
-    public required EquatableArray<string> Instructions { get; init; }
+    public required IReadOnlyList<string> Instructions { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets why the exercise is included.</summary>
     public required string Rationale { get; init; }

@@ -23,16 +23,16 @@ public sealed record ProgramDecision
     public required Timeframe? Timeframe { get; init; }
 
     /// <summary>Gets the rules that shaped the decision, most decisive first.</summary>
-    public required EquatableArray<DecisionReason> Reasons { get; init; }
+    public required IReadOnlyList<DecisionReason> Reasons { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets the exercises of the program, by kind then id; empty unless the decision is a program.</summary>
-    public required EquatableArray<PrescribedExercise> Exercises { get; init; }
+    public required IReadOnlyList<PrescribedExercise> Exercises { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets the exercises left out, by id, each with its reasons.</summary>
-    public required EquatableArray<ExcludedExercise> Excluded { get; init; }
+    public required IReadOnlyList<ExcludedExercise> Excluded { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets when to stop and seek help, and how to exercise safely.</summary>
-    public required EquatableArray<string> SafetyAdvice { get; init; }
+    public required IReadOnlyList<string> SafetyAdvice { get; init => field = ValueList.Of(value); }
 
     /// <summary>Gets the version of the rule set and catalog content that made the decision.</summary>
     public required string RuleSetVersion { get; init; }

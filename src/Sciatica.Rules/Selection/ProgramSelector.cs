@@ -226,7 +226,7 @@ public sealed class ProgramSelector : IProgramSelector
         };
     }
 
-    private static uint PositionMask(EquatableArray<BodyPosition> positions)
+    private static uint PositionMask(IReadOnlyList<BodyPosition> positions)
     {
         var mask = 0u;
         foreach (var position in positions)
@@ -237,7 +237,7 @@ public sealed class ProgramSelector : IProgramSelector
         return mask;
     }
 
-    private static uint MovementMask(EquatableArray<MovementPattern> movements)
+    private static uint MovementMask(IReadOnlyList<MovementPattern> movements)
     {
         var mask = 0u;
         foreach (var movement in movements)

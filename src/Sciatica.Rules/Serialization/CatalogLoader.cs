@@ -179,6 +179,6 @@ internal sealed record CatalogDocument(
     string Name,
     string Version,
     RuleThresholds Thresholds,
-    EquatableArray<ScreeningGate> Screening,
-    EquatableArray<Exercise> Exercises,
-    EquatableArray<Contraindication> Contraindications);
+    IReadOnlyList<ScreeningGate> Screening,
+    IReadOnlyList<Exercise> Exercises,
+    IReadOnlyList<Contraindication> Contraindications);

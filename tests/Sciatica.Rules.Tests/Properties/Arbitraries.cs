@@ -431,7 +431,7 @@ public sealed record GuardScenario(ProgramSelector Selector, PatientProfile Prof
 }
 
 /// <summary>A program, the profile it was selected for, and several sessions of feedback, oldest first.</summary>
-public sealed record HistoryScenario(ProgramSelector Selector, PatientProfile Profile, ProgramDecision Program, EquatableArray<SessionFeedback> Sessions)
+public sealed record HistoryScenario(ProgramSelector Selector, PatientProfile Profile, ProgramDecision Program, IReadOnlyList<SessionFeedback> Sessions)
 {
     public override string ToString() =>
         Sciatica.Rules.SciaticaJson.WriteReviewRequest(new ReviewRequest(Profile, Sessions[^1]) { History = [.. Sessions.Take(Sessions.Count - 1)] });
