@@ -25,24 +25,34 @@ public sealed class SciaticaRulesOptions
     /// <value>The default value is <see langword="null"/> (the catalog's thresholds).</value>
     public RuleThresholds? Thresholds { get; set; }
 
-    /// <summary>Builds the engine these options describe; throws <see cref="SciaticaValidationException"/> or <see cref="IOException"/>.</summary>
-    internal ProgramSelector Build()
+    /// <summary>Builds the engine these options describe, logging the catalog loaded or refused; throws <see cref="SciaticaValidationException"/> or <see cref="IOException"/>.</summary>
+    internal ProgramSelector Build(Microsoft.Extensions.Logging.ILogger? logger = null)
     {
-        var engine = CatalogPath is not null ? CatalogLoader.Load(CatalogPath)
-            : OpenCatalog is not null ? LoadFrom(OpenCatalog)
-            : ProgramSelector.Default;
+        var engine = CatalogPath is not null ? CatalogLoader.Load(File.ReadAllBytes(CatalogPath), logger)
+            : OpenCatalog is not null ? LoadFrom(OpenCatalog, logger)
+            : Loaded(ProgramSelector.Default, logger);
         if (Thresholds is null)
         {
             return engine;
         }
 
         var rules = engine.RuleSet;
-        return new ProgramSelector(engine.Catalog, new RuleSet(rules.Name, rules.Version, rules.Contraindications, Thresholds, rules.Screening));
+        return Loaded(new ProgramSelector(engine.Catalog, new RuleSet(rules.Name, rules.Version, rules.Contraindications, Thresholds, rules.Screening)), logger);
     }
 
-    private static ProgramSelector LoadFrom(Func<Stream> open)
+    private static ProgramSelector Loaded(ProgramSelector engine, Microsoft.Extensions.Logging.ILogger? logger)
+    {
+        if (logger is not null)
+        {
+            Log.CatalogLoaded(logger, engine.RuleSet.Name, engine.RuleSet.Version, engine.RuleSetVersion, engine.Catalog.Exercises.Count, engine.RuleSet.Contraindications.Count);
+        }
+
+        return engine;
+    }
+
+    private static ProgramSelector LoadFrom(Func<Stream> open, Microsoft.Extensions.Logging.ILogger? logger)
     {
         using var stream = open();
-        return CatalogLoader.Load(stream);
+        return CatalogLoader.Load(CatalogLoader.ReadAll(stream), logger);
     }
 }

@@ -42,10 +42,11 @@ public static class SciaticaRulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<SciaticaRulesOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddSingleton(provider => new SciaticaRulesEngineBuilder(provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SciaticaRulesOptions>, SciaticaRulesOptionsValidator>());
-        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<SciaticaRulesOptions>>().Value.Build());
+        services.TryAddSingleton(provider => provider.GetRequiredService<SciaticaRulesEngineBuilder>().Build(provider.GetRequiredService<IOptions<SciaticaRulesOptions>>().Value));
         services.TryAddSingleton<IProgramSelector>(provider => provider.GetRequiredService<ProgramSelector>());
-        services.TryAddSingleton<ISessionReviewer>(provider => new SessionReviewer(provider.GetRequiredService<ProgramSelector>()));
+        services.TryAddSingleton<ISessionReviewer>(provider => new SessionReviewer(provider.GetRequiredService<IProgramSelector>()));
         return services;
     }
 }

@@ -49,11 +49,12 @@ public sealed class SessionReviewer : ISessionReviewer
             throw new ArgumentException("At least one session is needed.", nameof(sessions));
         }
 
+        using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.review");
         // Feedback is checked against the program the profile gets before any new red flag: whatever the decision.
         var program = selector.Select(profile);
         Validate(program, sessions);
         var state = program.Exercises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => new ExerciseReview(e.Id, ReviewAction.Continue, e.Dosage, [])).ToList();
-        return Replay(profile, program, state, sessions);
+        return Reported(activity, Replay(profile, program, state, sessions));
     }
 
     /// <inheritdoc />
@@ -70,8 +71,17 @@ public sealed class SessionReviewer : ISessionReviewer
             throw new ArgumentException("The previous review must adjust the program this rule set selects for this profile.", nameof(previous));
         }
 
+        using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.review");
         Validate(program, [feedback]);
-        return Replay(profile, program, [.. previous.Exercises], [feedback]);
+        return Reported(activity, Replay(profile, program, [.. previous.Exercises], [feedback]));
+    }
+
+    private static SessionReview Reported(System.Diagnostics.Activity? activity, SessionReview review)
+    {
+        SciaticaRulesTelemetry.Reviewed(review.Decision, review.RuleSetVersion);
+        activity?.SetTag("decision", ContractNames.Of(review.Decision));
+        activity?.SetTag("rule_set_version", review.RuleSetVersion);
+        return review;
     }
 
     private SessionReview Replay(PatientProfile profile, ProgramDecision program, List<ExerciseReview> state, IReadOnlyList<SessionFeedback> sessions)

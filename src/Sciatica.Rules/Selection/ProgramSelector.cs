@@ -83,6 +83,16 @@ public sealed class ProgramSelector : IProgramSelector
     public ProgramDecision Select(PatientProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.select");
+        var decision = Decide(profile);
+        SciaticaRulesTelemetry.Decided(decision.Decision, RuleSetVersion);
+        activity?.SetTag("decision", ContractNames.Of(decision.Decision));
+        activity?.SetTag("rule_set_version", RuleSetVersion);
+        return decision;
+    }
+
+    private ProgramDecision Decide(PatientProfile profile)
+    {
         if (!profile.ClinicianOverrides.IsEmpty)
         {
             // Overrides carry free text into the decision: never cached.

@@ -45,8 +45,55 @@ public static class CatalogLoader
     public static ProgramSelector Load(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var (catalog, ruleSet) = Read(ReadAll(utf8Json), enforceDefaults: true);
-        return new ProgramSelector(catalog, ruleSet);
+        return Load(ReadAll(utf8Json), logger: null);
+    }
+
+    /// <summary>
+    /// Loads a catalog document from a stream of UTF-8 JSON, reading it asynchronously (for example an ASP.NET
+    /// Core request body, which refuses synchronous reads).
+    /// </summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>An engine over the document's catalog and rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is invalid; every problem is listed with its path and line.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ProgramSelector> LoadAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var json = await DocumentReader.ReadAllAsync(utf8Json, MaximumDocumentBytes, "catalog", cancellationToken).ConfigureAwait(false);
+        return Load(json, logger: null);
+    }
+
+    /// <summary>Builds the engine of a document, in a <c>sciatica_rules.catalog_load</c> span, logging what was loaded or refused.</summary>
+    internal static ProgramSelector Load(byte[] json, Microsoft.Extensions.Logging.ILogger? logger)
+    {
+        using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.catalog_load");
+        try
+        {
+            var (catalog, ruleSet) = Read(json, enforceDefaults: true);
+            var engine = new ProgramSelector(catalog, ruleSet);
+            activity?.SetTag("catalog.name", ruleSet.Name);
+            activity?.SetTag("catalog.version", ruleSet.Version);
+            activity?.SetTag("rule_set_version", engine.RuleSetVersion);
+            if (logger is not null)
+            {
+                Log.CatalogLoaded(logger, ruleSet.Name, ruleSet.Version, engine.RuleSetVersion, catalog.Exercises.Count, ruleSet.Contraindications.Count);
+            }
+
+            return engine;
+        }
+        catch (SciaticaValidationException ex)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "catalog refused");
+            activity?.SetTag("problems", ex.Problems.Count);
+            if (logger is not null)
+            {
+                Log.CatalogRefused(logger, ex.Problems.Count, string.Join("; ", ex.Problems));
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Writes the catalog document of an engine (the inverse of <see cref="Load(Stream)"/>).</summary>
@@ -149,22 +196,7 @@ public static class CatalogLoader
         }
     }
 
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaximumDocumentBytes)
-            {
-                throw new SciaticaValidationException("catalog", [new ValidationProblem("$", $"is larger than {MaximumDocumentBytes} bytes.")]);
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    internal static byte[] ReadAll(Stream stream) => DocumentReader.ReadAll(stream, MaximumDocumentBytes, "catalog");
 
     private static (ExerciseCatalog, RuleSet) LoadEmbedded()
     {

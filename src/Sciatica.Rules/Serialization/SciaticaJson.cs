@@ -41,6 +41,33 @@ public static class SciaticaJson
         return ReadProfile(document.RootElement);
     }
 
+    /// <summary>The largest profile or review document the stream readers accept, in bytes.</summary>
+    public const int MaximumDocumentBytes = 1024 * 1024;
+
+    /// <summary>Reads a patient profile document from a stream of UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The document; read to its end.</param>
+    /// <returns>The validated profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
+    public static PatientProfile ReadProfile(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadProfile(DocumentReader.ReadAll(utf8Json, MaximumDocumentBytes, "profile"));
+    }
+
+    /// <summary>Reads a patient profile document from a stream of UTF-8 JSON, asynchronously (for example a request body).</summary>
+    /// <param name="utf8Json">The document; read to its end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The validated profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<PatientProfile> ReadProfileAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadProfile(await DocumentReader.ReadAllAsync(utf8Json, MaximumDocumentBytes, "profile", cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Reads a patient profile from an already parsed JSON element.</summary>
     /// <param name="element">The profile object.</param>
     /// <returns>The validated profile.</returns>
@@ -115,8 +142,47 @@ public static class SciaticaJson
     {
         ArgumentNullException.ThrowIfNull(json);
         using var document = Parse(json, "review request");
+        return ReadReviewRequest(document.RootElement);
+    }
+
+    /// <summary>Reads a session review document from UTF-8 bytes.</summary>
+    /// <param name="utf8Json">The JSON text as UTF-8.</param>
+    /// <returns>The validated request.</returns>
+    /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
+    public static ReviewRequest ReadReviewRequest(ReadOnlyMemory<byte> utf8Json)
+    {
+        using var document = Parse(utf8Json, "review request");
+        return ReadReviewRequest(document.RootElement);
+    }
+
+    /// <summary>Reads a session review document from a stream of UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The document; read to its end.</param>
+    /// <returns>The validated request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
+    public static ReviewRequest ReadReviewRequest(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadReviewRequest(DocumentReader.ReadAll(utf8Json, MaximumDocumentBytes, "review request"));
+    }
+
+    /// <summary>Reads a session review document from a stream of UTF-8 JSON, asynchronously (for example a request body).</summary>
+    /// <param name="utf8Json">The document; read to its end.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The validated request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ReviewRequest> ReadReviewRequestAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadReviewRequest(await DocumentReader.ReadAllAsync(utf8Json, MaximumDocumentBytes, "review request", cancellationToken).ConfigureAwait(false));
+    }
+
+    private static ReviewRequest ReadReviewRequest(JsonElement root)
+    {
         var problems = new ProblemList();
-        var request = ReviewReader.Read(document.RootElement, problems);
+        var request = ReviewReader.Read(root, problems);
         problems.ThrowIfAny("review request");
         return request!;
     }

@@ -14,6 +14,8 @@ public sealed class SciaticaValidationException : Exception
     {
         Subject = subject;
         Problems = problems;
+        // Counted here, where every refusal of the library passes: the document type only, never its content.
+        SciaticaRulesTelemetry.Refused(subject);
     }
 
     /// <summary>Creates the exception with a message and no listed problems.</summary>

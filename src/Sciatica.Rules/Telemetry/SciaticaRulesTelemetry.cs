@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Sciatica.Rules;
+
+/// <summary>
+/// The names under which the library reports what it does in production: one <see cref="Meter"/> and one
+/// <see cref="ActivitySource"/>, both called <see cref="Name"/>. Nothing about the person is ever reported: tags
+/// carry the decision kind, the rule-set version, the document type and the catalog name, never profile values.
+/// </summary>
+/// <remarks>
+/// Subscribe with OpenTelemetry (<c>AddMeter(SciaticaRulesTelemetry.Name)</c>, <c>AddSource(SciaticaRulesTelemetry.Name)</c>)
+/// or with <see cref="MeterListener"/> and <see cref="ActivityListener"/>. With no listener, recording costs a check.
+/// Spans: <c>sciatica_rules.select</c>, <c>sciatica_rules.review</c>, <c>sciatica_rules.catalog_load</c>.
+/// </remarks>
+public static class SciaticaRulesTelemetry
+{
+    /// <summary>The name of the meter and of the activity source: <c>Sciatica.Rules</c>.</summary>
+    public const string Name = "Sciatica.Rules";
+
+    /// <summary>The counter of decisions made, tagged <c>decision</c> and <c>rule_set_version</c>.</summary>
+    public const string DecisionsCounter = "sciatica_rules.decisions";
+
+    /// <summary>The counter of session reviews, tagged <c>decision</c> (adjust or a screening decision) and <c>rule_set_version</c>.</summary>
+    public const string ReviewsCounter = "sciatica_rules.reviews";
+
+    /// <summary>The counter of documents or values refused as invalid, tagged <c>document</c> (profile, catalog, review request, ...).</summary>
+    public const string ValidationFailuresCounter = "sciatica_rules.validation_failures";
+
+    private static readonly string? Version = typeof(SciaticaRulesTelemetry).Assembly.GetName().Version?.ToString();
+
+    internal static readonly ActivitySource Source = new(Name, Version);
+
+    internal static readonly Meter Meter = new(Name, Version);
+
+    internal static readonly Counter<long> Decisions = Meter.CreateCounter<long>(DecisionsCounter, "{decision}", "Decisions made, by kind and rule-set version.");
+
+    internal static readonly Counter<long> Reviews = Meter.CreateCounter<long>(ReviewsCounter, "{review}", "Session reviews, by outcome and rule-set version.");
+
+    internal static readonly Counter<long> ValidationFailures = Meter.CreateCounter<long>(ValidationFailuresCounter, "{document}", "Documents or values refused as invalid, by document type.");
+
+    internal static void Decided(DecisionKind kind, string ruleSetVersion)
+    {
+        if (Decisions.Enabled)
+        {
+            Decisions.Add(1, new KeyValuePair<string, object?>("decision", ContractNames.Of(kind)), new KeyValuePair<string, object?>("rule_set_version", ruleSetVersion));
+        }
+    }
+
+    internal static void Reviewed(ReviewDecision decision, string ruleSetVersion)
+    {
+        if (Reviews.Enabled)
+        {
+            Reviews.Add(1, new KeyValuePair<string, object?>("decision", ContractNames.Of(decision)), new KeyValuePair<string, object?>("rule_set_version", ruleSetVersion));
+        }
+    }
+
+    internal static void Refused(string document)
+    {
+        if (ValidationFailures.Enabled)
+        {
+            ValidationFailures.Add(1, new KeyValuePair<string, object?>("document", document));
+        }
+    }
+}

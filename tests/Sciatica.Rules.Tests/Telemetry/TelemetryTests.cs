@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sciatica.Rules.Catalogs;
+
+namespace Sciatica.Rules.Tests.Telemetry;
+
+/// <summary>What the library reports in production: metric and span names and tags, log events, and no patient data.</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public void Select_Review_Refusal_CountedWithDecisionRuleSetAndDocumentTags()
+    {
+        var measurements = new ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == SciaticaRulesTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+            measurements.Enqueue((instrument.Name, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        listener.Start();
+        var selector = new ProgramSelector();
+
+        selector.Select(Profiles.WithFlags(RedFlag.Fever) with { Age = 47 });
+        new SessionReviewer(selector).Review(Profiles.Clear, new SessionFeedback { NextMorning = NextMorningChange.Same });
+        Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile("{}"));
+
+        var all = measurements.ToList();
+        Assert.Contains(all, m => m.Instrument == SciaticaRulesTelemetry.DecisionsCounter && (string?)m.Tags["decision"] == "treatCauseFirst" && (string?)m.Tags["rule_set_version"] == selector.RuleSetVersion);
+        Assert.Contains(all, m => m.Instrument == SciaticaRulesTelemetry.ReviewsCounter && (string?)m.Tags["decision"] == "adjust");
+        Assert.Contains(all, m => m.Instrument == SciaticaRulesTelemetry.ValidationFailuresCounter && (string?)m.Tags["document"] == "profile");
+
+        // Tags name kinds and versions only: never an age, a pain score or a red flag.
+        Assert.All(all.SelectMany(m => m.Tags.Keys), key => Assert.Contains(key, new[] { "decision", "rule_set_version", "document" }));
+    }
+
+    [Fact]
+    public void Select_Review_CatalogLoad_OneSpanEachWithTheirTags()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SciaticaRulesTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var selector = CatalogLoader.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CatalogLoader.Write(ExerciseCatalog.Default, RuleSet.Default))));
+        selector.Select(Profiles.Clear);
+        new SessionReviewer(selector).Review(Profiles.Clear, new SessionFeedback { NextMorning = NextMorningChange.Better });
+
+        var names = spans.Select(s => s.OperationName).ToList();
+        Assert.Contains("sciatica_rules.catalog_load", names);
+        Assert.Contains("sciatica_rules.select", names);
+        Assert.Contains("sciatica_rules.review", names);
+        var load = spans.First(s => s.OperationName == "sciatica_rules.catalog_load");
+        Assert.Equal("default", load.GetTagItem("catalog.name"));
+        Assert.Equal(selector.RuleSetVersion, load.GetTagItem("rule_set_version"));
+        Assert.Contains(spans, s => s.OperationName == "sciatica_rules.select" && (string?)s.GetTagItem("decision") == "program");
+    }
+
+    [Fact]
+    public void AddSciaticaRules_CatalogLoadedOnceAndLogged_RefusedCatalogLogsEveryProblem()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, CatalogLoader.Write(ExerciseCatalog.Default, RuleSet.Default).Replace("\"name\": \"default\"", "\"name\": \"clinic\"", StringComparison.Ordinal));
+            var logs = new ListLoggerProvider();
+            using (var provider = new ServiceCollection().AddLogging(b => b.AddProvider(logs)).AddSciaticaRules(path).BuildServiceProvider())
+            {
+                provider.GetRequiredService<IStartupValidator>().Validate();
+                provider.GetRequiredService<IProgramSelector>();
+                provider.GetRequiredService<ISessionReviewer>();
+            }
+
+            // Validated at start-up and registered as the engine: read and logged once.
+            var loaded = Assert.Single(logs.Entries, e => e.EventId.Name == "CatalogLoaded");
+            Assert.Contains("clinic", loaded.Message, StringComparison.Ordinal);
+            Assert.Contains("clinic/2.0.0+", loaded.Message, StringComparison.Ordinal);
+
+            File.WriteAllText(path, """{"name":"broken","version":"1","exercises":[],"contraindications":[]}""");
+            var refused = new ListLoggerProvider();
+            using var broken = new ServiceCollection().AddLogging(b => b.AddProvider(refused)).AddSciaticaRules(path).BuildServiceProvider();
+            Assert.Throws<OptionsValidationException>(() => broken.GetRequiredService<IStartupValidator>().Validate());
+            var entry = Assert.Single(refused.Entries, e => e.EventId.Name == "CatalogRefused");
+            Assert.Equal(LogLevel.Error, entry.Level);
+            Assert.Contains("$.exercises", entry.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class ListLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new ListLogger(Entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(ConcurrentQueue<(LogLevel, EventId, string)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue((logLevel, eventId, formatter(state, exception)));
+        }
+    }
+}
