@@ -1,0 +1,170 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Sciatica.Rules.Tests.Docs;
+
+/// <summary>
+/// Docs are code: every C# block of README.md, docs/*.md and the package readme is compiled as a console app
+/// against the library (with the implicit usings of a console project), and run unless its fence says
+/// <c>csharp no-run</c>. A missing <c>using</c>, an undefined variable or a renamed member fails here.
+/// </summary>
+[Collection(nameof(DocSnippetTests))]
+[CollectionDefinition(nameof(DocSnippetTests), DisableParallelization = true)]
+public sealed partial class DocSnippetTests
+{
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
+
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Preview);
+
+    public static TheoryData<string, int> Snippets()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in DocumentFiles())
+        {
+            var count = Blocks(file).Count;
+            for (var i = 0; i < count; i++)
+            {
+                data.Add(file, i);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public void Snippet_CompilesAndRuns(string file, int index)
+    {
+        var (code, run) = Blocks(file)[index];
+        var compilation = CSharpCompilation.Create(
+            $"Snippet{index}",
+            [CSharpSyntaxTree.ParseText(code, Parse), CSharpSyntaxTree.ParseText(ImplicitUsings, Parse)],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+
+        var result = compilation.Emit(image);
+
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        Assert.True(result.Success, $"{file} block {index} does not compile:\n{string.Join("\n", errors)}\n---\n{code}");
+        if (run)
+        {
+            Run(image.ToArray(), file, index);
+        }
+    }
+
+    [Fact]
+    public void Snippets_EveryDocumentWithCSharp_IsFound() =>
+        Assert.Contains(DocumentFiles(), f => f.EndsWith("getting-started.md", StringComparison.Ordinal) && Blocks(f).Count >= 5);
+
+    [Fact]
+    public void DependencyStatements_MatchThePackagesDependencies()
+    {
+        // The packages the library's nuspec depends on are exactly its non-private package references.
+        var project = XDocument.Load(Path.Combine(RulesReferenceTests.RepositoryRoot(), "src", "Sciatica.Rules", "Sciatica.Rules.csproj"));
+        var dependencies = project.Descendants("PackageReference")
+            .Where(r => (string?)r.Attribute("PrivateAssets") != "all")
+            .Select(r => (string)r.Attribute("Include")!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        foreach (var file in new[] { "README.md", "docs/getting-started.md", "src/Sciatica.Rules/PACKAGE.md" })
+        {
+            var text = File.ReadAllText(Path.Combine(RulesReferenceTests.RepositoryRoot(), file));
+            var statement = DependenciesLine().Match(text);
+            Assert.True(statement.Success, $"{file} has no 'Dependencies:' statement");
+            var named = PackageName().Matches(statement.Groups[1].Value).Select(m => m.Value).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(dependencies, named);
+        }
+    }
+
+    private static void Run(byte[] image, string file, int index)
+    {
+        var context = new AssemblyLoadContext($"snippet-{index}", isCollectible: true);
+        var original = Console.Out;
+        using var output = new StringWriter();
+        try
+        {
+            Console.SetOut(output);
+            var entry = context.LoadFromStream(new MemoryStream(image)).EntryPoint!;
+            var returned = entry.Invoke(null, entry.GetParameters().Length == 0 ? [] : [Array.Empty<string>()]);
+            if (returned is Task task)
+            {
+                task.GetAwaiter().GetResult();
+            }
+        }
+        catch (TargetInvocationException ex)
+        {
+            Assert.Fail($"{file} block {index} throws {ex.InnerException}");
+        }
+        finally
+        {
+            Console.SetOut(original);
+            context.Unload();
+        }
+
+        Assert.False(string.IsNullOrWhiteSpace(output.ToString()), $"{file} block {index} printed nothing");
+    }
+
+    private static IEnumerable<string> DocumentFiles()
+    {
+        var root = RulesReferenceTests.RepositoryRoot();
+        return new[] { "README.md", "src/Sciatica.Rules/PACKAGE.md" }
+            .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')))
+            .Where(f => Blocks(f).Count > 0)
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static List<(string Code, bool Run)> Blocks(string file) =>
+        CSharpBlock().Matches(File.ReadAllText(Path.Combine(RulesReferenceTests.RepositoryRoot(), file)).ReplaceLineEndings("\n"))
+            .Select(m => (m.Groups[2].Value, !m.Groups[1].Value.Contains("no-run", StringComparison.Ordinal)))
+            .ToList();
+
+    private static MetadataReference[] LoadReferences()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll");
+        return platform.Concat(local)
+            .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Last())
+            .Where(IsManagedAssembly)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToArray();
+    }
+
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^```csharp([^\n]*)\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+
+    [GeneratedRegex(@"^Dependencies: (.*?)(?:\n\n|\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex DependenciesLine();
+
+    [GeneratedRegex(@"Microsoft\.Extensions\.[A-Za-z.]+[A-Za-z]")]
+    private static partial Regex PackageName();
+}
