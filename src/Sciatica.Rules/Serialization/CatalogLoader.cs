@@ -109,7 +109,10 @@ public static class CatalogLoader
         return JsonSerializer.Serialize(document, ContractJson.Indented.CatalogDocument) + "\n";
     }
 
-    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Read(byte[] json, bool enforceDefaults)
+    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Read(byte[] json, bool enforceDefaults) =>
+        SciaticaJson.Guard("catalog", () => ReadDocument(json, enforceDefaults));
+
+    private static (ExerciseCatalog Catalog, RuleSet RuleSet) ReadDocument(byte[] json, bool enforceDefaults)
     {
         using var document = SciaticaJson.Parse(json, "catalog");
         var problems = new ProblemList();
@@ -123,7 +126,7 @@ public static class CatalogLoader
 
         if (problems.Count > 0)
         {
-            throw new SciaticaValidationException("catalog", JsonLineMap.WithLines(problems.Items, json));
+            throw new SciaticaValidationException("catalog", JsonLineMap.WithLines(problems.Report(), json));
         }
 
         return (ExerciseCatalog.FromValidated(read.Exercises), RuleSet.FromValidated(read.Name!, read.Version!, built));

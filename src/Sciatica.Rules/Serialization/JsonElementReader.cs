@@ -27,11 +27,30 @@ internal readonly struct JsonElementReader
 
         foreach (var property in element.EnumerateObject())
         {
-            if (System.Array.IndexOf(allowedProperties, property.Name) < 0)
+            if (!IsAllowed(property, allowedProperties))
             {
+                if (problems.IsFull)
+                {
+                    problems.CountOmitted();
+                    continue;
+                }
+
                 problems.Add(Child(path, property.Name), $"is not a known property; allowed properties: {string.Join(", ", allowedProperties)}.");
             }
         }
+    }
+
+    private static bool IsAllowed(JsonProperty property, string[] allowed)
+    {
+        foreach (var name in allowed)
+        {
+            if (property.NameEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public string Path { get; }
@@ -40,7 +59,13 @@ internal readonly struct JsonElementReader
 
     public bool IsObject { get; }
 
-    public static string Child(string path, string name) => path + "." + name;
+    /// <summary>The most items an array of a profile or review document may hold; longer arrays are refused whole, unread.</summary>
+    public const int MaximumArrayItems = 256;
+
+    public static string Child(string path, string name) => path + "." + Shortened(name);
+
+    /// <summary>Cuts a value or name shown in a message to 80 characters, so that a report stays small.</summary>
+    public static string Shortened(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "...");
 
     public static string Index(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
@@ -48,8 +73,8 @@ internal readonly struct JsonElementReader
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => "the text \"" + value.GetString() + "\"",
-        JsonValueKind.Number => "the number " + value.GetRawText(),
+        JsonValueKind.String => "the text \"" + Shortened(value.GetString()!) + "\"",
+        JsonValueKind.Number => "the number " + Shortened(value.GetRawText()),
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         JsonValueKind.Null => "null",
         _ => "nothing",
@@ -187,6 +212,12 @@ internal readonly struct JsonElementReader
         if (value.ValueKind != JsonValueKind.Array)
         {
             problems.Add(path, $"is {Describe(value)}; allowed values: an array of {allowed}.");
+            return [];
+        }
+
+        if (value.GetArrayLength() > MaximumArrayItems)
+        {
+            problems.Add(path, string.Create(CultureInfo.InvariantCulture, $"has {value.GetArrayLength()} items; at most {MaximumArrayItems} are accepted."));
             return [];
         }
 

@@ -96,9 +96,9 @@ internal static class JsonLineMap
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // A syntax error is reported by the parser itself.
+            // A syntax error or undecodable text is reported by the parser and the readers themselves.
         }
 
         return found;
@@ -112,7 +112,7 @@ internal static class JsonLineMap
         {
             map = Build(json);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return problems;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Sciatica.Rules;
@@ -27,19 +28,23 @@ public static class SciaticaJson
     public static PatientProfile ReadProfile(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = Parse(json, "profile");
-        return ReadProfile(document.RootElement);
+        return Guard("profile", () =>
+        {
+            using var document = Parse(json, "profile");
+            return ReadProfile(document.RootElement);
+        });
     }
 
     /// <summary>Reads a patient profile document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The JSON text as UTF-8.</param>
     /// <returns>The validated profile.</returns>
     /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
-    public static PatientProfile ReadProfile(ReadOnlyMemory<byte> utf8Json)
-    {
-        using var document = Parse(utf8Json, "profile");
-        return ReadProfile(document.RootElement);
-    }
+    public static PatientProfile ReadProfile(ReadOnlyMemory<byte> utf8Json) =>
+        Guard("profile", () =>
+        {
+            using var document = Parse(utf8Json, "profile");
+            return ReadProfile(document.RootElement);
+        });
 
     /// <summary>The largest profile or review document the stream readers accept, in bytes.</summary>
     public const int MaximumDocumentBytes = 1024 * 1024;
@@ -72,13 +77,14 @@ public static class SciaticaJson
     /// <param name="element">The profile object.</param>
     /// <returns>The validated profile.</returns>
     /// <exception cref="SciaticaValidationException">The element breaks the contract; every problem is listed with its path.</exception>
-    public static PatientProfile ReadProfile(JsonElement element)
-    {
-        var problems = new ProblemList();
-        var profile = ProfileReader.Read(element, "$", problems);
-        problems.ThrowIfAny("profile");
-        return profile!;
-    }
+    public static PatientProfile ReadProfile(JsonElement element) =>
+        Guard("profile", () =>
+        {
+            var problems = new ProblemList();
+            var profile = ProfileReader.Read(element, "$", problems);
+            problems.ThrowIfAny("profile");
+            return profile!;
+        });
 
     /// <summary>Writes a decision document.</summary>
     /// <param name="decision">The decision.</param>
@@ -127,9 +133,9 @@ public static class SciaticaJson
         {
             throw Invalid(subject, ex.Path ?? "$", "is not valid: " + ex.Message, ex.LineNumber + 1);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            throw Invalid(subject, "$", "is not valid: " + ex.Message);
+            throw Invalid(subject, "$", "is not valid: " + ProblemList.Bounded(ex.Message));
         }
     }
 
@@ -141,19 +147,23 @@ public static class SciaticaJson
     public static ReviewRequest ReadReviewRequest(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = Parse(json, "review request");
-        return ReadReviewRequest(document.RootElement);
+        return Guard("review request", () =>
+        {
+            using var document = Parse(json, "review request");
+            return ReadReviewRequest(document.RootElement);
+        });
     }
 
     /// <summary>Reads a session review document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The JSON text as UTF-8.</param>
     /// <returns>The validated request.</returns>
     /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
-    public static ReviewRequest ReadReviewRequest(ReadOnlyMemory<byte> utf8Json)
-    {
-        using var document = Parse(utf8Json, "review request");
-        return ReadReviewRequest(document.RootElement);
-    }
+    public static ReviewRequest ReadReviewRequest(ReadOnlyMemory<byte> utf8Json) =>
+        Guard("review request", () =>
+        {
+            using var document = Parse(utf8Json, "review request");
+            return ReadReviewRequest(document.RootElement);
+        });
 
     /// <summary>Reads a session review document from a stream of UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document; read to its end.</param>
@@ -232,6 +242,22 @@ public static class SciaticaJson
     }
 
     internal static string WriteDosage(Dosage dosage) => JsonSerializer.Serialize(dosage, ContractJson.Compact.Dosage);
+
+    /// <summary>
+    /// Runs a reader so that any input, however hostile, ends in <see cref="SciaticaValidationException"/>: text the
+    /// framework cannot decode (an escaped lone surrogate, a raw unpaired surrogate) becomes a problem at <c>$</c>.
+    /// </summary>
+    internal static T Guard<T>(string subject, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or DecoderFallbackException or EncoderFallbackException)
+        {
+            throw Invalid(subject, "$", "contains text that is not valid Unicode (for example an unpaired surrogate such as \\ud800), so it cannot be read.");
+        }
+    }
 
     internal static JsonDocument Parse(string json, string subject)
     {

@@ -5,13 +5,46 @@ namespace Sciatica.Rules;
 /// <summary>Collects validation problems so that every problem is reported at once.</summary>
 internal sealed partial class ProblemList
 {
-    private readonly List<ValidationProblem> problems = [];
+    /// <summary>The most problems one report lists; the rest are counted, so a hostile document cannot grow the report.</summary>
+    public const int MaximumReported = 100;
 
-    public int Count => problems.Count;
+    /// <summary>The longest path or message kept, in characters.</summary>
+    public const int MaximumTextLength = 2000;
+
+    private readonly List<ValidationProblem> problems = [];
+    private int omitted;
+
+    /// <summary>Gets the number of problems found, listed or not.</summary>
+    public int Count => problems.Count + omitted;
 
     public IReadOnlyList<ValidationProblem> Items => problems;
 
-    public void Add(string path, string message, long? line = null) => problems.Add(new ValidationProblem(path, message, line));
+    /// <summary>Gets whether the report is full: further problems are only counted, so callers need not build their messages.</summary>
+    public bool IsFull => problems.Count >= MaximumReported;
+
+    /// <summary>Counts a problem without building its message (the report is full).</summary>
+    public void CountOmitted() => omitted++;
+
+    public void Add(string path, string message, long? line = null)
+    {
+        if (problems.Count >= MaximumReported)
+        {
+            omitted++;
+            return;
+        }
+
+        problems.Add(new ValidationProblem(Bounded(path), Bounded(message), line));
+    }
+
+    /// <summary>Cuts a text to <see cref="MaximumTextLength"/> characters, saying so.</summary>
+    public static string Bounded(string text) =>
+        text.Length <= MaximumTextLength ? text : string.Concat(text.AsSpan(0, MaximumTextLength), "... (cut)");
+
+    /// <summary>Gets the problems to report: the listed ones, and a last one counting those left out.</summary>
+    public IReadOnlyList<ValidationProblem> Report() =>
+        omitted == 0
+            ? problems.ToArray()
+            : [.. problems, new ValidationProblem("$", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"and {omitted} more problems, not listed: at most {MaximumReported} are reported."))];
 
     public void RequireText(string path, string? value)
     {
@@ -50,7 +83,7 @@ internal sealed partial class ProblemList
     {
         if (problems.Count > 0)
         {
-            throw new SciaticaValidationException(subject, problems.ToArray());
+            throw new SciaticaValidationException(subject, Report());
         }
     }
 
