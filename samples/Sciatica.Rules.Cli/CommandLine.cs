@@ -51,7 +51,11 @@ internal static class CommandLine
         Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
         """;
 
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error) =>
+        Run(args, input, output, error, () => Console.OpenStandardInput(), () => Console.OpenStandardOutput(), () => false);
+
+    /// <summary>Runs the CLI; batch mode reads and writes raw bytes through <paramref name="rawInput"/> and <paramref name="rawOutput"/>.</summary>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, Func<Stream> rawInput, Func<Stream> rawOutput, Func<bool> stopRequested)
     {
         output.NewLine = "\n";
         try
@@ -71,7 +75,7 @@ internal static class CommandLine
             var selector = ProgramSelector.Default;
             return options.Command switch
             {
-                "select" when options.Batch => Batch.Run(selector, input, output),
+                "select" when options.Batch => RunBatch(selector, rawInput, rawOutput, error, stopRequested),
                 "select" => Select(selector, options, input, output),
                 "review" => Review(selector, options, input, output),
                 _ => throw new UsageException($"Unknown command '{options.Command}'."),
@@ -100,6 +104,13 @@ internal static class CommandLine
             error.WriteLine("error: unexpected failure: " + ex.Message);
             return ExitCodes.Failure;
         }
+    }
+
+    private static int RunBatch(ProgramSelector selector, Func<Stream> rawInput, Func<Stream> rawOutput, TextWriter error, Func<bool> stopRequested)
+    {
+        using var input = rawInput();
+        using var output = rawOutput();
+        return Batch.Run(selector, input, output, error, stopRequested);
     }
 
     private static int Select(ProgramSelector selector, Options options, TextReader input, TextWriter output)

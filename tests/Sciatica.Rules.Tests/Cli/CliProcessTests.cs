@@ -151,17 +151,19 @@ public sealed class CliProcessTests
     }
 
     [Fact]
-    public void Batch_BlankLineBetweenProfiles_AnsweredWithAnErrorAndTrailingNewlinesIgnored()
+    public void Batch_BlankLines_EachAnsweredWithAnErrorIncludingTrailingOnes()
     {
         const string Profile = """{"causes":["tightMuscles"],"legPain":2,"backPain":2,"medicalClearance":true}""";
 
+        // Four lines: the final newline ends line 4 (blank) and starts no fifth line.
         var result = CliRunner.Run(Profile + "\n\n" + Profile + "\n\n", "select", "--batch");
 
         var output = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, output.Length);
+        Assert.Equal(4, output.Length);
         Assert.Equal("program", Decision(output[0]));
         Assert.StartsWith("{\"line\":2,\"error\":", output[1], StringComparison.Ordinal);
         Assert.Equal("program", Decision(output[2]));
+        Assert.StartsWith("{\"line\":4,\"error\":", output[3], StringComparison.Ordinal);
         Assert.Equal(2, result.ExitCode);
     }
 
