@@ -55,7 +55,7 @@ internal static class DosageRules
         foreach (var (field, get, cap) in Fields)
         {
             int? start = get(e.Dosage), low = get(e.MinimumDosage), high = get(e.MaximumDosage), step = get(e.ProgressionStep);
-            foreach (var (name, value) in new[] { ("dosage", start), ("minimumDosage", low), ("maximumDosage", high) })
+            foreach (var (name, value) in new[] { ("dosage", start), ("minimumDosage", low), ("maximumDosage", high), ("progressionStep", step) })
             {
                 if (value > cap)
                 {

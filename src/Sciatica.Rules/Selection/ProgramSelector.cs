@@ -36,7 +36,16 @@ public sealed class ProgramSelector : IProgramSelector
     /// </summary>
     private readonly ConcurrentDictionary<ulong, ProgramDecision> decisions = new();
 
+    /// <summary>The most decisions memoised, and the memory they may take (estimated from the catalog's size).</summary>
     private const int MaximumCachedDecisions = 1 << 16;
+
+    private const long MaximumCachedBytes = 64L * 1024 * 1024;
+
+    /// <summary>How many decisions the memo may hold for this catalog: bounded by count and by estimated bytes.</summary>
+    private readonly int memoCapacity;
+
+    /// <summary>The number of decisions memoised; counted here so that a full memo costs one read, not a lock of every bucket.</summary>
+    private int memoised;
 
     /// <summary>Creates an engine over the default catalog and rule set.</summary>
     public ProgramSelector()
@@ -65,6 +74,8 @@ public sealed class ProgramSelector : IProgramSelector
         prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
         strengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
         RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
+        // A decision holds one entry per catalog exercise (included or excluded, sharing reason objects): about 200 bytes each.
+        memoCapacity = (int)Math.Min(MaximumCachedDecisions, MaximumCachedBytes / (512 + (200L * catalog.Exercises.Count)));
     }
 
     /// <summary>Gets a shared engine over the default catalog and rule set.</summary>
@@ -107,7 +118,18 @@ public sealed class ProgramSelector : IProgramSelector
         }
 
         decision = Evaluate(profile);
-        return decisions.Count < MaximumCachedDecisions ? decisions.GetOrAdd(key, decision) : decision;
+        if (Volatile.Read(ref memoised) >= memoCapacity)
+        {
+            return decision;
+        }
+
+        var kept = decisions.GetOrAdd(key, decision);
+        if (ReferenceEquals(kept, decision))
+        {
+            Interlocked.Increment(ref memoised);
+        }
+
+        return kept;
     }
 
     /// <summary>Evaluates every rule for the profile, without the cache.</summary>

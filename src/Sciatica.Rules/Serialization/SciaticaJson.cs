@@ -14,8 +14,6 @@ namespace Sciatica.Rules;
 /// <remarks>Thread-safe. Uses only source-generated serializer metadata, so it is trim and AOT safe.</remarks>
 public static class SciaticaJson
 {
-    private static readonly ConditionalWeakTable<ProgramDecision, string> CompactDecisions = [];
-    private static readonly ConditionalWeakTable<ProgramDecision, string> IndentedDecisions = [];
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
@@ -94,10 +92,8 @@ public static class SciaticaJson
     public static string WriteDecision(ProgramDecision decision, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        // Decisions are immutable and the engine shares them between equal profiles, so each one's JSON is written once.
-        return indented
-            ? IndentedDecisions.GetValue(decision, static d => JsonSerializer.Serialize(d, ContractJson.Indented.ProgramDecision))
-            : CompactDecisions.GetValue(decision, static d => JsonSerializer.Serialize(d, ContractJson.Compact.ProgramDecision));
+        // Written afresh each time: keeping the JSON of every memoised decision alive cost about 17 KB per decision.
+        return JsonSerializer.Serialize(decision, (indented ? ContractJson.Indented : ContractJson.Compact).ProgramDecision);
     }
 
     /// <summary>Writes a profile document.</summary>

@@ -88,6 +88,49 @@ public sealed class ReviewHistoryInvariantTests
         }
     }
 
+    [SafetyProperty]
+    public void Review_ExtremeCatalogValues_DosesStayInBoundsAndMoveTheRightWay(ReviewScenario r, bool lowest)
+    {
+        // Every dose at its cap or at 1, every step at its cap: checked arithmetic must neither overflow nor reverse.
+        var extreme = new ExerciseCatalog(r.Selector.Catalog.Exercises.Select(e => e with
+        {
+            MinimumDosage = Uniform(e.MinimumDosage, _ => 1),
+            MaximumDosage = Uniform(e.MaximumDosage, Cap),
+            Dosage = Uniform(e.Dosage, f => lowest ? 1 : Cap(f)),
+            ProgressionStep = Uniform(e.ProgressionStep, Cap),
+        }));
+        var selector = new ProgramSelector(extreme, r.Selector.RuleSet);
+        var feedback = r.Feedback with { Exercises = [.. r.Feedback.Exercises.Select(f => f with { Dosage = null })], NewRedFlags = [], NewNumbness = false, NewWeakness = false };
+
+        var review = new SessionReviewer(selector).Review(r.Profile, feedback);
+
+        foreach (var e in review.Exercises.Where(e => e.Dosage is not null))
+        {
+            var exercise = extreme.Find(e.Id)!;
+            Assert.True(e.Dosage!.IsWithin(exercise.MinimumDosage, exercise.MaximumDosage), $"'{e.Id}' at {e.Dosage}");
+            Assert.True(e.Action != ReviewAction.Progress || exercise.Dosage.IsAtMost(e.Dosage), $"'{e.Id}' progressed to {e.Dosage} from {exercise.Dosage}");
+            Assert.True(e.Action != ReviewAction.Regress || e.Dosage.IsAtMost(exercise.Dosage), $"'{e.Id}' regressed to {e.Dosage} from {exercise.Dosage}");
+        }
+    }
+
+    private static int Cap(string field) => field switch
+    {
+        "hold" => ExerciseCatalog.MaximumHoldSeconds,
+        "repetitions" => ExerciseCatalog.MaximumRepetitions,
+        "sets" => ExerciseCatalog.MaximumSets,
+        "minutes" => ExerciseCatalog.MaximumMinutes,
+        _ => ExerciseCatalog.MaximumTimesPerDay,
+    };
+
+    private static Dosage Uniform(Dosage shape, Func<string, int> value) => new()
+    {
+        HoldSeconds = shape.HoldSeconds is null ? null : value("hold"),
+        Repetitions = shape.Repetitions is null ? null : value("repetitions"),
+        Sets = shape.Sets is null ? null : value("sets"),
+        Minutes = shape.Minutes is null ? null : value("minutes"),
+        TimesPerDay = shape.TimesPerDay is null ? null : value("timesPerDay"),
+    };
+
     /// <summary>The sessions as a person could have had them: an exercise stopped in one session is not reported in later ones.</summary>
     private static List<SessionFeedback> Playable(SessionReviewer reviewer, HistoryScenario h)
     {

@@ -92,6 +92,17 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Load_ProgressionStepAtIntMaxValue_RefusedNamingTheField()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(CatalogLoader.Write(ExerciseCatalog.Default, RuleSet.Default))!;
+        document["exercises"]![0]!["progressionStep"]!["repetitions"] = int.MaxValue;
+
+        var error = Assert.Throws<SciaticaValidationException>(() => CatalogLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()))));
+
+        Assert.Contains(error.Problems, p => p.Path == "$.exercises[0].progressionStep.repetitions" && p.Message.Contains("above the largest allowed value", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReadProfile_HugeStringValue_EchoedShortened()
     {
         var json = "{\"causes\":[\"" + new string('x', 200_000) + "\"],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}";
