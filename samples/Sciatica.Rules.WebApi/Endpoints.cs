@@ -22,7 +22,7 @@ internal static class Endpoints
             await Handle(request, "review request", body =>
             {
                 var input = SciaticaJson.ReadReviewRequest(body);
-                return SciaticaJson.WriteReview(reviewer.Review(input.Profile, input.Feedback));
+                return SciaticaJson.WriteReview(reviewer.Review(input.Profile, input.Sessions));
             }));
 
         app.MapGet("/api/catalog", (ProgramSelector selector) =>
@@ -33,11 +33,11 @@ internal static class Endpoints
     }
 
     /// <summary>Reads the body (within the size limit) and answers with the contract JSON, or an RFC 9457 problem naming each bad field.</summary>
-    private static async Task<IResult> Handle(HttpRequest request, string subject, Func<string, string> answer)
+    private static async Task<IResult> Handle(HttpRequest request, string subject, Func<ReadOnlyMemory<byte>, string> answer)
     {
         if (request.ContentLength > MaximumBodyBytes)
         {
-            return TooLarge();
+            return TooLarge(request);
         }
 
         var feature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -46,18 +46,24 @@ internal static class Endpoints
             feature.MaxRequestBodySize = MaximumBodyBytes;
         }
 
-        string body;
+        ReadOnlyMemory<byte> body;
         try
         {
             body = await ReadLimited(request.Body, request.HttpContext.RequestAborted);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge();
+            return TooLarge(request);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // A body sent too slowly (Kestrel's minimum data rate) or cut short: the client's fault, said plainly, never a 500.
+            request.HttpContext.Response.Headers.Connection = "close";
+            return Results.Problem(statusCode: ex.StatusCode, title: "The request body could not be read.", detail: ex.Message);
         }
         catch (InvalidDataException)
         {
-            return TooLarge();
+            return TooLarge(request);
         }
 
         try
@@ -75,7 +81,7 @@ internal static class Endpoints
         }
     }
 
-    private static async Task<string> ReadLimited(Stream body, CancellationToken cancel)
+    private static async Task<ReadOnlyMemory<byte>> ReadLimited(Stream body, CancellationToken cancel)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
@@ -89,11 +95,17 @@ internal static class Endpoints
             }
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // Bytes, not text: the reader reports invalid UTF-8 as a problem instead of guessing replacement characters.
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static IResult TooLarge() => Results.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The request body is too large.",
-        detail: $"A request body may be at most {MaximumBodyBytes} bytes.");
+    private static IResult TooLarge(HttpRequest request)
+    {
+        // The rest of the body is not read, so the connection cannot be reused: say so, or clients send the next request into it.
+        request.HttpContext.Response.Headers.Connection = "close";
+        return Results.Problem(
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "The request body is too large.",
+            detail: $"A request body may be at most {MaximumBodyBytes} bytes.");
+    }
 }

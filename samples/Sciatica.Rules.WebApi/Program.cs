@@ -2,7 +2,13 @@ using Sciatica.Rules;
 using Sciatica.Rules.WebApi;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Endpoints.MaximumBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = Endpoints.MaximumBodyBytes;
+    // A stalled or trickling body is cut (408 or a closed connection), never left to tie up the server.
+    kestrel.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
+    kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+});
 builder.Services.AddProblemDetails();
 
 // A clinic's own catalog: set SciaticaRules__CatalogPath (or "SciaticaRules:CatalogPath" in appsettings).

@@ -112,4 +112,49 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
             Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("source").GetString()));
         });
     }
+
+    [Theory]
+    [InlineData("lone surrogate escape")]
+    [InlineData("invalid utf-8")]
+    [InlineData("raw surrogate bytes")]
+    [InlineData("deep nesting")]
+    public async Task PostDecision_HostileBody_BadRequestWithProblemNeverServerError(string kind)
+    {
+        byte[] body = kind switch
+        {
+            "lone surrogate escape" => """{"causes":["\ud800"],"legPain":1,"backPain":1,"medicalClearance":true}"""u8.ToArray(),
+            "invalid utf-8" => [.. """{"causes":["herniated"""u8, 0xFF, .. """Disc"],"legPain":1,"backPain":1,"medicalClearance":true}"""u8],
+            "raw surrogate bytes" => [.. """{"""u8, 0xED, 0xA0, 0x80, .. "\":1}"u8],
+            _ => Encoding.ASCII.GetBytes(new string('[', 5000)),
+        };
+        using var client = factory.CreateClient();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync("/api/decisions", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task PostReview_LoneSurrogateInFeedback_BadRequest()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/reviews", Json("{\"profile\":" + Profile + ",\"feedback\":{\"nextMorning\":\"same\",\"exercises\":[{\"id\":\"\\udc00\",\"painDuring\":1,\"symptomChange\":\"unchanged\"}]}}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostDecision_TooLarge_413ClosesTheConnection()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/decisions", Json(new string(' ', 70_000) + Profile));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose, "Connection: close");
+    }
 }
