@@ -19,8 +19,9 @@ public sealed class SciaticaRulesOptions
     public Func<Stream>? OpenCatalog { get; set; }
 
     /// <summary>
-    /// Gets or sets thresholds that replace the catalog's, for example a stricter age threshold; they are
-    /// validated like a catalog's (a host may tighten, never loosen the brief's floors).
+    /// Gets or sets thresholds to tighten the catalog's, for example a stricter age threshold. They merge field by
+    /// field: a field left at its default value keeps the catalog's value, and a field set looser than the catalog's
+    /// is refused at start-up with the field, the catalog's value and the requested one.
     /// </summary>
     /// <value>The default value is <see langword="null"/> (the catalog's thresholds).</value>
     public RuleThresholds? Thresholds { get; set; }
@@ -36,8 +37,12 @@ public sealed class SciaticaRulesOptions
             return engine;
         }
 
+        // Field by field: a field left at its default keeps the catalog's value; a field set looser than the catalog's is refused.
         var rules = engine.RuleSet;
-        return Loaded(new ProgramSelector(engine.Catalog, new RuleSet(rules.Name, rules.Version, rules.Contraindications, Thresholds, rules.Screening)), logger);
+        var problems = new ProblemList();
+        var merged = ThresholdTightening.Merge(rules.Thresholds, Thresholds, ThresholdTightening.SetInCode(Thresholds), "$.thresholds", problems, rules.Name);
+        problems.ThrowIfAny("options");
+        return Loaded(new ProgramSelector(engine.Catalog, new RuleSet(rules.Name, rules.Version, rules.Contraindications, merged, rules.Screening)), logger);
     }
 
     private static ProgramSelector Loaded(ProgramSelector engine, Microsoft.Extensions.Logging.ILogger? logger)

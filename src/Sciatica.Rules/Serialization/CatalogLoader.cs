@@ -117,9 +117,14 @@ public static class CatalogLoader
         using var document = SciaticaJson.Parse(json, "catalog");
         var problems = new ProblemList();
         var read = CatalogReader.Read(document.RootElement, problems);
+        if (read.Extends is not null)
+        {
+            read = Overlay(read, problems);
+        }
+
         ExerciseCatalog.Validate(read.Exercises, problems, read.ExerciseIndices);
         var built = RuleSet.Validate(read.Name, read.Version, read.Contraindications, read.Thresholds, read.Screening, problems, read.ContraindicationIndices, read.ScreeningIndices);
-        if (enforceDefaults)
+        if (enforceDefaults && read.Extends is null)
         {
             KeepDefaults(read, problems);
         }
@@ -130,6 +135,49 @@ public static class CatalogLoader
         }
 
         return (ExerciseCatalog.FromValidated(read.Exercises), RuleSet.FromValidated(read.Name!, read.Version!, built));
+    }
+
+    /// <summary>
+    /// An overlay document (<c>"extends": "default"</c>) inherits the default catalog and rule set, as this version of
+    /// the library ships them, and adds its own exercises, contraindications and gates after them. An inherited item
+    /// cannot be restated (so it cannot be removed or weakened); thresholds were merged field by field as they were read.
+    /// </summary>
+    private static CatalogReader.Document Overlay(CatalogReader.Document read, ProblemList problems)
+    {
+        var (catalog, rules) = Embedded;
+        var version = new ProgramSelector(catalog, rules).RuleSetVersion;
+        if (read.Extends != "default" && read.Extends != "default@" + rules.Version && read.Extends != "default@" + version)
+        {
+            problems.Add("$.extends", $"is '{read.Extends}'; allowed values: \"default\", \"default@{rules.Version}\" or \"default@{version}\" (this library's default catalog).");
+        }
+
+        foreach (var (id, at) in read.Exercises.Select((e, i) => (e.Id, read.ExerciseIndices[i])).Where(x => catalog.Find(x.Id) is not null))
+        {
+            problems.Add(JsonElementReader.Index("$.exercises", at) + ".id", $"'{id}' is an exercise of the default catalog: an overlay inherits it and may only add exercises of its own.");
+        }
+
+        var inheritedRules = rules.Rules.Select(r => r.Id).Concat(rules.Screening.Select(g => g.Id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, at) in read.Contraindications.Select((c, i) => (c.Id, read.ContraindicationIndices[i])).Where(x => inheritedRules.Contains(x.Id)))
+        {
+            problems.Add(JsonElementReader.Index("$.contraindications", at) + ".id", $"'{id}' is a rule of the default rule set: an overlay inherits it and may only add rules of its own.");
+        }
+
+        foreach (var (id, at) in read.Screening.Select((g, i) => (g.Id, read.ScreeningIndices[i])).Where(x => inheritedRules.Contains(x.Id)))
+        {
+            problems.Add(JsonElementReader.Index("$.screening", at) + ".id", $"'{id}' is a gate of the default rule set: an overlay inherits it and may only add gates (a stricter gate for the same red flag or cause is added beside it).");
+        }
+
+        // Inherited items keep positions after the document's own, so that messages about the document's items name their own index.
+        static ImmutableArray<int> Indices(ImmutableArray<int> own, int inherited) => [.. own, .. Enumerable.Range(1_000_000, inherited)];
+        return read with
+        {
+            Exercises = [.. read.Exercises, .. catalog.Exercises.Where(e => read.Exercises.All(o => o.Id != e.Id))],
+            ExerciseIndices = Indices(read.ExerciseIndices, catalog.Exercises.Count(e => read.Exercises.All(o => o.Id != e.Id))),
+            Contraindications = [.. read.Contraindications.Where(c => !inheritedRules.Contains(c.Id)), .. rules.Contraindications],
+            ContraindicationIndices = Indices([.. read.Contraindications.Select((c, i) => (c, i)).Where(x => !inheritedRules.Contains(x.c.Id)).Select(x => read.ContraindicationIndices[x.i])], rules.Contraindications.Count),
+            Screening = [.. read.Screening.Where(g => !inheritedRules.Contains(g.Id)), .. rules.Screening],
+            ScreeningIndices = Indices([.. read.Screening.Select((g, i) => (g, i)).Where(x => !inheritedRules.Contains(x.g.Id)).Select(x => read.ScreeningIndices[x.i])], rules.Screening.Count),
+        };
     }
 
     /// <summary>A host may add and tighten, never drop or weaken a contraindication of the default rule set.</summary>

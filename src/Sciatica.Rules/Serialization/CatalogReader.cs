@@ -7,7 +7,7 @@ namespace Sciatica.Rules;
 /// <summary>Reads a catalog document strictly; items with problems are left out and their indices kept for messages.</summary>
 internal static class CatalogReader
 {
-    internal static readonly string[] RootProperties = ["name", "version", "thresholds", "screening", "exercises", "contraindications"];
+    internal static readonly string[] RootProperties = ["name", "version", "extends", "thresholds", "screening", "exercises", "contraindications"];
     internal static readonly string[] ThresholdProperties =
         ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "severePainFrom", "maximumPainDuringExercise", "maximumPainForProgression"];
     internal static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "timeframe", "rationale", "source"];
@@ -26,21 +26,28 @@ internal static class CatalogReader
         ImmutableArray<Exercise> Exercises,
         ImmutableArray<int> ExerciseIndices,
         ImmutableArray<Contraindication> Contraindications,
-        ImmutableArray<int> ContraindicationIndices);
+        ImmutableArray<int> ContraindicationIndices,
+        string? Extends);
 
     public static Document Read(JsonElement root, ProblemList problems)
     {
         var reader = new JsonElementReader(root, "$", problems, RootProperties);
         var name = reader.Text("name", required: true);
         var version = reader.Text("version", required: true);
-        var thresholds = reader.TryGet("thresholds", required: false, "an object", out var t) ? ReadThresholds(t, problems) : RuleThresholds.Default;
+        // An overlay ("extends") inherits everything and may only add and tighten: its lists are optional.
+        var extends = reader.TryGet("extends", required: false, "\"default\", or \"default@\" and a version or rule-set version", out _) ? reader.Text("extends", required: false) : null;
+        var overlay = extends is not null;
+        var thresholds = reader.TryGet("thresholds", required: false, "an object", out var t)
+            ? ReadThresholds(t, problems, overlay ? CatalogLoader.Embedded.RuleSet.Thresholds : null)
+            : overlay ? CatalogLoader.Embedded.RuleSet.Thresholds : RuleThresholds.Default;
         var screeningGiven = reader.TryGet("screening", required: false, "an array of gates", out var s);
-        var (gates, gateIndices) = screeningGiven ? Items(s, "$.screening", "screening gates", problems, ReadGate) : (BuiltInRules.DefaultGates, [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)]);
-        var (exercises, exerciseIndices) = reader.TryGet("exercises", required: true, "an array of exercises", out var e)
+        var (gates, gateIndices) = screeningGiven ? Items(s, "$.screening", "screening gates", problems, ReadGate)
+            : overlay ? ([], []) : (BuiltInRules.DefaultGates, [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)]);
+        var (exercises, exerciseIndices) = reader.TryGet("exercises", required: !overlay, "an array of exercises", out var e)
             ? Items(e, "$.exercises", "exercises", problems, ReadExercise) : ([], []);
-        var (contraindications, contraindicationIndices) = reader.TryGet("contraindications", required: true, "an array of contraindications", out var c)
+        var (contraindications, contraindicationIndices) = reader.TryGet("contraindications", required: !overlay, "an array of contraindications", out var c)
             ? Items(c, "$.contraindications", "contraindications", problems, ReadContraindication) : ([], []);
-        return new Document(name, version, thresholds, gates, gateIndices, screeningGiven, exercises, exerciseIndices, contraindications, contraindicationIndices);
+        return new Document(name, version, thresholds, gates, gateIndices, screeningGiven, exercises, exerciseIndices, contraindications, contraindicationIndices, extends);
     }
 
     private static (ImmutableArray<T> Items, ImmutableArray<int> Indices) Items<T>(JsonElement array, string path, string noun, ProblemList problems, Func<JsonElement, string, ProblemList, T?> read)
@@ -69,11 +76,12 @@ internal static class CatalogReader
         return (items.ToImmutable(), indices.ToImmutable());
     }
 
-    private static RuleThresholds ReadThresholds(JsonElement element, ProblemList problems)
+    /// <summary>Reads thresholds; for an overlay, fields left out keep the base catalog's and a looser field is a problem.</summary>
+    private static RuleThresholds ReadThresholds(JsonElement element, ProblemList problems, RuleThresholds? overlayBase)
     {
         var r = new JsonElementReader(element, "$.thresholds", problems, ThresholdProperties);
-        var d = RuleThresholds.Default;
-        return new RuleThresholds
+        var d = overlayBase ?? RuleThresholds.Default;
+        var read = new RuleThresholds
         {
             SeriousPathologyMinimumAge = r.Integer("seriousPathologyMinimumAge", false, 0, 200) ?? d.SeriousPathologyMinimumAge,
             SeriousPathologyMaximumAge = r.Integer("seriousPathologyMaximumAge", false, 0, 200) ?? d.SeriousPathologyMaximumAge,
@@ -82,6 +90,10 @@ internal static class CatalogReader
             MaximumPainDuringExercise = r.Integer("maximumPainDuringExercise", false, 0, 10) ?? d.MaximumPainDuringExercise,
             MaximumPainForProgression = r.Integer("maximumPainForProgression", false, 0, 10) ?? d.MaximumPainForProgression,
         };
+
+        return overlayBase is null || element.ValueKind != JsonValueKind.Object
+            ? read
+            : ThresholdTightening.Merge(overlayBase, read, name => element.TryGetProperty(name, out _), "$.thresholds", problems, "default");
     }
 
     private static ScreeningGate? ReadGate(JsonElement element, string path, ProblemList problems)
