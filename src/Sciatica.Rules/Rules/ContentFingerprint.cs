@@ -28,6 +28,11 @@ internal static class ContentFingerprint
             Append(text, "gate", g.Id, g.RedFlag, g.Cause, g.Decision, g.Timeframe);
         }
 
+        foreach (var s in ruleSet.DeclaredSources)
+        {
+            Append(text, "source", s.Id, s.Citation, s.Link);
+        }
+
         var t = ruleSet.Thresholds;
         Append(text, "thresholds", t.SeriousPathologyMinimumAge, t.SeriousPathologyMaximumAge, t.MinimumWeeksAfterSpineSurgery, t.SeverePainFrom, t.MaximumPainDuringExercise, t.MaximumPainForProgression);
         foreach (var e in catalog.Exercises)

@@ -39,8 +39,12 @@ public sealed class RuleSet
         Rules = [.. BuiltIns.Describe(), .. Contraindications.Select(c => new RuleDescription(c.Id, RuleCategory.Contraindication, c.Rationale, c.Source, c.Strength))];
     }
 
-    internal static RuleSet FromValidated(string name, string version, (ImmutableArray<Contraindication>, RuleThresholds, ImmutableArray<ScreeningGate>, BuiltInRules) built) =>
-        new(name, version, built);
+    internal static RuleSet FromValidated(string name, string version, (ImmutableArray<Contraindication>, RuleThresholds, ImmutableArray<ScreeningGate>, BuiltInRules) built, IReadOnlyList<ClinicalSource> declaredSources) =>
+        new(name, version, built) { DeclaredSources = declaredSources };
+
+    /// <summary>Gets the clinical sources the catalog document declared beside the built-in ones (<see cref="ClinicalSources.BuiltIn"/>).</summary>
+    /// <value>The default value is empty: rule sets built in code cite built-in sources only.</value>
+    public IReadOnlyList<ClinicalSource> DeclaredSources { get; private init; } = [];
 
     /// <summary>Gets the default rule set, as documented in docs/rules.md.</summary>
     public static RuleSet Default => Catalogs.CatalogLoader.Embedded.RuleSet;

@@ -105,7 +105,7 @@ public static class CatalogLoader
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var document = new CatalogDocument(ruleSet.Name, ruleSet.Version, ruleSet.Thresholds, ruleSet.Screening, catalog.Exercises, ruleSet.Contraindications);
+        var document = new CatalogDocument(ruleSet.Name, ruleSet.Version, ruleSet.DeclaredSources, ruleSet.Thresholds, ruleSet.Screening, catalog.Exercises, ruleSet.Contraindications);
         return JsonSerializer.Serialize(document, ContractJson.Indented.CatalogDocument) + "\n";
     }
 
@@ -117,6 +117,7 @@ public static class CatalogLoader
         using var document = SciaticaJson.Parse(json, "catalog");
         var problems = new ProblemList();
         var read = CatalogReader.Read(document.RootElement, problems);
+        problems.DeclaredSources = read.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         if (read.Extends is not null)
         {
             read = Overlay(read, problems);
@@ -134,7 +135,7 @@ public static class CatalogLoader
             throw new SciaticaValidationException("catalog", JsonLineMap.WithLines(problems.Report(), json));
         }
 
-        return (ExerciseCatalog.FromValidated(read.Exercises), RuleSet.FromValidated(read.Name!, read.Version!, built));
+        return (ExerciseCatalog.FromValidated(read.Exercises), RuleSet.FromValidated(read.Name!, read.Version!, built, read.Sources));
     }
 
     /// <summary>
@@ -261,6 +262,7 @@ public static class CatalogLoader
 internal sealed record CatalogDocument(
     string Name,
     string Version,
+    IReadOnlyList<ClinicalSource> Sources,
     RuleThresholds Thresholds,
     IReadOnlyList<ScreeningGate> Screening,
     IReadOnlyList<Exercise> Exercises,

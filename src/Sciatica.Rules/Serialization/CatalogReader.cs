@@ -7,7 +7,8 @@ namespace Sciatica.Rules;
 /// <summary>Reads a catalog document strictly; items with problems are left out and their indices kept for messages.</summary>
 internal static class CatalogReader
 {
-    internal static readonly string[] RootProperties = ["name", "version", "extends", "thresholds", "screening", "exercises", "contraindications"];
+    internal static readonly string[] RootProperties = ["name", "version", "extends", "sources", "thresholds", "screening", "exercises", "contraindications"];
+    internal static readonly string[] SourceProperties = ["id", "citation", "supports", "link"];
     internal static readonly string[] ThresholdProperties =
         ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "severePainFrom", "maximumPainDuringExercise", "maximumPainForProgression"];
     internal static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "timeframe", "rationale", "source"];
@@ -27,7 +28,8 @@ internal static class CatalogReader
         ImmutableArray<int> ExerciseIndices,
         ImmutableArray<Contraindication> Contraindications,
         ImmutableArray<int> ContraindicationIndices,
-        string? Extends);
+        string? Extends,
+        ImmutableArray<ClinicalSource> Sources);
 
     public static Document Read(JsonElement root, ProblemList problems)
     {
@@ -37,6 +39,7 @@ internal static class CatalogReader
         // An overlay ("extends") inherits everything and may only add and tighten: its lists are optional.
         var extends = reader.TryGet("extends", required: false, "\"default\", or \"default@\" and a version or rule-set version", out _) ? reader.Text("extends", required: false) : null;
         var overlay = extends is not null;
+        var sources = reader.TryGet("sources", required: false, "an array of sources", out var so) ? ReadSources(so, problems) : [];
         var thresholds = reader.TryGet("thresholds", required: false, "an object", out var t)
             ? ReadThresholds(t, problems, overlay ? CatalogLoader.Embedded.RuleSet.Thresholds : null)
             : overlay ? CatalogLoader.Embedded.RuleSet.Thresholds : RuleThresholds.Default;
@@ -47,7 +50,43 @@ internal static class CatalogReader
             ? Items(e, "$.exercises", "exercises", problems, ReadExercise) : ([], []);
         var (contraindications, contraindicationIndices) = reader.TryGet("contraindications", required: !overlay, "an array of contraindications", out var c)
             ? Items(c, "$.contraindications", "contraindications", problems, ReadContraindication) : ([], []);
-        return new Document(name, version, thresholds, gates, gateIndices, screeningGiven, exercises, exerciseIndices, contraindications, contraindicationIndices, extends);
+        return new Document(name, version, thresholds, gates, gateIndices, screeningGiven, exercises, exerciseIndices, contraindications, contraindicationIndices, extends, sources);
+    }
+
+    /// <summary>Reads the clinical sources a catalog declares: upper-case ids of its own, each with a citation and an optional link.</summary>
+    private static ImmutableArray<ClinicalSource> ReadSources(JsonElement array, ProblemList problems)
+    {
+        var (sources, indices) = Items(array, "$.sources", "sources", problems, (element, path, p) =>
+        {
+            var before = p.Count;
+            var r = new JsonElementReader(element, path, p, SourceProperties);
+            var id = r.Text("id", true);
+            var citation = r.Text("citation", true);
+            var supports = r.TryGet("supports", false, "a text", out var su) && su.ValueKind != JsonValueKind.Null ? r.Text("supports", false) : null;
+            var link = r.TryGet("link", false, "an absolute http or https address", out var l) && l.ValueKind != JsonValueKind.Null ? r.Text("link", false) : null;
+            if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z0-9]+(-[A-Z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
+            {
+                p.Add(path + ".id", "must be an upper-case id such as 'CLINIC-NORTH-2025' (letters A-Z, digits and single hyphens).");
+            }
+            else if (ClinicalSources.IsKnown(id))
+            {
+                p.Add(path + ".id", $"'{id}' is a built-in source: cite it directly, do not declare it again.");
+            }
+
+            if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                p.Add(path + ".link", "must be an absolute http or https address, or null.");
+            }
+
+            return p.Count > before ? null : new ClinicalSource(id!, citation!, supports ?? "Declared by the catalog.") { Link = link };
+        });
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            problems.RequireUniqueId(JsonElementReader.Index("$.sources", indices[i]) + ".id", sources[i].Id, seen, "source");
+        }
+
+        return sources;
     }
 
     private static (ImmutableArray<T> Items, ImmutableArray<int> Indices) Items<T>(JsonElement array, string path, string noun, ProblemList problems, Func<JsonElement, string, ProblemList, T?> read)

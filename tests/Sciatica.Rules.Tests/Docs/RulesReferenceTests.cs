@@ -104,6 +104,15 @@ public sealed class RulesReferenceTests
                 .Append(" | ").Append(c.LiftedByDirectionalPreference is { } l ? ContractNames.Of(l) + " preference, or a clinician override" : c.Strength == ContraindicationStrength.Relative ? "a clinician override" : "nothing").Append(" |\n");
         }
 
+        if (rules.DeclaredSources.Count > 0)
+        {
+            text.Append("\n## Sources declared by this catalog\n\n| id | citation | link |\n|---|---|---|\n");
+            foreach (var source in rules.DeclaredSources)
+            {
+                text.Append("| `").Append(source.Id).Append("` | ").Append(source.Citation.Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(source.Link ?? "-").Append(" |\n");
+            }
+        }
+
         text.Append("\n## Default catalog\n\n");
         text.Append("Why each exercise carries its movements: [exercise-tagging.md](exercise-tagging.md).\n\n");
         text.Append("| exercise id | kind | position | movements | starting dose | source |\n|---|---|---|---|---|---|\n");

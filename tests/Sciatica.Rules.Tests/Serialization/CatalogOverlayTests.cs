@@ -129,4 +129,37 @@ public sealed class CatalogOverlayTests
             File.Delete(path);
         }
     }
+
+    private const string WithOwnSource = """
+        { "name": "clinic", "version": "1", "extends": "default",
+          "sources": [ { "id": "CLINIC-PROTOCOL-2025", "citation": "Clinic North, aquatic therapy protocol, 2025.", "link": "https://example.org/protocol" } ],
+          "contraindications": [ { "id": "clinic-no-prone-after-60", "causes": ["spinalStenosis"], "positions": ["prone"], "strength": "relative",
+            "rationale": "The clinic keeps people with stenosis off their front.", "source": "CLINIC-PROTOCOL-2025" } ] }
+        """;
+
+    [Fact]
+    public void Load_DeclaredSource_CitedByARuleAndWrittenBack()
+    {
+        var clinic = Load(WithOwnSource);
+
+        var source = Assert.Single(clinic.RuleSet.DeclaredSources);
+        Assert.Equal("CLINIC-PROTOCOL-2025", source.Id);
+        Assert.Equal("https://example.org/protocol", source.Link);
+        Assert.Contains(clinic.RuleSet.Rules, r => r.Id == "clinic-no-prone-after-60" && r.Source == "CLINIC-PROTOCOL-2025");
+        var again = Load(CatalogLoader.Write(clinic.Catalog, clinic.RuleSet));
+        Assert.Equal(clinic.RuleSetVersion, again.RuleSetVersion);
+        Assert.Empty(RuleSet.Default.DeclaredSources);
+    }
+
+    [Theory]
+    [InlineData("\"source\": \"CLINIC-PROTOCOL-2025\"", "\"source\": \"CLINIC-OTHER\"", "$.contraindications[0].source")]
+    [InlineData("\"id\": \"CLINIC-PROTOCOL-2025\"", "\"id\": \"SEED\"", "$.sources[0].id")]
+    [InlineData("\"id\": \"CLINIC-PROTOCOL-2025\"", "\"id\": \"clinic protocol\"", "$.sources[0].id")]
+    [InlineData("https://example.org/protocol", "ftp://example.org", "$.sources[0].link")]
+    public void Load_BadSourceOrUndeclaredCitation_NamesThePath(string from, string to, string path)
+    {
+        var error = Assert.Throws<SciaticaValidationException>(() => Load(WithOwnSource.Replace(from, to, StringComparison.Ordinal)));
+
+        Assert.Contains(error.Problems, p => p.Path == path);
+    }
 }
