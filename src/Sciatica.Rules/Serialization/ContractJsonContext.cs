@@ -16,17 +16,9 @@ namespace Sciatica.Rules;
         typeof(CamelCaseEnumConverter<Cause>), typeof(CamelCaseEnumConverter<NerveRoot>), typeof(CamelCaseEnumConverter<RedFlag>),
         typeof(CamelCaseEnumConverter<MovementPattern>), typeof(CamelCaseEnumConverter<ExerciseKind>), typeof(CamelCaseEnumConverter<BodyPosition>),
         typeof(CamelCaseEnumConverter<DirectionalPreference>), typeof(CamelCaseEnumConverter<DecisionKind>),
-        typeof(EquatableArrayJsonConverter<Cause>), typeof(EquatableArrayJsonConverter<NerveRoot>), typeof(EquatableArrayJsonConverter<RedFlag>),
-        typeof(EquatableArrayJsonConverter<MovementPattern>), typeof(EquatableArrayJsonConverter<string>),
-        typeof(EquatableArrayJsonConverter<ClinicianOverride>), typeof(EquatableArrayJsonConverter<DecisionReason>),
-        typeof(EquatableArrayJsonConverter<PrescribedExercise>), typeof(EquatableArrayJsonConverter<ExcludedExercise>),
-        typeof(CamelCaseEnumConverter<ReviewDecision>), typeof(CamelCaseEnumConverter<ReviewAction>),
-        typeof(CamelCaseEnumConverter<SymptomChange>), typeof(CamelCaseEnumConverter<NextMorningChange>),
-        typeof(EquatableArrayJsonConverter<ExerciseReview>), typeof(EquatableArrayJsonConverter<ExerciseFeedback>),
-        typeof(CamelCaseEnumConverter<ContraindicationStrength>), typeof(EquatableArrayJsonConverter<ScreeningGate>),
-        typeof(EquatableArrayJsonConverter<Exercise>), typeof(EquatableArrayJsonConverter<Contraindication>),
-        typeof(EquatableArrayJsonConverter<RuleDescription>), typeof(CamelCaseEnumConverter<RuleCategory>),
-        typeof(CamelCaseEnumConverter<Timeframe>), typeof(EquatableArrayJsonConverter<BodyPosition>),
+        typeof(CamelCaseEnumConverter<ReviewDecision>), typeof(CamelCaseEnumConverter<ReviewAction>), typeof(CamelCaseEnumConverter<SymptomChange>),
+        typeof(CamelCaseEnumConverter<NextMorningChange>), typeof(CamelCaseEnumConverter<ContraindicationStrength>),
+        typeof(CamelCaseEnumConverter<RuleCategory>), typeof(CamelCaseEnumConverter<Timeframe>),
     ])]
 [JsonSerializable(typeof(ProgramDecision))]
 [JsonSerializable(typeof(PatientProfile))]
@@ -46,7 +38,7 @@ namespace Sciatica.Rules;
 [JsonSerializable(typeof(Contraindication))]
 [JsonSerializable(typeof(RuleThresholds))]
 [JsonSerializable(typeof(RuleDescription))]
-[JsonSerializable(typeof(EquatableArray<RuleDescription>))]
+[JsonSerializable(typeof(IReadOnlyList<RuleDescription>))]
 [JsonSerializable(typeof(SessionReview))]
 [JsonSerializable(typeof(ExerciseReview))]
 [JsonSerializable(typeof(ReviewRequest))]

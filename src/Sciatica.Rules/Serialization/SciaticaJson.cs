@@ -234,7 +234,7 @@ public static class SciaticaJson
     public static string WriteRules(IEnumerable<Catalogs.RuleDescription> rules, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return JsonSerializer.Serialize(rules.ToEquatableArray(), (indented ? ContractJson.Indented : ContractJson.Compact).EquatableArrayRuleDescription);
+        return JsonSerializer.Serialize(rules.ToArray(), (indented ? ContractJson.Indented : ContractJson.Compact).IReadOnlyListRuleDescription);
     }
 
     internal static string WriteDosage(Dosage dosage) => JsonSerializer.Serialize(dosage, ContractJson.Compact.Dosage);

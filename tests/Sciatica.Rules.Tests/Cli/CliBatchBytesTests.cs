@@ -10,6 +10,15 @@ public sealed class CliBatchBytesTests
 
     private static string[] Lines(CliRunner.Result result) => result.Output.Split('\n')[..^1];
 
+    private static Process StartBatch()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll"));
+        start.ArgumentList.Add("select");
+        start.ArgumentList.Add("--batch");
+        return Process.Start(start)!;
+    }
+
     [Fact]
     public void Batch_BareCrInsideALine_IsPartOfTheLine()
     {
@@ -63,11 +72,7 @@ public sealed class CliBatchBytesTests
     [Fact]
     public async Task Batch_ClosedStandardOutput_StopsWithAFailureAndAMessage()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll"));
-        start.ArgumentList.Add("select");
-        start.ArgumentList.Add("--batch");
-        using var process = Process.Start(start)!;
+        using var process = StartBatch();
         var error = process.StandardError.ReadToEndAsync();
         var feeding = Task.Run(() =>
         {
@@ -98,11 +103,7 @@ public sealed class CliBatchBytesTests
     [Fact]
     public async Task Batch_Sigterm_StopsAfterCompleteLinesWithExitCode130()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll"));
-        start.ArgumentList.Add("select");
-        start.ArgumentList.Add("--batch");
-        using var process = Process.Start(start)!;
+        using var process = StartBatch();
         var output = process.StandardOutput.ReadToEndAsync();
         process.StandardInput.WriteLine(Profile);
         process.StandardInput.WriteLine(Profile);

@@ -1,5 +1,6 @@
 using Sciatica.Rules;
 using Sciatica.Rules.Catalogs;
+using static Sciatica.Rules.Tests.Review.Feedback;
 
 namespace Sciatica.Rules.Tests.Review;
 
@@ -8,13 +9,6 @@ public sealed class SessionReviewerTests
     private static readonly SessionReviewer Reviewer = new();
     private static readonly PatientProfile Disc = Profiles.With(Cause.HerniatedDisc);
 
-    private static ExerciseFeedback Did(string id, int pain, SymptomChange change = SymptomChange.Unchanged, Dosage? dosage = null) =>
-        new() { Id = id, PainDuring = pain, SymptomChange = change, Dosage = dosage };
-
-    private static SessionFeedback Session(NextMorningChange morning, params ExerciseFeedback[] exercises) =>
-        new() { NextMorning = morning, Exercises = [.. exercises] };
-
-    private static ExerciseReview Only(SessionReview review, string id) => Assert.Single(review.Exercises, e => e.Id == id);
 
     [Fact]
     public void Review_ContractExample_ProgressesKneeToChestAndRegressesWalking()

@@ -1,5 +1,6 @@
 using Sciatica.Rules;
 using Sciatica.Rules.Catalogs;
+using static Sciatica.Rules.Tests.Review.Feedback;
 
 namespace Sciatica.Rules.Tests.Review;
 
@@ -11,13 +12,6 @@ public sealed class SessionReviewerVersionTwoTests
     // Leg pain 3: the default program then has every default stretch, so all of it can be reviewed.
     private static readonly PatientProfile Disc = Profiles.With(Cause.HerniatedDisc) with { LegPain = 3 };
 
-    private static ExerciseFeedback Did(string id, int pain, SymptomChange change = SymptomChange.Unchanged, Dosage? dosage = null) =>
-        new() { Id = id, PainDuring = pain, SymptomChange = change, Dosage = dosage };
-
-    private static SessionFeedback Session(NextMorningChange morning, params ExerciseFeedback[] exercises) =>
-        new() { NextMorning = morning, Exercises = [.. exercises] };
-
-    private static ExerciseReview Only(SessionReview review, string id) => Assert.Single(review.Exercises, e => e.Id == id);
 
     [Fact]
     public void ReviewWorseNextMorning_NothingReported_RegressesEveryExerciseOfTheProgram()
