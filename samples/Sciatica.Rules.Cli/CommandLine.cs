@@ -11,6 +11,7 @@ internal static class CommandLine
           sciatica-rules select --profile FILE|- [--format text|json]
           sciatica-rules select --batch            (JSON Lines on standard input, one decision per line out)
           sciatica-rules review --input FILE|- [--format text|json]
+          sciatica-rules diff --from CATALOG|default --to CATALOG|default [--format text|json]
           sciatica-rules --version
           sciatica-rules [COMMAND] --help
 
@@ -67,7 +68,7 @@ internal static class CommandLine
                     output.WriteLine("rule set " + ProgramSelector.Default.RuleSetVersion);
                     return ExitCodes.Decided;
                 case "help":
-                    output.Write((args[0] switch { "select" => SelectHelp, "review" => ReviewHelp, _ => Usage }) + "\n");
+                    output.Write((args[0] switch { "select" => SelectHelp, "review" => ReviewHelp, "diff" => Diff.Help, _ => Usage }) + "\n");
                     return ExitCodes.Decided;
             }
 
@@ -78,6 +79,7 @@ internal static class CommandLine
                 "select" when options.Batch => RunBatch(selector, rawInput, rawOutput, error, stopRequested),
                 "select" => Select(selector, options, input, output),
                 "review" => Review(selector, options, input, output),
+                "diff" => Diff.Run(options.From!, options.To!, options.Format, output),
                 _ => throw new UsageException($"Unknown command '{options.Command}'."),
             };
         }

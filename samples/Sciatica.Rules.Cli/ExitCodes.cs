@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>The input or the command line is invalid; standard error names the field and the allowed values.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary><c>diff</c> found decisions that change between the two catalogs (0 means none changed).</summary>
+    public const int Changes = 3;
+
     /// <summary>A batch run was stopped by SIGINT or SIGTERM after a complete line (128 + SIGINT, the shell convention).</summary>
     public const int Interrupted = 130;
 }

@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Cli;
 /// contract's conventions (exit code 2 for a bad command line, <c>--version</c> printing the rule-set version
 /// as well as the package version) would each need overriding there.
 /// </remarks>
-internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch)
+internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch, string? From = null, string? To = null)
 {
     /// <summary>Returns "help", "version" or null: what to print instead of running a command.</summary>
     public static string? Informational(string[] args)
@@ -31,7 +31,7 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
             throw new UsageException("No command given.");
         }
 
-        string? profile = null, input = null, format = null;
+        string? profile = null, input = null, format = null, from = null, to = null;
         var batch = false;
         for (var i = 1; i < args.Length; i++)
         {
@@ -54,6 +54,12 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
                 case "--batch":
                     batch = true;
                     break;
+                case "--from":
+                    from = Value(args, ref i);
+                    break;
+                case "--to":
+                    to = Value(args, ref i);
+                    break;
                 default:
                     throw new UsageException($"Unknown option '{args[i]}'.");
             }
@@ -70,7 +76,12 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
             throw new UsageException("select takes --profile or --batch; review takes --input.");
         }
 
-        return new Options(command, profile, input, format ?? "text", batch);
+        if ((command == "diff") != (from is not null || to is not null) || (command == "diff" && (from is null || to is null || profile is not null || input is not null || batch)))
+        {
+            throw new UsageException("diff takes --from and --to (catalog files, or 'default'); --from and --to belong to diff only.");
+        }
+
+        return new Options(command, profile, input, format ?? "text", batch, from, to);
     }
 
     private static string Value(string[] args, ref int i) =>
