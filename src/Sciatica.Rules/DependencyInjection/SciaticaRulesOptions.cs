@@ -29,7 +29,7 @@ public sealed class SciaticaRulesOptions
     /// <summary>Builds the engine these options describe, logging the catalog loaded or refused; throws <see cref="SciaticaValidationException"/> or <see cref="IOException"/>.</summary>
     internal ProgramSelector Build(Microsoft.Extensions.Logging.ILogger? logger = null)
     {
-        var engine = CatalogPath is not null ? CatalogLoader.Load(File.ReadAllBytes(CatalogPath), logger)
+        var engine = CatalogPath is not null ? LoadFrom(() => File.OpenRead(CatalogPath), logger)
             : OpenCatalog is not null ? LoadFrom(OpenCatalog, logger)
             : Loaded(ProgramSelector.Default, logger);
         if (Thresholds is null)

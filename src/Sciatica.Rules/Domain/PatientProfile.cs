@@ -106,11 +106,10 @@ public sealed record PatientProfile
     public IReadOnlyList<ClinicianOverride> ClinicianOverrides
     {
         get;
-        init => field = ValueList.Of(ValueList.Of(value)
+        init => field = new EquatableArray<ClinicianOverride>([.. (value ?? throw new ArgumentNullException(nameof(ClinicianOverrides), "A list must not be null; use an empty list."))
             .OrderBy(o => o.ExerciseId, StringComparer.Ordinal)
             .ThenBy(o => o.RuleId, StringComparer.Ordinal)
-            .ThenBy(o => o.Reason, StringComparer.Ordinal)
-            .ToArray());
+            .ThenBy(o => o.Reason, StringComparer.Ordinal)]);
     }
 
     = ValueList.Empty<ClinicianOverride>();

@@ -49,5 +49,5 @@ internal static class ThresholdTightening
 
     /// <summary>The fields of <paramref name="requested"/> that differ from the default thresholds: what a host set in code.</summary>
     public static Func<string, bool> SetInCode(RuleThresholds requested) =>
-        name => Fields.Single(f => f.Name == name).Get(requested) != Fields.Single(f => f.Name == name).Get(RuleThresholds.Default);
+        name => Fields.Single(f => f.Name == name).Get is var get && get(requested) != get(RuleThresholds.Default);
 }

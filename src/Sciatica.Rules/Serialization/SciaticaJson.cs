@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -251,7 +250,10 @@ public static class SciaticaJson
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or DecoderFallbackException or EncoderFallbackException)
         {
-            throw Invalid(subject, "$", "contains text that is not valid Unicode (for example an unpaired surrogate such as \\ud800), so it cannot be read.");
+            var detail = ex is InvalidOperationException or DecoderFallbackException or EncoderFallbackException
+                ? "contains text that is not valid Unicode (for example an unpaired surrogate such as \\ud800)"
+                : "holds a value that cannot be read (" + ProblemList.Bounded(ex.Message) + ")";
+            throw Invalid(subject, "$", detail + ", so it cannot be read.");
         }
     }
 
