@@ -112,7 +112,8 @@ internal static class ValueList
         items switch
         {
             null => throw new ArgumentNullException(name, "A list must not be null; use an empty list."),
-            EquatableArray<T> stored => stored,
+            // The same boxed list, not a re-boxed copy: shared lists stay shared and cost nothing to store.
+            EquatableArray<T> => items,
             _ => new EquatableArray<T>([.. items]),
         };
 

@@ -74,6 +74,39 @@ public sealed record Contraindication
         && (MinimumLegPain is not { } pain || profile.LegPain >= pain)
         && (MinimumPregnancyWeeks is not { } weeks || profile.PregnancyWeeks >= weeks);
 
+    /// <summary>Compiles <see cref="AppliesTo"/> to a test of the person's <see cref="Facts"/>.</summary>
+    internal Condition CompileCondition()
+    {
+        var causes = Facts.None;
+        foreach (var cause in Causes)
+        {
+            causes = causes.With(Facts.Cause(cause));
+        }
+
+        var condition = new Condition(Facts.None, causes);
+        if (WhenDirectionalPreference is { } preference)
+        {
+            condition = condition.And(Facts.Prefers(preference));
+        }
+
+        if (AfterSpineSurgery)
+        {
+            condition = condition.And(Facts.SpineSurgeryRecorded);
+        }
+
+        if (MinimumLegPain is { } pain)
+        {
+            condition = condition.And(Facts.LegPainOfAtLeast(pain));
+        }
+
+        if (MinimumPregnancyWeeks is { } weeks)
+        {
+            condition = condition.And(Facts.PregnancyOfAtLeast(weeks));
+        }
+
+        return condition;
+    }
+
     /// <summary>Gets whether the rule touches an exercise: it performs an avoided movement or starts in an avoided position.</summary>
     internal bool Touches(Exercise exercise) =>
         exercise.Movements.Any(m => Movements.Contains(m)) || Positions.Contains(exercise.Position);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -12,10 +11,10 @@ namespace Sciatica.Rules;
 /// either included with its rationale or excluded with every rule that excludes it.
 /// </summary>
 /// <remarks>
-/// Pure and deterministic: no clock, no randomness, no culture dependence and no I/O. Its only state is a
-/// thread-safe memo of decisions already made (profiles with clinician overrides excepted), which never
-/// changes an answer, so one instance is safe and best shared between threads. The rule-set version is
-/// computed once, here.
+/// Pure and deterministic: no clock, no randomness, no culture dependence and no I/O. The rule set is compiled
+/// to bit masks once, here (see docs/benchmarks.md); every call evaluates every rule afresh. Equal parts of
+/// decisions (reason lists, refusals) are shared between calls in bounded tables, which never change an answer,
+/// so one instance is safe and best shared between threads. The rule-set version is computed once, here.
 /// </remarks>
 public sealed class ProgramSelector : IProgramSelector
 {
@@ -29,23 +28,8 @@ public sealed class ProgramSelector : IProgramSelector
     private readonly ImmutableArray<PrescribedExercise> prescriptions;
     private readonly FrozenDictionary<string, ContraindicationStrength?> strengthByRuleId;
 
-    /// <summary>
-    /// Decisions already made, by <see cref="DecisionKey"/>. The decision depends only on what the key
-    /// captures, so this is memoisation, not state: the same profile always gets an equal decision, and
-    /// a property test checks cached against freshly evaluated decisions.
-    /// </summary>
-    private readonly ConcurrentDictionary<ulong, ProgramDecision> decisions = new();
-
-    /// <summary>The most decisions memoised, and the memory they may take (estimated from the catalog's size).</summary>
-    private const int MaximumCachedDecisions = 1 << 16;
-
-    private const long MaximumCachedBytes = 64L * 1024 * 1024;
-
-    /// <summary>How many decisions the memo may hold for this catalog: bounded by count and by estimated bytes.</summary>
-    private readonly int memoCapacity;
-
-    /// <summary>The number of decisions memoised; counted here so that a full memo costs one read, not a lock of every bucket.</summary>
-    private int memoised;
+    /// <summary>The rule set compiled to bit masks; <see langword="null"/> when it is too large for them (the general evaluator decides).</summary>
+    private readonly CompiledRules? compiled;
 
     /// <summary>Creates an engine over the default catalog and rule set.</summary>
     public ProgramSelector()
@@ -74,8 +58,7 @@ public sealed class ProgramSelector : IProgramSelector
         prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
         strengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
         RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
-        // A decision holds one entry per catalog exercise (included or excluded, sharing reason objects): about 200 bytes each.
-        memoCapacity = (int)Math.Min(MaximumCachedDecisions, MaximumCachedBytes / (512 + (200L * catalog.Exercises.Count)));
+        compiled = CompiledRules.TryCompile(catalog, ruleSet, RuleSetVersion);
     }
 
     /// <summary>Gets a shared engine over the default catalog and rule set.</summary>
@@ -111,28 +94,14 @@ public sealed class ProgramSelector : IProgramSelector
             return Evaluate(profile);
         }
 
-        var key = DecisionKey.Of(profile, RuleSet.Thresholds);
-        if (decisions.TryGetValue(key, out var decision))
-        {
-            return decision;
-        }
-
-        decision = Evaluate(profile);
-        if (Volatile.Read(ref memoised) >= memoCapacity)
-        {
-            return decision;
-        }
-
-        var kept = decisions.GetOrAdd(key, decision);
-        if (ReferenceEquals(kept, decision))
-        {
-            Interlocked.Increment(ref memoised);
-        }
-
-        return kept;
+        return compiled is null ? Evaluate(profile) : compiled.Decide(profile);
     }
 
-    /// <summary>Evaluates every rule for the profile, without the cache.</summary>
+    /// <summary>
+    /// The general evaluator: every rule as written (its predicate on the profile, not its compiled mask), one
+    /// exercise at a time. It decides for clinician overrides, and it is the reference the compiled evaluator is
+    /// tested against.
+    /// </summary>
     internal ProgramDecision Evaluate(PatientProfile profile)
     {
         var fired = builtIns.Screening.Where(rule => rule.Applies(profile)).ToImmutableArray();

@@ -192,8 +192,13 @@ public static class Arbitraries
     private static Gen<ExerciseCatalog> RandomCatalog =>
         Gen.NonEmptyListOf(ExerciseGen).Select(list => new ExerciseCatalog(list.Take(30).Select((e, i) => e with { Id = $"ex-{i}" })));
 
-    public static Gen<ProgramSelector> RandomWorld() =>
-        from exercises in Gen.NonEmptyListOf(ExerciseGen).Select(list => list.Take(30).Select((e, i) => e with { Id = $"ex-{i}" }).ToList())
+    public static Gen<ProgramSelector> RandomWorld() => RandomWorld(Gen.NonEmptyListOf(ExerciseGen).Select(list => list.Take(30).ToList()));
+
+    /// <summary>Worlds with catalogs of 65 to 400 exercises: past the 64-exercise and 256-exercise paths of the compiled evaluator.</summary>
+    public static Gen<ProgramSelector> LargeWorld() => RandomWorld(Gen.Choose(65, 400).SelectMany(n => Gen.ListOf(ExerciseGen, n)).Select(list => list.ToList()));
+
+    private static Gen<ProgramSelector> RandomWorld(Gen<List<Exercise>> catalogs) =>
+        from exercises in catalogs.Select(list => list.Select((e, i) => e with { Id = $"ex-{i:D3}" }).ToList())
         from contraindications in Gen.ListOf(ContraindicationGen).Select(list => list.Take(15).Select((c, i) => c with { Id = $"ci-{i}" }).ToList())
         from thresholds in ThresholdsGen
         select new ProgramSelector(new ExerciseCatalog(exercises), new RuleSet("random", "1.0.0", contraindications, thresholds));

@@ -1,0 +1,133 @@
+using System.Numerics;
+using Sciatica.Rules.Catalogs;
+
+namespace Sciatica.Rules;
+
+/// <summary>
+/// Everything the rules read about a person, as 128 bits computed once per decision: causes (bits 0-14), red
+/// flags (16-30), each yes/no field as a bit for yes and a bit for no, the directional preference, and every
+/// threshold as the side the person falls on. Leg pain sets one bit per level it reaches (leg pain of 6 sets
+/// "at least 0" to "at least 6"), pregnancy likewise per week, so that a rule's "at least N" is one bit test.
+/// </summary>
+internal readonly record struct Facts(ulong Low, ulong High)
+{
+    public const int MedicalClearance = 32;
+    public const int NoMedicalClearance = 33;
+    public const int SymptomsTolerateExercise = 34;
+    public const int SymptomsDoNotTolerateExercise = 35;
+    public const int LandWalkingPainful = 36;
+    public const int LandWalkingNotPainful = 37;
+    public const int PoolAccess = 38;
+    public const int NoPoolAccess = 39;
+    public const int PrefersExtension = 40;
+    public const int PrefersFlexion = 41;
+    public const int NoExtensionPreference = 42;
+    public const int AgeNotRecorded = 43;
+    public const int AgeBelowSeriousPathologyMinimum = 44;
+    public const int AgeAboveSeriousPathologyMaximum = 45;
+    public const int SpineSurgeryRecorded = 46;
+    public const int SpineSurgeryTooRecent = 47;
+    public const int SymptomWeeksNotRecorded = 48;
+    public const int SymptomsSixWeeksOrMore = 49;
+    public const int Pregnant = 50;
+    public const int LegPainSevere = 51;
+    public const int BackPainSevere = 52;
+
+    /// <summary>High bits 0-10: leg pain at least 0..10.</summary>
+    private const int LegPainAtLeast = 64;
+
+    /// <summary>High bits 11-53: pregnancy of at least 0..42 weeks.</summary>
+    private const int PregnancyWeeksAtLeast = 64 + 11;
+
+    public static Facts None => default;
+
+    public static int Cause(Cause cause) => (int)cause;
+
+    public static int RedFlag(RedFlag flag) => 16 + (int)flag;
+
+    public static int Prefers(DirectionalPreference preference) => preference == DirectionalPreference.Extension ? PrefersExtension : PrefersFlexion;
+
+    public static int LegPainOfAtLeast(int pain) => LegPainAtLeast + pain;
+
+    public static int PregnancyOfAtLeast(int weeks) => PregnancyWeeksAtLeast + weeks;
+
+    /// <summary>The facts with one more bit set.</summary>
+    public Facts With(int bit) => bit < 64 ? new(Low | (1UL << bit), High) : new(Low, High | (1UL << (bit - 64)));
+
+    public bool IsEmpty => (Low | High) == 0;
+
+    public static Facts Of(PatientProfile p, RuleThresholds t)
+    {
+        var low = p.CauseBits | (p.RedFlagBits << 16);
+        low |= Bit(p.MedicalClearance ? MedicalClearance : NoMedicalClearance);
+        low |= Bit(p.SymptomsTolerateExercise ? SymptomsTolerateExercise : SymptomsDoNotTolerateExercise);
+        low |= Bit(p.LandWalkingPainful ? LandWalkingPainful : LandWalkingNotPainful);
+        low |= Bit(p.PoolAccess ? PoolAccess : NoPoolAccess);
+        low |= p.DirectionalPreference switch
+        {
+            DirectionalPreference.Extension => Bit(PrefersExtension),
+            DirectionalPreference.Flexion => Bit(PrefersFlexion) | Bit(NoExtensionPreference),
+            _ => Bit(NoExtensionPreference),
+        };
+        low |= p.Age switch
+        {
+            null => Bit(AgeNotRecorded),
+            var a when a < t.SeriousPathologyMinimumAge => Bit(AgeBelowSeriousPathologyMinimum),
+            var a when a > t.SeriousPathologyMaximumAge => Bit(AgeAboveSeriousPathologyMaximum),
+            _ => 0,
+        };
+        low |= p.WeeksSinceSpineSurgery switch
+        {
+            null => 0,
+            var w when w < t.MinimumWeeksAfterSpineSurgery => Bit(SpineSurgeryRecorded) | Bit(SpineSurgeryTooRecent),
+            _ => Bit(SpineSurgeryRecorded),
+        };
+        low |= p.SymptomWeeks switch
+        {
+            null => Bit(SymptomWeeksNotRecorded),
+            >= 6 => Bit(SymptomsSixWeeksOrMore),
+            _ => 0,
+        };
+        low |= p.PregnancyWeeks is null ? 0 : Bit(Pregnant);
+        low |= p.LegPain >= t.SeverePainFrom ? Bit(LegPainSevere) : 0;
+        low |= p.BackPain >= t.SeverePainFrom ? Bit(BackPainSevere) : 0;
+        var high = (1UL << (p.LegPain + 1)) - 1;
+        if (p.PregnancyWeeks is { } weeks)
+        {
+            high |= ((1UL << (weeks + 1)) - 1) << (PregnancyWeeksAtLeast - 64);
+        }
+
+        return new(low, high);
+    }
+
+    private static ulong Bit(int bit) => 1UL << bit;
+
+    public int Count => BitOperations.PopCount(Low) + BitOperations.PopCount(High);
+}
+
+/// <summary>A rule's condition on the person, compiled: every fact of <see cref="All"/>, and at least one of <see cref="Any"/> unless it is empty.</summary>
+internal readonly record struct Condition(Facts All, Facts Any)
+{
+    public static Condition Always => default;
+
+    public static Condition AllOf(params ReadOnlySpan<int> bits) => new(Set(bits), Facts.None);
+
+    public static Condition AnyOf(params ReadOnlySpan<int> bits) => new(Facts.None, Set(bits));
+
+    public Condition And(int bit) => new(All.With(bit), Any);
+
+    public bool Holds(Facts facts) =>
+        (facts.Low & All.Low) == All.Low && (facts.High & All.High) == All.High
+        && (Any.IsEmpty || ((facts.Low & Any.Low) | (facts.High & Any.High)) != 0);
+
+    private static Facts Set(ReadOnlySpan<int> bits)
+    {
+        var facts = Facts.None;
+        foreach (var bit in bits)
+        {
+            facts = facts.With(bit);
+        }
+
+        return facts;
+    }
+}
