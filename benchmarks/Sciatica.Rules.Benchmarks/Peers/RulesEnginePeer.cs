@@ -6,14 +6,18 @@ using Sciatica.Rules.Catalogs;
 namespace Sciatica.Rules.Benchmarks.Peers;
 
 /// <summary>
-/// The default rule set in Microsoft RulesEngine: one workflow of screening rules over the patient, one
-/// of exclusion rules over a patient and an exercise, each a lambda expression. Built once (RulesEngine
-/// compiles and caches each workflow on first use) and reused, as its documentation recommends.
+/// The default rule set in Microsoft RulesEngine, each rule a lambda expression, built once (RulesEngine
+/// compiles and caches each workflow on first use) and reused, as its documentation recommends. Two ways to run it:
+/// <see cref="DecideAsync"/> runs the workflow once per profile: the screening rules and one rule per catalog
+/// exercise (the exclusion rules that touch that exercise, with the exercise's fields folded in as constants);
+/// <see cref="DecidePerExerciseAsync"/> runs a screening workflow, then an exclusion workflow once per exercise.
 /// </summary>
 public sealed class RulesEnginePeer
 {
     private const string Screening = "screening";
     private const string Exclusion = "exclusion";
+    private const string Once = "once-per-profile";
+    private const string ExcludePrefix = "exclude:";
     private readonly RulesEngine.RulesEngine engine;
     private readonly PeerRuleData data;
     private readonly Dictionary<string, DecisionKind> decisionByRule;
@@ -45,10 +49,45 @@ public sealed class RulesEnginePeer
         [
             new Workflow { WorkflowName = Screening, Rules = [.. gates.Select(g => Rule(g.Id, g.Expression))] },
             new Workflow { WorkflowName = Exclusion, Rules = [.. exclusions.Select(e => Rule(e.Id, e.Expression))] },
+            new Workflow
+            {
+                WorkflowName = Once,
+                Rules =
+                [
+                    .. gates.Select(g => Rule(g.Id, g.Expression)),
+                    .. data.Exercises.Select(e => Rule(ExcludePrefix + e.Id, "(" + string.Join(") OR (", exclusions.Select(x => FoldIn(x.Expression, e))) + ")")),
+                ],
+            },
         ], new ReSettings { EnableExceptionAsErrorMessage = false, IgnoreException = false });
     }
 
+    /// <summary>One workflow run per profile.</summary>
     public async ValueTask<PeerDecision> DecideAsync(PatientProfile profile)
+    {
+        var results = await engine.ExecuteAllRulesAsync(Once, PeerPatient.From(profile)).ConfigureAwait(false);
+        var decision = DecisionKind.Program;
+        var included = new List<string>();
+        foreach (var result in results)
+        {
+            var name = result.Rule.RuleName;
+            if (name.StartsWith(ExcludePrefix, StringComparison.Ordinal))
+            {
+                if (!result.IsSuccess)
+                {
+                    included.Add(name[ExcludePrefix.Length..]);
+                }
+            }
+            else if (result.IsSuccess && decisionByRule[name] > decision)
+            {
+                decision = decisionByRule[name];
+            }
+        }
+
+        return decision == DecisionKind.Program ? new PeerDecision(decision, included) : new PeerDecision(decision, []);
+    }
+
+    /// <summary>A screening run, then an exclusion run per catalog exercise.</summary>
+    public async ValueTask<PeerDecision> DecidePerExerciseAsync(PatientProfile profile)
     {
         var patient = PeerPatient.From(profile);
         var screened = await engine.ExecuteAllRulesAsync(Screening, patient).ConfigureAwait(false);
@@ -70,6 +109,18 @@ public sealed class RulesEnginePeer
 
         return new PeerDecision(decision, included);
     }
+
+    /// <summary>Replaces each test of the exercise (input2) in an exclusion expression by its value for <paramref name="exercise"/>.</summary>
+    private static string FoldIn(string expression, PeerExercise exercise)
+    {
+        var folded = System.Text.RegularExpressions.Regex.Replace(expression, "input2\\.Movements\\.Contains\\(\"([A-Za-z]+)\"\\)", m => Bool(exercise.Movements.Contains(m.Groups[1].Value)));
+        folded = System.Text.RegularExpressions.Regex.Replace(folded, "input2\\.Position == \"([A-Za-z]+)\"", m => Bool(exercise.Position == m.Groups[1].Value));
+        folded = System.Text.RegularExpressions.Regex.Replace(folded, "input2\\.Kind == \"([A-Za-z]+)\"", m => Bool(exercise.Kind == m.Groups[1].Value));
+        folded = folded.Replace("input2.ClinicianEnabledOnly", Bool(exercise.ClinicianEnabledOnly), StringComparison.Ordinal);
+        return folded.Contains("input2", StringComparison.Ordinal) ? throw new InvalidOperationException("Unfolded exercise test: " + folded) : folded;
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     private static Rule Rule(string name, string expression) =>
         new() { RuleName = name, Expression = expression, RuleExpressionType = RuleExpressionType.LambdaExpression, SuccessEvent = name };

@@ -34,6 +34,9 @@ internal sealed class CompiledRules
     private readonly int[] inclusionOrder;
 
     private readonly Condition[] screeningWhen;
+
+    /// <summary>One fact from each screening rule that the rule cannot hold without: when a person has none of them, no screening rule holds.</summary>
+    private readonly Facts screeningTrigger;
     private readonly ScreeningRule[] screening;
 
     private readonly Condition[] contraindicationWhen;
@@ -76,6 +79,7 @@ internal sealed class CompiledRules
 
         screening = [.. builtIns.Screening];
         screeningWhen = [.. screening.Select(rule => rule.When)];
+        screeningTrigger = screeningWhen.Aggregate(Facts.None, (trigger, when) => trigger.Or(when.Trigger));
 
         var contraindications = ruleSet.Contraindications.AsImmutableArray();
         var eligibility = builtIns.Eligibility;
@@ -136,7 +140,7 @@ internal sealed class CompiledRules
     {
         var facts = Facts.Of(profile, thresholds);
         var fired = 0UL;
-        for (var i = 0; i < screeningWhen.Length; i++)
+        for (var i = 0; i < screeningWhen.Length && facts.Intersects(screeningTrigger); i++)
         {
             if (screeningWhen[i].Holds(facts))
             {

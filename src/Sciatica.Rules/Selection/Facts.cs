@@ -56,6 +56,16 @@ internal readonly record struct Facts(ulong Low, ulong High)
 
     public bool IsEmpty => (Low | High) == 0;
 
+    public Facts Or(Facts other) => new(Low | other.Low, High | other.High);
+
+    public bool Intersects(Facts other) => ((Low & other.Low) | (High & other.High)) != 0;
+
+    /// <summary>The lowest fact set, or none.</summary>
+    public Facts Lowest => Low != 0 ? new(Low & (~Low + 1), 0) : new(0, High & (~High + 1));
+
+    /// <summary>Every fact.</summary>
+    public static Facts Every => new(ulong.MaxValue, ulong.MaxValue);
+
     public static Facts Of(PatientProfile p, RuleThresholds t)
     {
         var low = p.CauseBits | (p.RedFlagBits << 16);
@@ -115,6 +125,9 @@ internal readonly record struct Condition(Facts All, Facts Any)
     public static Condition AnyOf(params ReadOnlySpan<int> bits) => new(Facts.None, Set(bits));
 
     public Condition And(int bit) => new(All.With(bit), Any);
+
+    /// <summary>Facts of which the condition needs at least one: one fact it requires, or the facts of which it requires any; every fact when it always holds.</summary>
+    public Facts Trigger => !All.IsEmpty ? All.Lowest : !Any.IsEmpty ? Any : Facts.Every;
 
     public bool Holds(Facts facts) =>
         (facts.Low & All.Low) == All.Low && (facts.High & All.High) == All.High

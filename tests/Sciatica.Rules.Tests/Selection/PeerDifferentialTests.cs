@@ -7,7 +7,7 @@ using Sciatica.Rules.Tests.Properties;
 namespace Sciatica.Rules.Tests.Selection;
 
 /// <summary>
-/// The peer implementations used in the benchmarks (Microsoft RulesEngine and NRules) must make the same
+/// The peer implementations used in the benchmarks (naive LINQ, Microsoft RulesEngine and NRules) must make the same
 /// decision and include the same exercises as <see cref="ProgramSelector"/>, so that the benchmarks
 /// compare equal work. Clinician overrides are left out: the peers do not implement them.
 /// </summary>
@@ -43,6 +43,28 @@ public sealed class PeerDifferentialTests
         }
 
         Assert.InRange(programs, Profiles / 5, Profiles);
+    }
+
+    [Fact]
+    public async Task RulesEnginePeerPerExercise_TwoThousandProfiles_SameDecisionsAsProgramSelector()
+    {
+        var peer = new RulesEnginePeer(Data);
+        var selector = new ProgramSelector();
+        foreach (var profile in Generated().Take(2_000))
+        {
+            Assert.Equal(Expected(selector, profile), Actual(await peer.DecidePerExerciseAsync(profile)));
+        }
+    }
+
+    [Fact]
+    public void NaivePeer_TenThousandProfilesAndTheBenchmarkMix_SameDecisionsAsProgramSelector()
+    {
+        var peer = new NaivePeer(RuleSet.Default, ExerciseCatalog.Default);
+        var selector = new ProgramSelector();
+        foreach (var profile in Generated().Concat(Sciatica.Rules.Benchmarks.MixedProfiles.Create(1_000)))
+        {
+            Assert.Equal(Expected(selector, profile), Actual(peer.Decide(profile)));
+        }
     }
 
     [Fact]
