@@ -22,17 +22,23 @@ internal static class Batch
     /// <summary>The longest line read, in bytes; a longer line is answered with an error without being kept in memory.</summary>
     public const int MaximumLineBytes = 1024 * 1024;
 
-    private const int FlushBytes = 64 * 1024;
+    private const int ReadBytes = 64 * 1024;
+
+    /// <summary>Lines decided together: a block is split between the cores, and its answers are written in input order.</summary>
+    private const int BlockLines = 4096;
+
+    /// <summary>The bytes a block may hold before it is decided, whatever its number of lines.</summary>
+    private const int BlockBytes = 4 * 1024 * 1024;
 
     public static int Run(ProgramSelector selector, Stream input, Stream output, TextWriter error, Func<bool> stopRequested)
     {
-        var pending = new ArrayBufferWriter<byte>(FlushBytes * 2);
-        var line = new ArrayBufferWriter<byte>(4096);
-        var chunk = new byte[FlushBytes];
+        var block = new Block();
+        var chunk = new byte[ReadBytes];
         var lineNumber = 0;
         var invalid = 0;
         var oversized = false;
         var atLineStart = true;
+        var lineStart = 0;
         try
         {
             int read;
@@ -46,14 +52,15 @@ internal static class Batch
                     var piece = end < 0 ? span : span[..end];
                     if (!oversized)
                     {
-                        if (line.WrittenCount + piece.Length > MaximumLineBytes)
+                        if (block.Bytes.WrittenCount - lineStart + piece.Length > MaximumLineBytes)
                         {
+                            // Too long: forget what was kept of the line; it is answered with an error.
                             oversized = true;
-                            line.Clear();
+                            block.Truncate(lineStart);
                         }
                         else
                         {
-                            line.Write(piece);
+                            block.Bytes.Write(piece);
                         }
                     }
 
@@ -62,21 +69,20 @@ internal static class Batch
                         break;
                     }
 
-                    Answer(selector, line.WrittenSpan, ++lineNumber, oversized, pending, ref invalid);
-                    line.Clear();
+                    block.EndLine(++lineNumber, lineStart, oversized);
                     oversized = false;
                     atLineStart = true;
+                    lineStart = block.Bytes.WrittenCount;
                     span = span[(end + 1)..];
-                    if (pending.WrittenCount >= FlushBytes)
+                    if (block.Count >= BlockLines || block.Bytes.WrittenCount >= BlockBytes)
                     {
-                        Flush(pending, output);
-                    }
-
-                    if (stopRequested())
-                    {
-                        Flush(pending, output);
-                        error.WriteLine($"stopped by a signal after line {lineNumber}; every line written is complete.");
-                        return ExitCodes.Interrupted;
+                        invalid += block.DecideAndWrite(selector, output);
+                        lineStart = 0;
+                        if (stopRequested())
+                        {
+                            error.WriteLine($"stopped by a signal after line {lineNumber}; every line written is complete.");
+                            return ExitCodes.Interrupted;
+                        }
                     }
                 }
             }
@@ -84,10 +90,10 @@ internal static class Batch
             if (!atLineStart)
             {
                 // The last line has no newline: it is still a line.
-                Answer(selector, line.WrittenSpan, ++lineNumber, oversized, pending, ref invalid);
+                block.EndLine(++lineNumber, lineStart, oversized);
             }
 
-            Flush(pending, output);
+            invalid += block.DecideAndWrite(selector, output);
             if (stopRequested())
             {
                 error.WriteLine($"stopped by a signal after line {lineNumber}; every line written is complete.");
@@ -96,11 +102,66 @@ internal static class Batch
         }
         catch (IOException ex)
         {
-            error.WriteLine($"error: standard output was closed or failed after line {lineNumber} ({ex.Message}); the run stopped and later lines were not answered.");
+            error.WriteLine($"error: standard output was closed or failed after line {block.Written} ({ex.Message}); the run stopped and later lines were not answered.");
             return ExitCodes.Failure;
         }
 
         return invalid == 0 ? ExitCodes.Decided : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>Lines read but not yet answered: their bytes, one after another, and where each starts.</summary>
+    private sealed class Block
+    {
+        private readonly List<(int Number, int Start, int Length, bool Oversized)> lines = [];
+        private readonly ArrayBufferWriter<byte>[] answers = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new ArrayBufferWriter<byte>(64 * 1024))];
+
+        public ArrayBufferWriter<byte> Bytes { get; private set; } = new(BlockBytes + ReadBytes);
+
+        public int Count => lines.Count;
+
+        /// <summary>The last line number written to the output.</summary>
+        public int Written { get; private set; }
+
+        public void EndLine(int number, int start, bool oversized) => lines.Add((number, start, Bytes.WrittenCount - start, oversized));
+
+        /// <summary>Drops the bytes from <paramref name="start"/> on (the part kept of an oversized line).</summary>
+        public void Truncate(int start)
+        {
+            var kept = new ArrayBufferWriter<byte>(Math.Max(Bytes.Capacity, 1));
+            kept.Write(Bytes.WrittenSpan[..start]);
+            Bytes = kept;
+        }
+
+        /// <summary>Answers every line of the block, the cores sharing the work, then writes the answers in input order and starts an empty block.</summary>
+        public int DecideAndWrite(ProgramSelector selector, Stream output)
+        {
+            var parts = lines.Count < 64 ? 1 : answers.Length;
+            var invalid = new int[parts];
+            var memory = Bytes.WrittenMemory;
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+            {
+                var from = lines.Count * part / parts;
+                var to = lines.Count * (part + 1) / parts;
+                var pending = answers[part];
+                for (var i = from; i < to; i++)
+                {
+                    var (number, start, length, oversized) = lines[i];
+                    Answer(selector, memory.Slice(start, length), number, oversized, pending, ref invalid[part]);
+                }
+            });
+
+            for (var part = 0; part < parts; part++)
+            {
+                output.Write(answers[part].WrittenSpan);
+                answers[part].ResetWrittenCount();
+            }
+
+            output.Flush();
+            Written = lines.Count > 0 ? lines[^1].Number : Written;
+            lines.Clear();
+            Bytes.ResetWrittenCount();
+            return invalid.Sum();
+        }
     }
 
     /// <summary>Decides one line; a bad line becomes an error object, never an exception.</summary>
@@ -111,14 +172,14 @@ internal static class Batch
         return Encoding.UTF8.GetString(pending.WrittenSpan[..^1]);
     }
 
-    private static void Answer(ProgramSelector selector, ReadOnlySpan<byte> line, int lineNumber, bool oversized, ArrayBufferWriter<byte> pending, ref int invalid)
+    private static void Answer(ProgramSelector selector, ReadOnlyMemory<byte> line, int lineNumber, bool oversized, ArrayBufferWriter<byte> pending, ref int invalid)
     {
-        if (line.EndsWith("\r"u8))
+        if (line.Span.EndsWith("\r"u8))
         {
             line = line[..^1];
         }
 
-        if (lineNumber == 1 && line.StartsWith("\uFEFF"u8))
+        if (lineNumber == 1 && line.Span.StartsWith("\uFEFF"u8))
         {
             line = line[3..];
         }
@@ -128,7 +189,7 @@ internal static class Batch
         {
             problem = $"$: the line is longer than {MaximumLineBytes} bytes; each line must hold one profile object.";
         }
-        else if (line.Trim(" \t\r"u8).IsEmpty)
+        else if (line.Span.Trim(" \t\r"u8).IsEmpty)
         {
             problem = "$: the line is empty; each line must hold one profile object.";
         }
@@ -136,8 +197,7 @@ internal static class Batch
         {
             try
             {
-                var decision = selector.Select(SciaticaJson.ReadProfile(line.ToArray()));
-                Encoding.UTF8.GetBytes(SciaticaJson.WriteDecision(decision), pending);
+                SciaticaJson.WriteDecisionUtf8(selector.Select(SciaticaJson.ReadProfile(line)), pending);
             }
             catch (SciaticaValidationException ex)
             {
@@ -165,12 +225,5 @@ internal static class Batch
         }
 
         pending.Write("\n"u8);
-    }
-
-    private static void Flush(ArrayBufferWriter<byte> pending, Stream output)
-    {
-        output.Write(pending.WrittenSpan);
-        output.Flush();
-        pending.Clear();
     }
 }

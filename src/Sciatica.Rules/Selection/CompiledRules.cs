@@ -120,6 +120,8 @@ internal sealed class CompiledRules
 
         adviceWhen = [.. builtIns.Advice.Select(a => a.When)];
         adviceReasonBit = [.. builtIns.Advice.Select(a => ReasonBit(a.Reason))];
+        DecisionJson.Remember(ProgramAdvice);
+        DecisionJson.Remember(NoExercises);
     }
 
     /// <summary>Compiles the rule set for the catalog, or returns <see langword="null"/> when a set of rules does not fit 64-bit masks (the general evaluator then decides).</summary>
@@ -283,7 +285,9 @@ internal sealed class CompiledRules
     private IReadOnlyList<PrescribedExercise> IncludedList(ulong mask)
     {
         var list = inclusionOrder.Where(e => (mask & (1UL << e)) != 0).Select(e => prescriptions[e]).ToArray();
-        return list.Length == 0 ? NoExercises : Wrap(list);
+        var shared = list.Length == 0 ? NoExercises : Wrap(list);
+        DecisionJson.Remember(shared);
+        return shared;
     }
 
     private ExcludedExercise Excluded(int exercise, ulong mask)
@@ -303,6 +307,7 @@ internal sealed class CompiledRules
         var created = new ExcludedExercise(exercises[exercise].Id, exclusionReasonLists.GetOrCreate(mask, exclusionReasons, static (m, all) => Pick(m, all)));
         if (variants is null || variants.Length < ExcludedVariantsPerExercise)
         {
+            DecisionJson.Remember(created);
             // Losing a race only means the variant is built again next time.
             Volatile.Write(ref excludedVariants[exercise], [.. variants ?? [], new ExcludedVariant(mask, created)]);
         }
@@ -320,7 +325,9 @@ internal sealed class CompiledRules
             list[next++] = all[BitOperations.TrailingZeroCount(set)];
         }
 
-        return Wrap(list);
+        var shared = Wrap(list);
+        DecisionJson.Remember(shared);
+        return shared;
     }
 
     private static IReadOnlyList<DecisionReason> Pick(ulong mask, DecisionReason[] all)
@@ -347,14 +354,19 @@ internal sealed class CompiledRules
         var kind = rules.Max(rule => rule.Decision);
         var timeframe = rules.Min(rule => rule.Timeframe);
         var reasons = Wrap(rules.Select(rule => rule.Reason).ToArray());
+        var excluded = Wrap(exercises.Select(e => new ExcludedExercise(e.Id, reasons)).ToArray());
+        var advice = ValueList.Of(SafetyAdvice.For(kind, timeframe));
+        DecisionJson.Remember(reasons);
+        DecisionJson.Remember(excluded);
+        DecisionJson.Remember(advice);
         return new ProgramDecision
         {
             Decision = kind,
             Timeframe = timeframe,
             Reasons = reasons,
             Exercises = NoExercises,
-            Excluded = Wrap(exercises.Select(e => new ExcludedExercise(e.Id, reasons)).ToArray()),
-            SafetyAdvice = SafetyAdvice.For(kind, timeframe),
+            Excluded = excluded,
+            SafetyAdvice = advice,
             RuleSetVersion = version,
         };
     }

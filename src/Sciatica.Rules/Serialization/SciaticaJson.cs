@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -91,8 +92,26 @@ public static class SciaticaJson
     public static string WriteDecision(ProgramDecision decision, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        // Written afresh each time: keeping the JSON of every memoised decision alive cost about 17 KB per decision.
-        return JsonSerializer.Serialize(decision, (indented ? ContractJson.Indented : ContractJson.Compact).ProgramDecision);
+        if (indented)
+        {
+            return JsonSerializer.Serialize(decision, ContractJson.Indented.ProgramDecision);
+        }
+
+        var output = new ArrayBufferWriter<byte>(8192);
+        DecisionJson.Write(decision, output);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>Writes a decision document as compact UTF-8 JSON (one line, no newline), the bytes <see cref="WriteDecision(ProgramDecision, bool)"/> encodes.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <param name="output">Where the bytes go.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>The fastest way to write decisions: the JSON of parts that decisions share is reused, not written again.</remarks>
+    public static void WriteDecisionUtf8(ProgramDecision decision, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(output);
+        DecisionJson.Write(decision, output);
     }
 
     /// <summary>Writes a profile document.</summary>

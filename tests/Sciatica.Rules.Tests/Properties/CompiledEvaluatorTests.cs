@@ -25,6 +25,18 @@ public sealed class CompiledEvaluatorTests
                 }
             });
 
+    [SafetyProperty]
+    public void CompactJson_WrittenFromSharedFragments_SameBytesAsTheSerializer(Scenario s)
+    {
+        var decision = s.Decide();
+        var expected = System.Text.Json.JsonSerializer.Serialize(decision, ContractJson.Compact.ProgramDecision);
+
+        Assert.Equal(expected, SciaticaJson.WriteDecision(decision));
+        var bytes = new System.Buffers.ArrayBufferWriter<byte>();
+        SciaticaJson.WriteDecisionUtf8(decision, bytes);
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(bytes.WrittenSpan));
+    }
+
     [Fact]
     public void SharedParts_SameReasonsShareOneList_DecisionsStillDistinctObjects()
     {
