@@ -40,6 +40,14 @@ public static class SciaticaJson
     public static PatientProfile ReadProfile(ReadOnlyMemory<byte> utf8Json) =>
         Guard("profile", () =>
         {
+            // A plainly valid document is read without a document tree; anything else goes to the strict reader, which reports every problem.
+            return FastProfileReader.TryRead(utf8Json.Span) ?? ReadProfileStrictly(utf8Json);
+        });
+
+    /// <summary>The strict reader alone: the document tree, every problem listed.</summary>
+    internal static PatientProfile ReadProfileStrictly(ReadOnlyMemory<byte> utf8Json) =>
+        Guard("profile", () =>
+        {
             using var document = Parse(utf8Json, "profile");
             return ReadProfile(document.RootElement);
         });
