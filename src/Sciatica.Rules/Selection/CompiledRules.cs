@@ -9,22 +9,29 @@ namespace Sciatica.Rules;
 
 /// <summary>
 /// The rule set compiled to bit masks when an engine is built. A person becomes 128 bits of <see cref="Facts"/>;
-/// each screening, contraindication, eligibility and advice rule is a mask test on them. Each exclusion rule
-/// holds the set of catalog exercises it touches as a bitset, so excluding is an OR per touched exercise.
-/// Every reason a program can give is numbered in output order (rule id, then message), so a decision's
-/// reasons are a 64-bit set written out in bit order; equal sets share one list, as do equal per-exercise
-/// exclusion reasons and equal screening refusals.
+/// each screening, contraindication, eligibility and advice rule is a mask test on them. Catalog exercises that
+/// look the same to every rule (same movements, position, kind and clinician-only flag) form one class, and each
+/// exclusion rule holds the classes it touches as a bitset, so excluding costs an OR per touched class, not per
+/// exercise. Exclusion rules are numbered in rule id order and every reason a program can give in output order
+/// (rule id, then message), so reasons are bit sets written out in bit order. Equal parts of decisions (reason
+/// lists, a class's exclusion reasons, the included and excluded lists, screening refusals) are shared.
 /// </summary>
 /// <remarks>
 /// Used for profiles without clinician overrides; <see cref="ProgramSelector"/> keeps the general evaluator for
-/// overrides (which add free text) and as the reference that a property test compares this one against.
+/// overrides (which add free text) and as the reference that property tests compare this one against.
 /// </remarks>
 internal sealed class CompiledRules
 {
-    /// <summary>How many shared parts (reason lists, refusals) each table keeps; enough for every combination seen in practice.</summary>
+    /// <summary>How many shared parts each table keeps at most; the exercise-list table also stays within <see cref="SharedListBytes"/>.</summary>
     private const int SharedPartsCapacity = 4096;
 
-    /// <summary>Distinct exclusion-reason sets remembered per exercise.</summary>
+    /// <summary>The memory the shared included and excluded lists may take, estimated at 64 bytes per exercise.</summary>
+    private const long SharedListBytes = 64L * 1024 * 1024;
+
+    /// <summary>The longest list whose JSON is remembered whole; longer ones are written from their (remembered) items.</summary>
+    private const int RememberedListItems = 256;
+
+    /// <summary>Distinct exclusion-reason lists remembered per exercise, for lists built when the shared table is full.</summary>
     private const int ExcludedVariantsPerExercise = 8;
 
     private readonly RuleThresholds thresholds;
@@ -32,41 +39,46 @@ internal sealed class CompiledRules
     private readonly Exercise[] exercises;
     private readonly PrescribedExercise[] prescriptions;
     private readonly int[] inclusionOrder;
+    private readonly int[] exerciseClass;
+    private readonly int classCount;
 
+    private readonly ScreeningRule[] screening;
     private readonly Condition[] screeningWhen;
 
     /// <summary>One fact from each screening rule that the rule cannot hold without: when a person has none of them, no screening rule holds.</summary>
     private readonly Facts screeningTrigger;
-    private readonly ScreeningRule[] screening;
 
-    private readonly Condition[] contraindicationWhen;
-    private readonly Condition?[] contraindicationLift;
-    private readonly ulong[] contraindicationExclusionBit;
-    private readonly ulong[] contraindicationReasonBit;
-    private readonly ulong[] contraindicationLiftReasonBit;
-    private readonly ulong[][] contraindicationTouches;
+    /// <summary>Screening rules that test one fact (a red flag, a cause, a yes/no field), by that fact: the rules it fires.</summary>
+    private readonly ulong[] firedByLowFact = new ulong[64];
+    private readonly ulong[] firedByHighFact = new ulong[64];
+    private readonly Facts singleFactRules;
 
-    private readonly Condition[] eligibilityWhen;
-    private readonly ulong[] eligibilityExclusionBit;
-    private readonly ulong[] eligibilityReasonBit;
-    private readonly ulong[][] eligibilityTouches;
+    /// <summary>The other screening rules (and every rule past the 64th), tested one by one.</summary>
+    private readonly int[] otherScreeningRules;
+
+    private readonly ExclusionRule[] exclusions;
+    private readonly int exclusionWords;
+    private readonly DecisionReason[] exclusionReasons;
 
     private readonly Condition[] adviceWhen;
-    private readonly ulong[] adviceReasonBit;
+    private readonly int[] adviceReason;
 
-    private readonly DecisionReason[] exclusionReasons;
     private readonly DecisionReason[] programReasons;
+    private readonly int programReasonWords;
 
-    private readonly BoundedInterner<IReadOnlyList<DecisionReason>> exclusionReasonLists = new(SharedPartsCapacity);
-    private readonly BoundedInterner<IReadOnlyList<DecisionReason>> programReasonLists = new(SharedPartsCapacity);
-    private readonly BoundedInterner<IReadOnlyList<PrescribedExercise>> includedLists = new(SharedPartsCapacity);
-    private readonly BoundedInterner<ProgramDecision> refusals = new(SharedPartsCapacity);
+    private readonly BoundedInterner<ulong, ReasonListPart> classReasonLists = new(SharedPartsCapacity);
+    private readonly BoundedInterner<ulong, IReadOnlyList<DecisionReason>> programReasonLists = new(SharedPartsCapacity);
+    private readonly BoundedInterner<ulong, ProgramLists> programLists;
+    private readonly BoundedInterner<ulong, ProgramDecision> refusals = new(SharedPartsCapacity);
     private readonly ExcludedVariant[]?[] excludedVariants;
+    private readonly ClassVariant[]?[] classVariants;
+    private int nextReasonListId;
 
     private static readonly IReadOnlyList<string> ProgramAdvice = ValueList.Of(SafetyAdvice.For(DecisionKind.Program));
     private static readonly IReadOnlyList<PrescribedExercise> NoExercises = ValueList.Empty<PrescribedExercise>();
+    private static readonly IReadOnlyList<ExcludedExercise> NoneExcluded = ValueList.Empty<ExcludedExercise>();
 
-    private CompiledRules(ExerciseCatalog catalog, RuleSet ruleSet, string version)
+    public CompiledRules(ExerciseCatalog catalog, RuleSet ruleSet, string version)
     {
         var builtIns = ruleSet.BuiltIns;
         thresholds = ruleSet.Thresholds;
@@ -76,65 +88,97 @@ internal sealed class CompiledRules
         // Programs list exercises by kind, then in catalog (id) order.
         inclusionOrder = [.. Enumerable.Range(0, exercises.Length).OrderBy(e => exercises[e].Kind).ThenBy(e => e)];
         excludedVariants = new ExcludedVariant[]?[exercises.Length];
+        programLists = new((int)Math.Clamp(SharedListBytes / (64L * Math.Max(1, exercises.Length)), 16, SharedPartsCapacity));
+
+        // Classes: exercises every rule sees alike. The first exercise of each class stands for it.
+        var classes = new Dictionary<(ulong, BodyPosition, ExerciseKind, bool), int>();
+        exerciseClass = new int[exercises.Length];
+        for (var e = 0; e < exercises.Length; e++)
+        {
+            var key = (exercises[e].MovementBits, exercises[e].Position, exercises[e].Kind, exercises[e].ClinicianEnabledOnly);
+            if (!classes.TryGetValue(key, out var found))
+            {
+                found = classes.Count;
+                classes.Add(key, found);
+            }
+
+            exerciseClass[e] = found;
+        }
+
+        classCount = classes.Count;
+        classVariants = new ClassVariant[]?[classCount];
+        var representative = new Exercise[classCount];
+        for (var e = exercises.Length - 1; e >= 0; e--)
+        {
+            representative[exerciseClass[e]] = exercises[e];
+        }
 
         screening = [.. builtIns.Screening];
         screeningWhen = [.. screening.Select(rule => rule.When)];
         screeningTrigger = screeningWhen.Aggregate(Facts.None, (trigger, when) => trigger.Or(when.Trigger));
+        var others = new List<int>();
+        for (var i = 0; i < screeningWhen.Length; i++)
+        {
+            var when = screeningWhen[i];
+            if (i < 64 && when.Any.IsEmpty && when.All.Count == 1)
+            {
+                singleFactRules = singleFactRules.Or(when.All);
+                if (when.All.Low != 0)
+                {
+                    firedByLowFact[BitOperations.TrailingZeroCount(when.All.Low)] |= 1UL << i;
+                }
+                else
+                {
+                    firedByHighFact[BitOperations.TrailingZeroCount(when.All.High)] |= 1UL << i;
+                }
+            }
+            else
+            {
+                others.Add(i);
+            }
+        }
+
+        otherScreeningRules = [.. others];
 
         var contraindications = ruleSet.Contraindications.AsImmutableArray();
-        var eligibility = builtIns.Eligibility;
-
-        // Exclusion reasons of one exercise are listed in rule id order: number the exclusion rules that way.
-        var exclusionRules = contraindications.Select(c => (c.Id, Reason: new DecisionReason(c.Id, c.Rationale, c.Source)))
-            .Concat(eligibility.Select(r => (r.Id, r.Reason)))
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
-        exclusionReasons = [.. exclusionRules.Select(r => r.Reason)];
-        var exclusionOrder = exclusionRules.Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i, StringComparer.Ordinal);
-
-        // Every reason a program can give, in output order (rule id, then message).
         var lifts = contraindications
             .Where(c => c.Strength == ContraindicationStrength.Relative && c.LiftedByDirectionalPreference is not null)
             .ToDictionary(c => c.Id, c => LiftReason(c, c.LiftedByDirectionalPreference!.Value), StringComparer.Ordinal);
+
+        // Every reason a program can give, in output order (rule id, then message).
         var all = contraindications.Select(c => new DecisionReason(c.Id, c.Rationale, c.Source))
             .Concat(lifts.Values)
-            .Concat(eligibility.Select(r => r.Reason))
+            .Concat(builtIns.Eligibility.Select(r => r.Reason))
             .Concat(builtIns.Advice.Select(a => a.Reason))
             .OrderBy(r => r.RuleId, StringComparer.Ordinal)
             .ThenBy(r => r.Message, StringComparer.Ordinal)
             .ToList();
         programReasons = [.. all];
-        ulong ReasonBit(DecisionReason reason) => 1UL << all.IndexOf(reason);
+        programReasonWords = (programReasons.Length + 63) / 64;
+        var reasonIndex = all.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i);
 
-        contraindicationWhen = [.. contraindications.Select(c => c.CompileCondition())];
-        contraindicationLift = [.. contraindications.Select(c => lifts.ContainsKey(c.Id) ? Condition.AllOf(Facts.Prefers(c.LiftedByDirectionalPreference!.Value)) : (Condition?)null)];
-        contraindicationExclusionBit = [.. contraindications.Select(c => 1UL << exclusionOrder[c.Id])];
-        contraindicationReasonBit = [.. contraindications.Select(c => ReasonBit(new DecisionReason(c.Id, c.Rationale, c.Source)))];
-        contraindicationLiftReasonBit = [.. contraindications.Select(c => lifts.TryGetValue(c.Id, out var lift) ? ReasonBit(lift) : 0UL)];
-        contraindicationTouches = [.. contraindications.Select(c => Bitset(exercises, c.Touches))];
-
-        eligibilityWhen = [.. eligibility.Select(r => r.When)];
-        eligibilityExclusionBit = [.. eligibility.Select(r => 1UL << exclusionOrder[r.Id])];
-        eligibilityReasonBit = [.. eligibility.Select(r => ReasonBit(r.Reason))];
-        eligibilityTouches = [.. eligibility.Select(r => Bitset(exercises, r.Touches))];
+        // Exclusion rules in rule id order: an exercise's reasons are listed in that order.
+        exclusions =
+        [
+            .. contraindications.Select(c => new ExclusionRule(
+                    c.Id,
+                    c.CompileCondition(),
+                    lifts.ContainsKey(c.Id) ? Condition.AllOf(Facts.Prefers(c.LiftedByDirectionalPreference!.Value)) : null,
+                    Touching(representative, c.Touches),
+                    new DecisionReason(c.Id, c.Rationale, c.Source),
+                    reasonIndex[new DecisionReason(c.Id, c.Rationale, c.Source)],
+                    lifts.TryGetValue(c.Id, out var lift) ? reasonIndex[lift] : -1))
+                .Concat(builtIns.Eligibility.Select(r => new ExclusionRule(r.Id, r.When, null, Touching(representative, r.Touches), r.Reason, reasonIndex[r.Reason], -1)))
+                .OrderBy(r => r.Id, StringComparer.Ordinal),
+        ];
+        exclusionWords = (exclusions.Length + 63) / 64;
+        exclusionReasons = [.. exclusions.Select(r => r.Reason)];
 
         adviceWhen = [.. builtIns.Advice.Select(a => a.When)];
-        adviceReasonBit = [.. builtIns.Advice.Select(a => ReasonBit(a.Reason))];
+        adviceReason = [.. builtIns.Advice.Select(a => reasonIndex[a.Reason])];
         DecisionJson.Remember(ProgramAdvice);
         DecisionJson.Remember(NoExercises);
-    }
-
-    /// <summary>Compiles the rule set for the catalog, or returns <see langword="null"/> when a set of rules does not fit 64-bit masks (the general evaluator then decides).</summary>
-    public static CompiledRules? TryCompile(ExerciseCatalog catalog, RuleSet ruleSet, string version)
-    {
-        var builtIns = ruleSet.BuiltIns;
-        var contraindications = ruleSet.Contraindications.Count;
-        var lifts = ruleSet.Contraindications.Count(c => c.LiftedByDirectionalPreference is not null);
-        var fits = builtIns.Screening.Length <= 64
-            && contraindications + builtIns.Eligibility.Length <= 64
-            && contraindications + lifts + builtIns.Eligibility.Length + builtIns.Advice.Length <= 64
-            && ruleSet.Contraindications.Select(c => c.Id).Concat(builtIns.Eligibility.Select(r => r.Id)).Distinct(StringComparer.Ordinal).Count() == contraindications + builtIns.Eligibility.Length;
-        return fits ? new CompiledRules(catalog, ruleSet, version) : null;
+        DecisionJson.Remember(NoneExcluded);
     }
 
     /// <summary>Decides for a profile without clinician overrides.</summary>
@@ -142,56 +186,78 @@ internal sealed class CompiledRules
     {
         var facts = Facts.Of(profile, thresholds);
         var fired = 0UL;
-        for (var i = 0; i < screeningWhen.Length && facts.Intersects(screeningTrigger); i++)
+        var overflow = false;
+        if (facts.Intersects(screeningTrigger))
         {
-            if (screeningWhen[i].Holds(facts))
+            for (var hits = facts.Low & singleFactRules.Low; hits != 0; hits &= hits - 1)
             {
-                fired |= 1UL << i;
+                fired |= firedByLowFact[BitOperations.TrailingZeroCount(hits)];
+            }
+
+            for (var hits = facts.High & singleFactRules.High; hits != 0; hits &= hits - 1)
+            {
+                fired |= firedByHighFact[BitOperations.TrailingZeroCount(hits)];
+            }
+
+            foreach (var i in otherScreeningRules)
+            {
+                if (screeningWhen[i].Holds(facts))
+                {
+                    overflow |= i >= 64;
+                    fired |= 1UL << (i & 63);
+                }
             }
         }
 
-        if (fired != 0)
+        if (overflow)
         {
-            var refusal = refusals.GetOrCreate(fired, this, static (mask, self) => self.Refusal(mask));
-            return refusal with { };
+            // More than 64 screening rules: rare enough to build the refusal without sharing it.
+            return Refusal(Fired(facts));
         }
 
-        return Program(facts);
+        return fired == 0 ? Program(facts) : refusals.GetOrCreate([fired], this, static (mask, self) => self.Refusal(Bits(mask[0]))) with { };
+    }
+
+    private List<int> Fired(Facts facts) => [.. Enumerable.Range(0, screeningWhen.Length).Where(i => screeningWhen[i].Holds(facts))];
+
+    private static List<int> Bits(ulong mask)
+    {
+        var list = new List<int>();
+        for (var set = mask; set != 0; set &= set - 1)
+        {
+            list.Add(BitOperations.TrailingZeroCount(set));
+        }
+
+        return list;
     }
 
     private ProgramDecision Program(Facts facts)
     {
-        var count = exercises.Length;
-        ulong[]? rented = count > 256 ? ArrayPool<ulong>.Shared.Rent(count) : null;
-        var why = rented is null ? stackalloc ulong[count] : rented.AsSpan(0, count);
-        why.Clear();
+        var whyWords = classCount * exclusionWords;
+        var rented = whyWords + programReasonWords > 512 ? ArrayPool<ulong>.Shared.Rent(whyWords + programReasonWords) : null;
+        var bits = rented is null ? stackalloc ulong[whyWords + programReasonWords] : rented.AsSpan(0, whyWords + programReasonWords);
+        bits.Clear();
+        var why = bits[..whyWords];
+        var reasons = bits[whyWords..];
         try
         {
-            var reasons = 0UL;
-            for (var c = 0; c < contraindicationWhen.Length; c++)
+            for (var r = 0; r < exclusions.Length; r++)
             {
-                if (!contraindicationWhen[c].Holds(facts))
+                var rule = exclusions[r];
+                if (!rule.When.Holds(facts))
                 {
                     continue;
                 }
 
-                if (contraindicationLift[c] is { } lift && lift.Holds(facts))
+                if (rule.Lift is { } lift && lift.Holds(facts))
                 {
-                    reasons |= contraindicationLiftReasonBit[c];
+                    Set(reasons, rule.LiftReasonIndex);
                     continue;
                 }
 
-                if (Mark(contraindicationTouches[c], contraindicationExclusionBit[c], why))
+                if (Mark(rule.Touches, r, why))
                 {
-                    reasons |= contraindicationReasonBit[c];
-                }
-            }
-
-            for (var r = 0; r < eligibilityWhen.Length; r++)
-            {
-                if (eligibilityWhen[r].Holds(facts) && Mark(eligibilityTouches[r], eligibilityExclusionBit[r], why))
-                {
-                    reasons |= eligibilityReasonBit[r];
+                    Set(reasons, rule.ReasonIndex);
                 }
             }
 
@@ -199,33 +265,19 @@ internal sealed class CompiledRules
             {
                 if (adviceWhen[a].Holds(facts))
                 {
-                    reasons |= adviceReasonBit[a];
+                    Set(reasons, adviceReason[a]);
                 }
             }
 
-            var excludedCount = 0;
-            foreach (var mask in why)
-            {
-                excludedCount += mask == 0 ? 0 : 1;
-            }
-
-            var excluded = new ExcludedExercise[excludedCount];
-            var next = 0;
-            for (var e = 0; e < count && next < excludedCount; e++)
-            {
-                if (why[e] != 0)
-                {
-                    excluded[next++] = Excluded(e, why[e]);
-                }
-            }
-
+            // Keyed by every class's exclusion rules: a hit costs one hash of them; the lists are built on a miss only.
+            var lists = programLists.GetOrCreate(why, this, static (key, self) => self.Lists(key));
             return new ProgramDecision
             {
                 Decision = DecisionKind.Program,
                 Timeframe = null,
-                Reasons = programReasonLists.GetOrCreate(reasons, programReasons, static (mask, all) => ProgramReasons(mask, all)),
-                Exercises = Included(why),
-                Excluded = Wrap(excluded),
+                Reasons = programReasonLists.GetOrCreate(reasons, programReasons, static (key, all) => ProgramReasons(key, all)),
+                Exercises = lists.Included,
+                Excluded = lists.Excluded,
                 SafetyAdvice = ProgramAdvice,
                 RuleSetVersion = version,
             };
@@ -236,20 +288,26 @@ internal sealed class CompiledRules
             {
                 ArrayPool<ulong>.Shared.Return(rented);
             }
+
+
         }
     }
 
-    /// <summary>Sets <paramref name="bit"/> on every exercise in <paramref name="touches"/>; says whether there was any.</summary>
-    private static bool Mark(ulong[] touches, ulong bit, Span<ulong> why)
+    private static void Set(Span<ulong> bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
+
+    /// <summary>Sets rule <paramref name="rule"/> on every class in <paramref name="touches"/>; says whether there was any.</summary>
+    private bool Mark(ulong[] touches, int rule, Span<ulong> why)
     {
         var any = false;
-        for (var word = 0; word < touches.Length; word++)
+        var word = rule >> 6;
+        var bit = 1UL << (rule & 63);
+        for (var w = 0; w < touches.Length; w++)
         {
-            var set = touches[word];
+            var set = touches[w];
             any |= set != 0;
             while (set != 0)
             {
-                why[(word << 6) + BitOperations.TrailingZeroCount(set)] |= bit;
+                why[((((w << 6) + BitOperations.TrailingZeroCount(set)) * exclusionWords) + word)] |= bit;
                 set &= set - 1;
             }
         }
@@ -257,107 +315,148 @@ internal sealed class CompiledRules
         return any;
     }
 
-    private IReadOnlyList<PrescribedExercise> Included(ReadOnlySpan<ulong> why)
+    /// <summary>A class's reason list when the exclusion rules fit one word: the few lists a class meets are remembered beside it.</summary>
+    private ReasonListPart ClassPart(int c, ulong mask)
     {
-        if (exercises.Length <= 64)
-        {
-            var included = 0UL;
-            for (var e = 0; e < why.Length; e++)
-            {
-                included |= why[e] == 0 ? 1UL << e : 0;
-            }
-
-            return includedLists.GetOrCreate(included, this, static (mask, self) => self.IncludedList(mask));
-        }
-
-        var list = new List<PrescribedExercise>();
-        foreach (var e in inclusionOrder)
-        {
-            if (why[e] == 0)
-            {
-                list.Add(prescriptions[e]);
-            }
-        }
-
-        return Wrap([.. list]);
-    }
-
-    private IReadOnlyList<PrescribedExercise> IncludedList(ulong mask)
-    {
-        var list = inclusionOrder.Where(e => (mask & (1UL << e)) != 0).Select(e => prescriptions[e]).ToArray();
-        var shared = list.Length == 0 ? NoExercises : Wrap(list);
-        DecisionJson.Remember(shared);
-        return shared;
-    }
-
-    private ExcludedExercise Excluded(int exercise, ulong mask)
-    {
-        var variants = Volatile.Read(ref excludedVariants[exercise]);
+        var variants = Volatile.Read(ref classVariants[c]);
         if (variants is not null)
         {
             foreach (var variant in variants)
             {
                 if (variant.Mask == mask)
                 {
+                    return variant.Part;
+                }
+            }
+        }
+
+        var part = classReasonLists.GetOrCreate([mask], this, static (key, self) => self.ReasonList(key));
+        if (variants is null || variants.Length < ExcludedVariantsPerExercise)
+        {
+            // Losing a race only means the variant is looked up in the shared table again next time.
+            Volatile.Write(ref classVariants[c], [.. variants ?? [], new ClassVariant(mask, part)]);
+        }
+
+        return part;
+    }
+
+    private ReasonListPart ReasonList(ReadOnlySpan<ulong> set)
+    {
+        var list = new List<DecisionReason>();
+        for (var w = 0; w < set.Length; w++)
+        {
+            for (var bits = set[w]; bits != 0; bits &= bits - 1)
+            {
+                list.Add(exclusionReasons[(w << 6) + BitOperations.TrailingZeroCount(bits)]);
+            }
+        }
+
+        return new ReasonListPart(Interlocked.Increment(ref nextReasonListId), Wrap([.. list]));
+    }
+
+    /// <summary>The included and excluded lists for one assignment of reason lists to classes.</summary>
+    private ProgramLists Lists(ReadOnlySpan<ulong> why)
+    {
+        var parts = new ReasonListPart?[classCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            var set = why.Slice(c * exclusionWords, exclusionWords);
+            parts[c] = !set.ContainsAnyExcept(0UL) ? null
+                : exclusionWords == 1 ? ClassPart(c, set[0])
+                : classReasonLists.GetOrCreate(set, this, static (key, self) => self.ReasonList(key));
+        }
+
+        var included = new List<PrescribedExercise>();
+        foreach (var e in inclusionOrder)
+        {
+            if (parts[exerciseClass[e]] is null)
+            {
+                included.Add(prescriptions[e]);
+            }
+        }
+
+        var excluded = new List<ExcludedExercise>();
+        for (var e = 0; e < exercises.Length; e++)
+        {
+            if (parts[exerciseClass[e]] is { } part)
+            {
+                excluded.Add(Excluded(e, part));
+            }
+        }
+
+        var lists = new ProgramLists(
+            included.Count == 0 ? NoExercises : Wrap([.. included]),
+            excluded.Count == 0 ? NoneExcluded : Wrap([.. excluded]));
+        if (lists.Included.Count <= RememberedListItems)
+        {
+            DecisionJson.Remember(lists.Included);
+        }
+
+        if (lists.Excluded.Count <= RememberedListItems)
+        {
+            DecisionJson.Remember(lists.Excluded);
+        }
+
+        return lists;
+    }
+
+    private ExcludedExercise Excluded(int exercise, ReasonListPart part)
+    {
+        var listId = part.Id;
+        var variants = Volatile.Read(ref excludedVariants[exercise]);
+        if (variants is not null)
+        {
+            foreach (var variant in variants)
+            {
+                if (variant.ListId == listId)
+                {
                     return variant.Excluded;
                 }
             }
         }
 
-        var created = new ExcludedExercise(exercises[exercise].Id, exclusionReasonLists.GetOrCreate(mask, exclusionReasons, static (m, all) => Pick(m, all)));
+        var created = new ExcludedExercise(exercises[exercise].Id, part.Reasons);
+        DecisionJson.Remember(created);
         if (variants is null || variants.Length < ExcludedVariantsPerExercise)
         {
-            DecisionJson.Remember(created);
             // Losing a race only means the variant is built again next time.
-            Volatile.Write(ref excludedVariants[exercise], [.. variants ?? [], new ExcludedVariant(mask, created)]);
+            Volatile.Write(ref excludedVariants[exercise], [.. variants ?? [], new ExcludedVariant(listId, created)]);
         }
 
         return created;
     }
 
-    private static IReadOnlyList<DecisionReason> ProgramReasons(ulong mask, DecisionReason[] all)
+    private static IReadOnlyList<DecisionReason> ProgramReasons(ReadOnlySpan<ulong> set, DecisionReason[] all)
     {
-        var list = new DecisionReason[1 + BitOperations.PopCount(mask)];
-        list[0] = BuiltInRules.ScreeningPassed;
-        var next = 1;
-        for (var set = mask; set != 0; set &= set - 1)
+        var list = new List<DecisionReason> { BuiltInRules.ScreeningPassed };
+        for (var w = 0; w < set.Length; w++)
         {
-            list[next++] = all[BitOperations.TrailingZeroCount(set)];
+            for (var bits = set[w]; bits != 0; bits &= bits - 1)
+            {
+                list.Add(all[(w << 6) + BitOperations.TrailingZeroCount(bits)]);
+            }
         }
 
-        var shared = Wrap(list);
+        var shared = Wrap([.. list]);
         DecisionJson.Remember(shared);
         return shared;
     }
 
-    private static IReadOnlyList<DecisionReason> Pick(ulong mask, DecisionReason[] all)
+    private ProgramDecision Refusal(List<int> fired)
     {
-        var list = new DecisionReason[BitOperations.PopCount(mask)];
-        var next = 0;
-        for (var set = mask; set != 0; set &= set - 1)
-        {
-            list[next++] = all[BitOperations.TrailingZeroCount(set)];
-        }
-
-        return Wrap(list);
-    }
-
-    private ProgramDecision Refusal(ulong fired)
-    {
-        var rules = new List<ScreeningRule>();
-        for (var set = fired; set != 0; set &= set - 1)
-        {
-            rules.Add(screening[BitOperations.TrailingZeroCount(set)]);
-        }
-
-        // The screening list is most urgent first, so bit order is the order of the reasons.
+        var rules = fired.Select(i => screening[i]).ToList();
+        // The screening list is most urgent first, so index order is the order of the reasons.
         var kind = rules.Max(rule => rule.Decision);
         var timeframe = rules.Min(rule => rule.Timeframe);
         var reasons = Wrap(rules.Select(rule => rule.Reason).ToArray());
         var excluded = Wrap(exercises.Select(e => new ExcludedExercise(e.Id, reasons)).ToArray());
         var advice = ValueList.Of(SafetyAdvice.For(kind, timeframe));
         DecisionJson.Remember(reasons);
-        DecisionJson.Remember(excluded);
+        if (excluded.Count <= RememberedListItems)
+        {
+            DecisionJson.Remember(excluded);
+        }
+
         DecisionJson.Remember(advice);
         return new ProgramDecision
         {
@@ -376,14 +475,14 @@ internal sealed class CompiledRules
         string.Create(CultureInfo.InvariantCulture, $"The clinician-assessed {ContractNames.Of(preference)} directional preference lifts the relative rule '{rule.Id}'."),
         ClinicalSources.Dp);
 
-    private static ulong[] Bitset(Exercise[] exercises, Func<Exercise, bool> touches)
+    private static ulong[] Touching(Exercise[] representatives, Func<Exercise, bool> touches)
     {
-        var set = new ulong[(exercises.Length + 63) / 64];
-        for (var e = 0; e < exercises.Length; e++)
+        var set = new ulong[(representatives.Length + 63) / 64];
+        for (var c = 0; c < representatives.Length; c++)
         {
-            if (touches(exercises[e]))
+            if (touches(representatives[c]))
             {
-                set[e >> 6] |= 1UL << e;
+                set[c >> 6] |= 1UL << c;
             }
         }
 
@@ -394,5 +493,13 @@ internal sealed class CompiledRules
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Boxing once here is the point: the records keep the boxed list as it is.")]
     private static IReadOnlyList<T> Wrap<T>(T[] items) => new EquatableArray<T>(ImmutableCollectionsMarshal.AsImmutableArray(items));
 
-    private sealed record ExcludedVariant(ulong Mask, ExcludedExercise Excluded);
+    private sealed record ExclusionRule(string Id, Condition When, Condition? Lift, ulong[] Touches, DecisionReason Reason, int ReasonIndex, int LiftReasonIndex);
+
+    private sealed record ReasonListPart(int Id, IReadOnlyList<DecisionReason> Reasons);
+
+    private sealed record ProgramLists(IReadOnlyList<PrescribedExercise> Included, IReadOnlyList<ExcludedExercise> Excluded);
+
+    private sealed record ExcludedVariant(int ListId, ExcludedExercise Excluded);
+
+    private sealed record ClassVariant(ulong Mask, ReasonListPart Part);
 }

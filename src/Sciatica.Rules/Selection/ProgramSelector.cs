@@ -28,8 +28,8 @@ public sealed class ProgramSelector : IProgramSelector
     private readonly ImmutableArray<PrescribedExercise> prescriptions;
     private readonly FrozenDictionary<string, ContraindicationStrength?> strengthByRuleId;
 
-    /// <summary>The rule set compiled to bit masks; <see langword="null"/> when it is too large for them (the general evaluator decides).</summary>
-    private readonly CompiledRules? compiled;
+    /// <summary>The rule set compiled to bit masks.</summary>
+    private readonly CompiledRules compiled;
 
     /// <summary>Creates an engine over the default catalog and rule set.</summary>
     public ProgramSelector()
@@ -58,7 +58,7 @@ public sealed class ProgramSelector : IProgramSelector
         prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
         strengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
         RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
-        compiled = CompiledRules.TryCompile(catalog, ruleSet, RuleSetVersion);
+        compiled = new CompiledRules(catalog, ruleSet, RuleSetVersion);
     }
 
     /// <summary>Gets a shared engine over the default catalog and rule set.</summary>
@@ -94,7 +94,7 @@ public sealed class ProgramSelector : IProgramSelector
             return Evaluate(profile);
         }
 
-        return compiled is null ? Evaluate(profile) : compiled.Decide(profile);
+        return compiled.Decide(profile);
     }
 
     /// <summary>

@@ -194,12 +194,15 @@ public static class Arbitraries
 
     public static Gen<ProgramSelector> RandomWorld() => RandomWorld(Gen.NonEmptyListOf(ExerciseGen).Select(list => list.Take(30).ToList()));
 
-    /// <summary>Worlds with catalogs of 65 to 400 exercises: past the 64-exercise and 256-exercise paths of the compiled evaluator.</summary>
-    public static Gen<ProgramSelector> LargeWorld() => RandomWorld(Gen.Choose(65, 400).SelectMany(n => Gen.ListOf(ExerciseGen, n)).Select(list => list.ToList()));
+    /// <summary>Worlds with catalogs of 65 to 400 exercises and 65 to 150 contraindications: many exercise classes, and rule and reason sets wider than one 64-bit word.</summary>
+    public static Gen<ProgramSelector> LargeWorld() =>
+        RandomWorld(Gen.Choose(65, 400).SelectMany(n => Gen.ListOf(ExerciseGen, n)).Select(list => list.ToList()), Gen.Choose(65, 150).SelectMany(n => Gen.ListOf(ContraindicationGen, n)));
 
-    private static Gen<ProgramSelector> RandomWorld(Gen<List<Exercise>> catalogs) =>
+    private static Gen<ProgramSelector> RandomWorld(Gen<List<Exercise>> catalogs) => RandomWorld(catalogs, Gen.ListOf(ContraindicationGen).Select(list => list.Take(15).ToList()));
+
+    private static Gen<ProgramSelector> RandomWorld(Gen<List<Exercise>> catalogs, Gen<List<Contraindication>> rules) =>
         from exercises in catalogs.Select(list => list.Select((e, i) => e with { Id = $"ex-{i:D3}" }).ToList())
-        from contraindications in Gen.ListOf(ContraindicationGen).Select(list => list.Take(15).Select((c, i) => c with { Id = $"ci-{i}" }).ToList())
+        from contraindications in rules.Select(list => list.Select((c, i) => c with { Id = $"ci-{i:D3}" }).ToList())
         from thresholds in ThresholdsGen
         select new ProgramSelector(new ExerciseCatalog(exercises), new RuleSet("random", "1.0.0", contraindications, thresholds));
 

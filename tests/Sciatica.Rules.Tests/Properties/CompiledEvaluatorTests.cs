@@ -37,6 +37,20 @@ public sealed class CompiledEvaluatorTests
         Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(bytes.WrittenSpan));
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(1_000)]
+    public void BenchmarkCatalogs_BuildAndCompiledEqualsReference(int exercises)
+    {
+        // The scaling benchmark's synthetic catalogs (1,000 exercises: 100 rules, two words of rule bits) and its profiles.
+        var selector = Sciatica.Rules.Benchmarks.ScalingBenchmarks.Synthetic(exercises);
+
+        foreach (var profile in Sciatica.Rules.Benchmarks.MixedProfiles.Create(64))
+        {
+            Assert.Equal(selector.Evaluate(profile), selector.Select(profile));
+        }
+    }
+
     [Fact]
     public void SharedParts_SameReasonsShareOneList_DecisionsStillDistinctObjects()
     {
@@ -51,9 +65,9 @@ public sealed class CompiledEvaluatorTests
     }
 
     [Fact]
-    public void RuleSetTooLargeForMasks_GeneralEvaluatorDecides()
+    public void RuleSetOverSixtyFourRules_CompiledEqualsReference()
     {
-        // 70 contraindications do not fit a 64-bit mask of exclusion rules: the engine falls back to the general evaluator.
+        // 70 contraindications: exclusion and reason sets take more than one 64-bit word.
         var many = Enumerable.Range(0, 70).Select(i => new Contraindication
         {
             Id = $"many-{i:D2}",
