@@ -174,56 +174,9 @@ internal static class Batch
 
     private static void Answer(ProgramSelector selector, ReadOnlyMemory<byte> line, int lineNumber, bool oversized, ArrayBufferWriter<byte> pending, ref int invalid)
     {
-        if (line.Span.EndsWith("\r"u8))
-        {
-            line = line[..^1];
-        }
-
-        if (lineNumber == 1 && line.Span.StartsWith("\uFEFF"u8))
-        {
-            line = line[3..];
-        }
-
-        string? problem = null;
-        if (oversized)
-        {
-            problem = $"$: the line is longer than {MaximumLineBytes} bytes; each line must hold one profile object.";
-        }
-        else if (line.Span.Trim(" \t\r"u8).IsEmpty)
-        {
-            problem = "$: the line is empty; each line must hold one profile object.";
-        }
-        else
-        {
-            try
-            {
-                SciaticaJson.WriteDecisionUtf8(selector.Select(SciaticaJson.ReadProfile(line)), pending);
-            }
-            catch (SciaticaValidationException ex)
-            {
-                problem = string.Join("; ", ex.Problems);
-            }
-        }
-
-        if (problem is not null)
-        {
-            invalid++;
-            // An error message may quote input: never let an unpaired surrogate break the output line.
-            problem = string.Create(problem.Length, problem, static (span, text) =>
-            {
-                for (var i = 0; i < text.Length; i++)
-                {
-                    var pair = i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]);
-                    span[i] = char.IsSurrogate(text[i]) && !pair && !(i > 0 && char.IsSurrogatePair(text[i - 1], text[i])) ? '\uFFFD' : text[i];
-                }
-            });
-            using var writer = new Utf8JsonWriter(pending, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            writer.WriteStartObject();
-            writer.WriteNumber("line", lineNumber);
-            writer.WriteString("error", problem);
-            writer.WriteEndObject();
-        }
-
-        pending.Write("\n"u8);
+        // The library's line rules and error lines, so that this batch and hosts using SciaticaNdjson answer alike.
+        var decision = selector.Select(oversized ? SciaticaNdjson.TooLong(lineNumber) : SciaticaNdjson.ReadProfileLine(lineNumber, line));
+        invalid += decision.IsValid ? 0 : 1;
+        SciaticaNdjson.WriteLine(decision, pending);
     }
 }
