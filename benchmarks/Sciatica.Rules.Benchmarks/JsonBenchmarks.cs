@@ -1,28 +1,76 @@
+using System.Buffers;
+using System.Text;
 using BenchmarkDotNet.Attributes;
 using Sciatica.Rules.Cli;
 using Sciatica.Rules;
 
 namespace Sciatica.Rules.Benchmarks;
 
-/// <summary>The contract end to end: profile JSON in, decision JSON out; and the CLI's batch path for one line.</summary>
+/// <summary>
+/// The contract end to end, per line of a batch: UTF-8 profile JSON in, decision JSON out, over 64 distinct mixed
+/// profiles (<see cref="MixedProfiles"/>), and over one profile repeated; reading alone; the string API; and an
+/// invalid line (every problem listed).
+/// </summary>
 [MemoryDiagnoser]
 public class JsonBenchmarks
 {
-    private const string Profile = """{"causes":["herniatedDisc"],"affectedRoots":["l5"],"legPain":6,"backPain":3,"redFlags":[],"medicalClearance":true,"symptomsTolerateExercise":true,"landWalkingPainful":false,"poolAccess":false,"age":44,"weeksSinceSpineSurgery":null,"directionalPreference":null}""";
+    private const int Count = 64;
     private const string Invalid = """{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true}""";
     private readonly ProgramSelector selector = new();
+    private readonly byte[][] lines = [.. MixedProfiles.Create(Count).Select(p => Encoding.UTF8.GetBytes(SciaticaJson.WriteProfile(p)))];
+    private readonly string[] texts = [.. MixedProfiles.Create(Count).Select(p => SciaticaJson.WriteProfile(p))];
+    private readonly ArrayBufferWriter<byte> output = new(1 << 16);
 
-    [Benchmark(Baseline = true)]
-    public string JsonInJsonOut() => SciaticaJson.WriteDecision(selector.Select(SciaticaJson.ReadProfile(Profile)));
-
-    [Benchmark]
-    public string ReadProfileOnly() => SciaticaJson.ReadProfile(Profile).Causes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    [Benchmark]
-    public string BatchLine()
+    [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
+    public int Utf8InUtf8OutMixed()
     {
-        var invalid = 0;
-        return Batch.Decide(selector, Profile, 1, ref invalid);
+        var written = 0;
+        foreach (var line in lines)
+        {
+            output.ResetWrittenCount();
+            SciaticaJson.WriteDecisionUtf8(selector.Select(SciaticaJson.ReadProfile(line)), output);
+            written += output.WrittenCount;
+        }
+
+        return written;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int Utf8InUtf8OutOneRepeated()
+    {
+        var written = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            output.ResetWrittenCount();
+            SciaticaJson.WriteDecisionUtf8(selector.Select(SciaticaJson.ReadProfile(lines[0])), output);
+            written += output.WrittenCount;
+        }
+
+        return written;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int ReadProfileUtf8Mixed()
+    {
+        var causes = 0;
+        foreach (var line in lines)
+        {
+            causes += SciaticaJson.ReadProfile(line).Causes.Count;
+        }
+
+        return causes;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int StringInStringOutMixed()
+    {
+        var written = 0;
+        foreach (var text in texts)
+        {
+            written += SciaticaJson.WriteDecision(selector.Select(SciaticaJson.ReadProfile(text))).Length;
+        }
+
+        return written;
     }
 
     [Benchmark]

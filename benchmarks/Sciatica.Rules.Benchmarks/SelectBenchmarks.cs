@@ -4,8 +4,9 @@ using Sciatica.Rules;
 namespace Sciatica.Rules.Benchmarks;
 
 /// <summary>
-/// <c>Select</c> on the default catalog for the profile archetypes: through the engine as hosts call it
-/// (memoised) and with every rule evaluated afresh (<c>Evaluate</c>, what a first sighting of a profile costs).
+/// <c>Select</c> on the default catalog for the profile archetypes, each asked again and again (every call
+/// evaluates every rule; the parts of the decision are shared), and the general reference evaluator that clinician
+/// overrides use (<c>...Evaluated</c>). <see cref="PeerBenchmarks"/> has the distinct-profile rows.
 /// </summary>
 [MemoryDiagnoser]
 public class SelectBenchmarks

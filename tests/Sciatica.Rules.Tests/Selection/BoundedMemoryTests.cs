@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Sciatica.Rules.Tests.Selection;
 
-/// <summary>The memo is bounded and decision JSON is not kept: many distinct profiles leave a bounded live heap.</summary>
+/// <summary>No decision is memoised, shared parts are bounded and decision JSON is not kept: many distinct profiles leave a bounded live heap.</summary>
 /// <remarks>20,000 profiles by default; set SCIATICA_MEMORY_PROFILES=1000000 for the long run.</remarks>
 [Collection(nameof(BoundedMemoryTests))]
 [CollectionDefinition(nameof(BoundedMemoryTests), DisableParallelization = true)]
