@@ -4,8 +4,10 @@
 # public API is deliberate, and a shipped line (PublicAPI.Shipped.txt) is never removed by this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-file=src/Sciatica.Rules/PublicAPI.Unshipped.txt
-out="$(dotnet build src/Sciatica.Rules/Sciatica.Rules.csproj --no-incremental 2>&1 || true)"
+# Usage: eng/update-public-api.sh [project folder under src/, default Sciatica.Rules]
+project="${1:-Sciatica.Rules}"
+file="src/$project/PublicAPI.Unshipped.txt"
+out="$(dotnet build "src/$project/$project.csproj" --no-incremental 2>&1 || true)"
 grep -o "RS0016: Symbol '.*' is not part of the declared public API" <<<"$out" \
   | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u > /tmp/public-api-add.txt || true
 grep -o "RS0017: Symbol '.*' is part of the declared API, but is either not public or could not be found" <<<"$out" \

@@ -175,7 +175,7 @@ internal static class Batch
     private static void Answer(ProgramSelector selector, ReadOnlyMemory<byte> line, int lineNumber, bool oversized, ArrayBufferWriter<byte> pending, ref int invalid)
     {
         // The library's line rules and error lines, so that this batch and hosts using SciaticaNdjson answer alike.
-        var decision = selector.Select(oversized ? SciaticaNdjson.TooLong(lineNumber) : SciaticaNdjson.ReadProfileLine(lineNumber, line));
+        var decision = selector.SelectLine(oversized ? SciaticaNdjson.TooLong(lineNumber) : SciaticaNdjson.ReadProfileLine(lineNumber, line));
         invalid += decision.IsValid ? 0 : 1;
         SciaticaNdjson.WriteLine(decision, pending);
     }

@@ -100,7 +100,7 @@ public static class SciaticaNdjson
     /// <param name="profile">The profile line.</param>
     /// <returns>The decision, or the problems of the line (including clinician overrides the catalog cannot apply).</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static NdjsonLine<ProgramDecision> Select(this IProgramSelector selector, NdjsonLine<PatientProfile> profile)
+    public static NdjsonLine<ProgramDecision> SelectLine(this IProgramSelector selector, NdjsonLine<PatientProfile> profile)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(profile);
@@ -232,7 +232,7 @@ public static class SciaticaNdjson
     {
         await foreach (var profile in profiles.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            yield return selector.Select(profile);
+            yield return selector.SelectLine(profile);
         }
     }
 

@@ -1,0 +1,149 @@
+using Hl7.Fhir.Model;
+
+namespace Sciatica.Rules.Fhir;
+
+public static partial class SciaticaFhir
+{
+    /// <summary>
+    /// A decision as the result of <c>PlanDefinition/$apply</c>: a draft <see cref="CarePlan"/> proposal that instantiates
+    /// the plan definition (url|rule-set version) for <paramref name="subject"/>. Its activity refers to a contained
+    /// <see cref="RequestGroup"/>. For a program, the group has one action per included exercise, each pointing to a
+    /// contained <see cref="ServiceRequest"/> with the dose, the steps and the rationale, and every excluded exercise
+    /// is a further activity marked do-not-perform with its reasons. For any other decision the group has one action
+    /// saying what to do and how soon (<c>stat</c>, <c>urgent</c>, <c>asap</c> or <c>routine</c>), pointing to a contained
+    /// service request for that referral or assessment, and no exercise is proposed.
+    /// </summary>
+    /// <param name="engine">The engine that made the decision.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="subject">The patient, as the caller's EHR refers to them (for example <c>Patient/123</c>).</param>
+    /// <returns>The care plan.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The decision was made by another rule set than the engine's.</exception>
+    public static CarePlan Apply(IProgramSelector engine, ProgramDecision decision, ResourceReference subject)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(subject);
+        if (decision.RuleSetVersion != engine.RuleSetVersion)
+        {
+            throw new ArgumentException($"The decision was made by rule set '{decision.RuleSetVersion}', not by this engine's '{engine.RuleSetVersion}'.", nameof(decision));
+        }
+
+        var group = new RequestGroup
+        {
+            Id = "request-group",
+            Status = RequestStatus.Draft,
+            Intent = RequestIntent.Proposal,
+            Priority = Priority(decision.Timeframe),
+            Subject = Copy(subject),
+            Code = new CodeableConcept(CodeSystemBase + "decision", Code(decision.Decision), decision.Decision.ToString()),
+            ReasonCode = [.. decision.Reasons.Select(Reason)],
+            Note = [.. decision.SafetyAdvice.Select(advice => new Annotation { Text = advice })],
+        };
+        var plan = new CarePlan
+        {
+            Status = RequestStatus.Draft,
+            Intent = CarePlan.CarePlanIntent.Proposal,
+            InstantiatesCanonical = [PlanDefinitionUrl + "|" + engine.RuleSetVersion],
+            Subject = Copy(subject),
+            Title = decision.Decision == DecisionKind.Program ? "Exercise program for sciatica" : Title(decision.Decision),
+            Description = decision.SafetyAdvice.Count > 0 ? decision.SafetyAdvice[0] : null,
+        };
+        plan.Contained.Add(group);
+        plan.Activity.Add(new CarePlan.ActivityComponent { Reference = new ResourceReference("#" + group.Id) });
+
+        if (decision.Decision == DecisionKind.Program)
+        {
+            foreach (var exercise in decision.Exercises)
+            {
+                var request = Exercise(exercise, subject);
+                plan.Contained.Add(request);
+                group.Action.Add(new RequestGroup.ActionComponent
+                {
+                    Title = exercise.Name,
+                    Description = exercise.Rationale,
+                    Resource = new ResourceReference("#" + request.Id),
+                });
+            }
+
+            foreach (var excluded in decision.Excluded)
+            {
+                var name = engine.Catalog.Exercises.FirstOrDefault(e => e.Id == excluded.Id)?.Name ?? excluded.Id;
+                plan.Activity.Add(new CarePlan.ActivityComponent
+                {
+                    Detail = new CarePlan.DetailComponent
+                    {
+                        Status = CarePlan.CarePlanActivityStatus.NotStarted,
+                        DoNotPerform = true,
+                        Code = new CodeableConcept(CodeSystemBase + "exercise", excluded.Id, name),
+                        ReasonCode = [.. excluded.Reasons.Select(Reason)],
+                        Description = "Left out: " + string.Join(" ", excluded.Reasons.Select(r => r.Message)),
+                    },
+                });
+            }
+        }
+        else
+        {
+            var referral = Referral(decision, subject);
+            plan.Contained.Add(referral);
+            group.Action.Add(new RequestGroup.ActionComponent
+            {
+                Title = Title(decision.Decision),
+                Description = decision.SafetyAdvice.Count > 0 ? decision.SafetyAdvice[0] : null,
+                Priority = Priority(decision.Timeframe),
+                Resource = new ResourceReference("#" + referral.Id),
+            });
+        }
+
+        return plan;
+    }
+
+    private static ServiceRequest Exercise(PrescribedExercise exercise, ResourceReference subject) => new()
+    {
+        Id = "exercise-" + exercise.Id,
+        Status = RequestStatus.Draft,
+        Intent = RequestIntent.Proposal,
+        InstantiatesCanonical = [ActivityDefinitionUrl(exercise.Id)],
+        Subject = Copy(subject),
+        Code = new CodeableConcept(CodeSystemBase + "exercise", exercise.Id, exercise.Name),
+        Occurrence = Dose(exercise.Dosage).Timing,
+        PatientInstruction = DoseText(exercise.Dosage) + ".\n" + Steps(exercise.Instructions),
+        ReasonCode = [new CodeableConcept { Text = exercise.Rationale }],
+    };
+
+    private static ServiceRequest Referral(ProgramDecision decision, ResourceReference subject) => new()
+    {
+        Id = "referral",
+        Status = RequestStatus.Draft,
+        Intent = RequestIntent.Proposal,
+        Priority = Priority(decision.Timeframe),
+        DoNotPerform = false,
+        Subject = Copy(subject),
+        Code = new CodeableConcept(CodeSystemBase + "decision", Code(decision.Decision), Title(decision.Decision)),
+        ReasonCode = [.. decision.Reasons.Select(Reason)],
+        PatientInstruction = string.Join("\n", decision.SafetyAdvice),
+    };
+
+    private static string Title(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Emergency => "Emergency care now",
+        DecisionKind.UrgentReferral => "Urgent specialist assessment",
+        DecisionKind.TreatCauseFirst => "Assess and treat the underlying cause before exercise",
+        DecisionKind.SeekMedicalAdvice => "Medical advice before exercising",
+        _ => "Exercise program",
+    };
+
+    /// <summary>How soon, as a FHIR request priority: stat for an emergency, urgent within 24 hours, asap within days, routine before exercising or for a program.</summary>
+    private static RequestPriority Priority(Timeframe? timeframe) => timeframe switch
+    {
+        Timeframe.Now => RequestPriority.Stat,
+        Timeframe.Within24Hours => RequestPriority.Urgent,
+        Timeframe.WithinDays => RequestPriority.Asap,
+        _ => RequestPriority.Routine,
+    };
+
+    private static CodeableConcept Reason(DecisionReason reason) =>
+        new(CodeSystemBase + "rule", reason.RuleId, reason.RuleId) { Text = reason.Message + " [" + reason.Source + "]" };
+
+    private static ResourceReference Copy(ResourceReference subject) => (ResourceReference)subject.DeepCopy();
+}

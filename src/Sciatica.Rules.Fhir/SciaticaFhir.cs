@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using FhirDosage = Hl7.Fhir.Model.Dosage;
+using Hl7.Fhir.Serialization;
+using Sciatica.Rules.Catalogs;
+
+namespace Sciatica.Rules.Fhir;
+
+/// <summary>
+/// HL7 FHIR R4 for the engine: the rule set as a <see cref="PlanDefinition"/> with one <see cref="ActivityDefinition"/>
+/// per catalog exercise, a decision as the result of <c>PlanDefinition/$apply</c> (a <see cref="CarePlan"/>), and the
+/// intake as a <see cref="Questionnaire"/> (see <see cref="IntakeQuestionnaire"/>). Everything produced is deterministic:
+/// the same rule set and decision give the same resources, byte for byte, with no clock and no random ids.
+/// </summary>
+public static partial class SciaticaFhir
+{
+    /// <summary>The canonical base of this project's FHIR artifacts.</summary>
+    public const string CanonicalBase = "http://sciatica-rules.org/fhir";
+
+    /// <summary>The canonical URL of the exercise-program plan definition (its version is the rule-set version).</summary>
+    public const string PlanDefinitionUrl = CanonicalBase + "/PlanDefinition/sciatica-exercise-program";
+
+    /// <summary>The code system of the project's codes (causes, red flags, nerve roots, directional preferences, decisions).</summary>
+    public const string CodeSystemBase = CanonicalBase + "/CodeSystem/";
+
+    private static readonly JsonSerializerOptions Pretty = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).Pretty();
+
+    /// <summary>Writes a resource as indented FHIR JSON.</summary>
+    /// <param name="resource">The resource.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="resource"/> is null.</exception>
+    public static string ToJson(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return JsonSerializer.Serialize(resource, resource.GetType(), Pretty);
+    }
+
+    /// <summary>The canonical URL of an exercise's activity definition.</summary>
+    /// <param name="exerciseId">The exercise id.</param>
+    /// <returns>The URL.</returns>
+    public static string ActivityDefinitionUrl(string exerciseId) => CanonicalBase + "/ActivityDefinition/" + exerciseId;
+
+    /// <summary>The rule set and catalog as a plan definition: one action per exercise (its activity definition), then one per rule, each with its id, rationale and clinical source.</summary>
+    /// <param name="engine">The engine whose rule set and catalog are described.</param>
+    /// <returns>The plan definition; <c>version</c> is the rule-set version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    public static PlanDefinition PlanDefinition(IProgramSelector engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var plan = new PlanDefinition
+        {
+            Id = "sciatica-exercise-program",
+            Url = PlanDefinitionUrl,
+            Version = engine.RuleSetVersion,
+            Name = "SciaticaExerciseProgram",
+            Title = "Exercise program for L4/L5 sciatica",
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/plan-definition-type", "eca-rule", "ECA Rule"),
+            Description = "Screens a person's intake for red flags and other reasons not to start, then selects exercises with their dosage and leaves out those the person's causes and circumstances contraindicate. Supports clinicians; does not diagnose.",
+            RelatedArtifact = [.. Sources(engine).Select(Citation)],
+        };
+
+        foreach (var exercise in engine.Catalog.Exercises)
+        {
+            plan.Action.Add(new PlanDefinition.ActionComponent
+            {
+                Title = exercise.Name,
+                Description = exercise.Rationale,
+                Definition = new Canonical(ActivityDefinitionUrl(exercise.Id) + "|" + engine.RuleSetVersion),
+                Documentation = [Citation(Source(exercise.Source, engine))],
+            });
+        }
+
+        foreach (var rule in engine.RuleSet.Rules)
+        {
+            plan.Action.Add(new PlanDefinition.ActionComponent
+            {
+                Prefix = rule.Id,
+                Title = rule.Id,
+                Description = rule.Rationale,
+                Code = [new CodeableConcept(CodeSystemBase + "rule-category", Code(rule.Category), rule.Category.ToString())],
+                Documentation = [Citation(Source(rule.Source, engine))],
+            });
+        }
+
+        return plan;
+    }
+
+    /// <summary>One activity definition per catalog exercise: what it is, its starting dose as a <see cref="Dosage"/>, its steps and its source.</summary>
+    /// <param name="engine">The engine whose catalog is described.</param>
+    /// <returns>The activity definitions, in catalog (id) order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    public static IReadOnlyList<ActivityDefinition> ActivityDefinitions(IProgramSelector engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return [.. engine.Catalog.Exercises.Select(exercise => new ActivityDefinition
+        {
+            Id = exercise.Id,
+            Url = ActivityDefinitionUrl(exercise.Id),
+            Version = engine.RuleSetVersion,
+            Name = Name(exercise.Id),
+            Title = exercise.Name,
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Description = exercise.Rationale,
+            Kind = ActivityDefinition.RequestResourceType.ServiceRequest,
+            Intent = RequestIntent.Proposal,
+            Code = new CodeableConcept(CodeSystemBase + "exercise", exercise.Id, exercise.Name),
+            Topic = [new CodeableConcept(CodeSystemBase + "exercise-kind", Code(exercise.Kind), exercise.Kind.ToString())],
+            Dosage = [Dose(exercise.Dosage)],
+            Usage = Steps(exercise.Instructions),
+            RelatedArtifact = [Citation(Source(exercise.Source, engine))],
+        })];
+    }
+
+    /// <summary>The plan definition and its activity definitions in one collection bundle, as a knowledge repository would load them.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <returns>The bundle.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    public static Bundle KnowledgeBundle(IProgramSelector engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var bundle = new Bundle { Type = Bundle.BundleType.Collection };
+        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = PlanDefinitionUrl, Resource = PlanDefinition(engine) });
+        foreach (var activity in ActivityDefinitions(engine))
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = activity.Url, Resource = activity });
+        }
+
+        return bundle;
+    }
+
+    /// <summary>A dose as FHIR: the text a person reads, and the timing (times a day, minutes per session).</summary>
+    internal static FhirDosage Dose(Sciatica.Rules.Dosage dose)
+    {
+        var repeat = new Timing.RepeatComponent { Frequency = dose.TimesPerDay ?? 1, Period = 1, PeriodUnit = Timing.UnitsOfTime.D };
+        if (dose.Minutes is { } minutes)
+        {
+            repeat.Duration = minutes;
+            repeat.DurationUnit = Timing.UnitsOfTime.Min;
+        }
+
+        return new FhirDosage { Text = DoseText(dose), Timing = new Timing { Repeat = repeat } };
+    }
+
+    internal static string DoseText(Sciatica.Rules.Dosage dose)
+    {
+        var parts = new List<string>();
+        if (dose.HoldSeconds is { } hold)
+        {
+            parts.Add(Invariant($"hold {hold} seconds"));
+        }
+
+        if (dose.Repetitions is { } repetitions)
+        {
+            parts.Add(Invariant($"{repetitions} repetitions"));
+        }
+
+        if (dose.Sets is { } sets)
+        {
+            parts.Add(Invariant($"{sets} sets"));
+        }
+
+        if (dose.Minutes is { } minutes)
+        {
+            parts.Add(Invariant($"{minutes} minutes"));
+        }
+
+        parts.Add(Invariant($"{dose.TimesPerDay ?? 1} times a day"));
+        return string.Join(", ", parts);
+    }
+
+    internal static string Steps(IReadOnlyList<string> instructions) =>
+        string.Join("\n", instructions.Select((step, i) => Invariant($"{i + 1}. {step}")));
+
+    internal static RelatedArtifact Citation(ClinicalSource source) => new()
+    {
+        Type = RelatedArtifact.RelatedArtifactType.Citation,
+        Label = source.Id,
+        Display = source.Supports,
+        Citation = source.Citation,
+    };
+
+    internal static ClinicalSource Source(string id, IProgramSelector engine) =>
+        Sources(engine).FirstOrDefault(s => s.Id == id) ?? new ClinicalSource(id, id, id);
+
+    private static IEnumerable<ClinicalSource> Sources(IProgramSelector engine) =>
+        ClinicalSources.BuiltIn.Concat(engine.RuleSet.DeclaredSources).DistinctBy(s => s.Id).OrderBy(s => s.Id, StringComparer.Ordinal);
+
+    /// <summary>The contract's name of an enum value (camel case), used as its FHIR code.</summary>
+    internal static string Code<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>A computer-friendly name from an id: <c>knee-to-chest</c> becomes <c>KneeToChest</c>.</summary>
+    private static string Name(string id) =>
+        string.Concat(id.Split('-', '_', '.').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,131 @@
+using Hl7.Fhir.Model;
+
+namespace Sciatica.Rules.Fhir.Tests;
+
+/// <summary>What the resources say: the mapping of docs/fhir.md, golden files read by eye, and the intake as strict as the JSON contract.</summary>
+public sealed class FhirMappingTests
+{
+    private const string GoldenSwitch = "SCIATICA_UPDATE_GOLDEN";
+    private static readonly ResourceReference Patient = new("Patient/example");
+
+    public static TheoryData<string> SampleProfiles => [.. Samples.Profiles.Keys];
+
+    [Theory]
+    [MemberData(nameof(SampleProfiles))]
+    public void CarePlan_MatchesGoldenFile(string sample)
+    {
+        var plan = SciaticaFhir.Apply(ProgramSelector.Default, ProgramSelector.Default.Select(Samples.Profiles[sample]), Patient);
+
+        AssertGolden(sample + ".careplan.json", SciaticaFhir.ToJson(plan));
+    }
+
+    [Fact]
+    public void KnowledgeArtifacts_MatchGoldenFiles()
+    {
+        AssertGolden("plan-definition.json", SciaticaFhir.ToJson(SciaticaFhir.PlanDefinition(ProgramSelector.Default)));
+        AssertGolden("intake-questionnaire.json", SciaticaFhir.ToJson(SciaticaFhir.IntakeQuestionnaire()));
+    }
+
+    [Fact]
+    public void SameRuleSet_SameBytes()
+    {
+        Assert.Equal(SciaticaFhir.ToJson(SciaticaFhir.KnowledgeBundle(ProgramSelector.Default)), SciaticaFhir.ToJson(SciaticaFhir.KnowledgeBundle(new ProgramSelector())));
+        var decision = ProgramSelector.Default.Select(Samples.Profiles["herniated-disc-l5"]);
+        Assert.Equal(SciaticaFhir.ToJson(SciaticaFhir.Apply(ProgramSelector.Default, decision, Patient)), SciaticaFhir.ToJson(SciaticaFhir.Apply(new ProgramSelector(), decision, Patient)));
+    }
+
+    [Fact]
+    public void Program_OneActionPerIncludedExercise_ExcludedCarriedAsDoNotPerformWithReasons()
+    {
+        var decision = ProgramSelector.Default.Select(Samples.Profiles["herniated-disc-l5"]);
+
+        var plan = SciaticaFhir.Apply(ProgramSelector.Default, decision, Patient);
+
+        Assert.Equal(RequestStatus.Draft, plan.Status);
+        Assert.Equal(CarePlan.CarePlanIntent.Proposal, plan.Intent);
+        Assert.Equal(SciaticaFhir.PlanDefinitionUrl + "|" + decision.RuleSetVersion, Assert.Single(plan.InstantiatesCanonical));
+        var group = Assert.Single(plan.Contained.OfType<RequestGroup>());
+        Assert.Equal(decision.Exercises.Select(e => e.Name), group.Action.Select(a => a.Title));
+        Assert.Equal(decision.Exercises.Count, plan.Contained.OfType<ServiceRequest>().Count());
+        var notToDo = plan.Activity.Where(a => a.Detail?.DoNotPerform == true).ToList();
+        Assert.Equal(decision.Excluded.Select(e => e.Id), notToDo.Select(a => a.Detail!.Code!.Coding[0].Code));
+        Assert.All(notToDo.Zip(decision.Excluded), pair => Assert.Equal(pair.Second.Reasons.Select(r => r.RuleId), pair.First.Detail!.ReasonCode.Select(c => c.Coding[0].Code)));
+    }
+
+    [Theory]
+    [InlineData("cauda-equina-emergency", RequestPriority.Stat)]
+    [InlineData("fever-iv-drug-use", RequestPriority.Urgent)]
+    [InlineData("no-clearance", RequestPriority.Routine)]
+    public void NotAProgram_OneActionWithPriorityAndAReferral_NoExercise(string sample, RequestPriority priority)
+    {
+        var decision = ProgramSelector.Default.Select(Samples.Profiles[sample]);
+
+        var plan = SciaticaFhir.Apply(ProgramSelector.Default, decision, Patient);
+
+        Assert.NotEqual(DecisionKind.Program, decision.Decision);
+        var group = Assert.Single(plan.Contained.OfType<RequestGroup>());
+        Assert.Equal(priority, group.Priority);
+        var action = Assert.Single(group.Action);
+        Assert.Equal(priority, action.Priority);
+        var referral = Assert.Single(plan.Contained.OfType<ServiceRequest>());
+        Assert.Equal("#" + referral.Id, action.Resource?.Reference);
+        Assert.DoesNotContain(plan.Contained.OfType<ServiceRequest>(), r => r.InstantiatesCanonical.Any());
+        Assert.DoesNotContain(plan.Activity, a => a.Detail is not null);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleProfiles))]
+    public void Intake_ResponseOfAProfile_ReadsBackToTheSameProfile(string sample)
+    {
+        // Clinician overrides are not part of the intake: a clinician adds them to the profile afterwards.
+        var profile = Samples.Profiles[sample] with { ClinicianOverrides = [] };
+
+        Assert.Equal(profile, SciaticaFhir.ReadIntake(Samples.Response(profile)));
+    }
+
+    [Fact]
+    public void Intake_EveryProblemAtOnceEachNamingItsLinkId()
+    {
+        var response = Samples.Response(Samples.Profiles["herniated-disc-l5"]);
+        response.Item.RemoveAll(i => i.LinkId == "medicalClearance");
+        response.Item.Single(i => i.LinkId == "legPain").Answer[0].Value = new Integer(11);
+        response.Item.Single(i => i.LinkId == "causes").Answer.Add(new QuestionnaireResponse.AnswerComponent { Value = new Coding(SciaticaFhir.CodeSystemBase + "cause", "slippedDisc") });
+        response.Item.Single(i => i.LinkId == "backPain").Answer[0].Value = new FhirString("3");
+        response.Item.Add(new QuestionnaireResponse.ItemComponent { LinkId = "favouriteColour", Answer = [new QuestionnaireResponse.AnswerComponent { Value = new FhirString("blue") }] });
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(response));
+
+        var paths = error.Problems.Select(p => p.Path).ToList();
+        Assert.Contains("QuestionnaireResponse.item[linkId='medicalClearance']", paths);
+        Assert.Contains("QuestionnaireResponse.item[linkId='legPain']", paths);
+        Assert.Contains(paths, p => p.StartsWith("QuestionnaireResponse.item[linkId='causes'].answer[", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.StartsWith("QuestionnaireResponse.item[linkId='backPain'].answer[0]", StringComparison.Ordinal));
+        Assert.Contains(paths, p => p.EndsWith(".linkId", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Message.Contains("favouriteColour", StringComparison.Ordinal));
+        Assert.Equal(5, error.Problems.Count);
+    }
+
+    [Fact]
+    public void Intake_AnotherQuestionnaire_Refused()
+    {
+        var response = Samples.Response(Samples.Profiles["herniated-disc-l5"]);
+        response.Questionnaire = "http://example.org/Questionnaire/other";
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(response));
+
+        Assert.Equal("QuestionnaireResponse.questionnaire", Assert.Single(error.Problems).Path);
+    }
+
+    private static void AssertGolden(string name, string actual)
+    {
+        var path = Path.Combine(Samples.Root, "tests", "Sciatica.Rules.Fhir.Tests", "Golden", name);
+        if (Environment.GetEnvironmentVariable(GoldenSwitch) == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, actual + "\n");
+        }
+
+        Assert.True(File.Exists(path), $"{name} is missing: run the tests once with {GoldenSwitch}=1 and read the file before committing it.");
+        Assert.Equal(File.ReadAllText(path), actual + "\n");
+    }
+}
