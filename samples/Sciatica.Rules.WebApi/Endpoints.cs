@@ -35,9 +35,50 @@ internal static class Endpoints
     /// <summary>Reads the body (within the size limit) and answers with the contract JSON, or an RFC 9457 problem naming each bad field.</summary>
     private static async Task<IResult> Handle(HttpRequest request, string subject, Func<ReadOnlyMemory<byte>, string> answer)
     {
+        var (body, error) = await ReadBody(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            return Results.Text(answer(body), Json, Encoding.UTF8);
+        }
+        catch (SciaticaValidationException ex)
+        {
+            return Invalid(ex, subject);
+        }
+    }
+
+    /// <summary>A validation failure as an RFC 9457 problem: every problem, keyed by its path.</summary>
+    public static IResult Invalid(SciaticaValidationException ex, string subject)
+    {
+        var errors = ex.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return Results.ValidationProblem(
+            errors,
+            detail: ex.Problems.Count == 1 ? ex.Problems[0].ToString() : $"{ex.Problems.Count} problems; see errors, keyed by path.",
+            title: $"The {subject} is invalid.",
+            type: "https://datatracker.ietf.org/doc/html/rfc9457");
+    }
+
+    /// <summary>
+    /// Reads a JSON request body as bytes, or says why not: 415 for a body that is not declared JSON, 413 over the size
+    /// limit (closing the connection), 400 for an empty body or one sent too slowly or cut short. Never a 500.
+    /// </summary>
+    public static async Task<(ReadOnlyMemory<byte> Body, IResult? Error)> ReadBody(HttpRequest request)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return (default, Results.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The request body must be JSON.",
+                detail: $"Content-Type is '{request.ContentType}'; allowed values: application/json (or a +json media type), UTF-8."));
+        }
+
         if (request.ContentLength > MaximumBodyBytes)
         {
-            return TooLarge(request);
+            return (default, TooLarge(request));
         }
 
         var feature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -53,33 +94,32 @@ internal static class Endpoints
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(request);
+            return (default, TooLarge(request));
         }
         catch (BadHttpRequestException ex)
         {
             // A body sent too slowly (Kestrel's minimum data rate) or cut short: the client's fault, said plainly, never a 500.
             request.HttpContext.Response.Headers.Connection = "close";
-            return Results.Problem(statusCode: ex.StatusCode, title: "The request body could not be read.", detail: ex.Message);
+            return (default, Results.Problem(statusCode: ex.StatusCode, title: "The request body could not be read.", detail: ex.Message));
         }
         catch (InvalidDataException)
         {
-            return TooLarge(request);
+            return (default, TooLarge(request));
         }
 
-        try
+        if (body.IsEmpty)
         {
-            return Results.Text(answer(body), Json, Encoding.UTF8);
+            return (default, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is empty.", detail: "Send one JSON document as the body."));
         }
-        catch (SciaticaValidationException ex)
-        {
-            var errors = ex.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
-            return Results.ValidationProblem(
-                errors,
-                detail: ex.Problems.Count == 1 ? ex.Problems[0].ToString() : $"{ex.Problems.Count} problems; see errors, keyed by JSON path.",
-                title: $"The {subject} is invalid.",
-                type: "https://datatracker.ietf.org/doc/html/rfc9457");
-        }
+
+        return (body, null);
     }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static async Task<ReadOnlyMemory<byte>> ReadLimited(Stream body, CancellationToken cancel)
     {

@@ -19,6 +19,21 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapSciaticaRules();
+app.MapCdsHooks();
+
+// Live while the process serves; ready once the catalog is loaded and the engine built (a bad catalog: 503, said plainly).
+app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapGet("/readyz", (IServiceProvider services) =>
+{
+    try
+    {
+        return Results.Text("ready: " + services.GetRequiredService<IProgramSelector>().RuleSetVersion);
+    }
+    catch (SciaticaValidationException ex)
+    {
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The catalog could not be loaded.", detail: ex.Message);
+    }
+});
 app.Run();
 
 /// <summary>The web sample's entry point, visible to integration tests (WebApplicationFactory).</summary>
