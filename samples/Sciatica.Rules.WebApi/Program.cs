@@ -1,3 +1,7 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Sciatica.Rules;
 using Sciatica.Rules.WebApi;
 
@@ -11,9 +15,21 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.Services.AddProblemDetails();
 
-// A clinic's own catalog: set SciaticaRules__CatalogPath (or "SciaticaRules:CatalogPath" in appsettings).
-var catalogPath = builder.Configuration["SciaticaRules:CatalogPath"];
-builder.Services.AddSciaticaRules(options => options.CatalogPath = string.IsNullOrWhiteSpace(catalogPath) ? null : catalogPath);
+// Options bound from configuration: "SciaticaRules" in appsettings.json, or environment variables such as
+// SciaticaRules__CatalogPath for a clinic's own catalog. An invalid catalog stops the start (options validated on start).
+builder.Services.AddSciaticaRules();
+builder.Services.AddOptions<SciaticaRulesOptions>().Bind(builder.Configuration.GetSection("SciaticaRules"));
+
+// OpenTelemetry behind configuration (Telemetry:Enabled): the engine's meter and activity source, ASP.NET Core's
+// requests, exported over OTLP to the endpoint in the standard OTEL_EXPORTER_OTLP_ENDPOINT variable.
+if (builder.Configuration.GetValue<bool>("Telemetry:Enabled"))
+{
+    builder.Services.AddOpenTelemetry()
+        .ConfigureResource(resource => resource.AddService(builder.Configuration["Telemetry:ServiceName"] ?? "sciatica-rules-web"))
+        .WithMetrics(metrics => metrics.AddMeter(SciaticaRulesTelemetry.Name).AddAspNetCoreInstrumentation())
+        .WithTracing(tracing => tracing.AddSource(SciaticaRulesTelemetry.Name).AddAspNetCoreInstrumentation())
+        .UseOtlpExporter();
+}
 
 var app = builder.Build();
 app.UseExceptionHandler();

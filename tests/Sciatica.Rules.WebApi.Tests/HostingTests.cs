@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Sciatica.Rules.WebApi.Tests;
+
+/// <summary>The web sample as a deployed service: options bound from configuration, telemetry switched on by configuration.</summary>
+public sealed class HostingTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory!.FullName;
+        }
+    }
+
+    [Fact]
+    public async Task CatalogPathFromConfiguration_ServesThatCatalog()
+    {
+        var path = Path.Combine(Root, "samples", "catalogs", "clinic-north.json");
+        using var clinic = factory.WithWebHostBuilder(b => b.UseSetting("SciaticaRules:CatalogPath", path));
+        using var client = clinic.CreateClient();
+
+        var ready = await client.GetStringAsync("/readyz");
+
+        Assert.StartsWith("ready: ", ready, StringComparison.Ordinal);
+        Assert.DoesNotContain("default/", ready, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadCatalogPath_TheServiceDoesNotStart()
+    {
+        using var broken = factory.WithWebHostBuilder(b => b.UseSetting("SciaticaRules:CatalogPath", Path.Combine(Root, "no-such-catalog.json")));
+
+        var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+
+        Assert.Contains("no-such-catalog.json", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TelemetryEnabled_ServesAsBefore()
+    {
+        using var traced = factory.WithWebHostBuilder(b => b.UseSetting("Telemetry:Enabled", "true"));
+        using var client = traced.CreateClient();
+        using var content = new StringContent("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true}""", Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync("/api/decisions", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
