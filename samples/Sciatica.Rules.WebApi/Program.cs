@@ -14,6 +14,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
 });
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ContractOpenApi>());
 
 // Options bound from configuration: "SciaticaRules" in appsettings.json, or environment variables such as
 // SciaticaRules__CatalogPath for a clinic's own catalog. An invalid catalog stops the start (options validated on start).
@@ -36,6 +37,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapSciaticaRules();
 app.MapCdsHooks();
+app.MapOpenApi(); // GET /openapi/v1.json
 
 // Live while the process serves; ready once the catalog is loaded and the engine built (a bad catalog: 503, said plainly).
 app.MapGet("/healthz", () => Results.Text("ok"));

@@ -155,22 +155,29 @@ public static partial class SciaticaFhir
 
         if (dose.Repetitions is { } repetitions)
         {
-            parts.Add(Invariant($"{repetitions} repetitions"));
+            parts.Add(Count(repetitions, "repetition"));
         }
 
         if (dose.Sets is { } sets)
         {
-            parts.Add(Invariant($"{sets} sets"));
+            parts.Add(Count(sets, "set"));
         }
 
         if (dose.Minutes is { } minutes)
         {
-            parts.Add(Invariant($"{minutes} minutes"));
+            parts.Add(Count(minutes, "minute"));
         }
 
-        parts.Add(Invariant($"{dose.TimesPerDay ?? 1} times a day"));
+        parts.Add((dose.TimesPerDay ?? 1) switch
+        {
+            1 => "once a day",
+            2 => "twice a day",
+            var times => Invariant($"{times} times a day"),
+        });
         return string.Join(", ", parts);
     }
+
+    private static string Count(int count, string noun) => count == 1 ? "1 " + noun : Invariant($"{count} {noun}s");
 
     internal static string Steps(IReadOnlyList<string> instructions) =>
         string.Join("\n", instructions.Select((step, i) => Invariant($"{i + 1}. {step}")));
