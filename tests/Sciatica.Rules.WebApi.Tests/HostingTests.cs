@@ -7,19 +7,7 @@ namespace Sciatica.Rules.WebApi.Tests;
 /// <summary>The web sample as a deployed service: options bound from configuration, telemetry switched on by configuration.</summary>
 public sealed class HostingTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory!.FullName;
-        }
-    }
+    private static string Root => Repository.Root;
 
     [Fact]
     public async Task CatalogPathFromConfiguration_ServesThatCatalog()

@@ -71,17 +71,5 @@ public sealed class OpenApiTests(WebApplicationFactory<Program> factory) : IClas
         }
     }
 
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory!.FullName;
-        }
-    }
+    private static string Root => Repository.Root;
 }
