@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Sciatica.Rules.Catalogs;
 
@@ -110,7 +109,7 @@ public static class ClinicalSources
     /// <summary>Gets every built-in source id, in the order of <see cref="BuiltIn"/>.</summary>
     public static IReadOnlyList<string> All { get; } = [.. BuiltIn.Select(s => s.Id)];
 
-    private static readonly FrozenSet<string> Known = All.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
 
     /// <summary>Gets whether an id is a known source id (case-sensitive).</summary>
     /// <param name="id">The id to check.</param>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 
@@ -25,7 +24,7 @@ public sealed class ExerciseCatalog
     /// <summary>The most sessions a day a catalog may set.</summary>
     public const int MaximumTimesPerDay = 6;
 
-    private readonly FrozenDictionary<string, Exercise> byId;
+    private readonly Dictionary<string, Exercise> byId;
 
     /// <summary>Builds a catalog from exercises after checking each one.</summary>
     /// <param name="exercises">The exercises; at least one, with distinct ids.</param>
@@ -39,14 +38,14 @@ public sealed class ExerciseCatalog
         Validate(list, problems);
         problems.ThrowIfAny("catalog");
         Exercises = list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        byId = Exercises.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        byId = Exercises.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
     /// <summary>Builds a catalog from exercises that were already validated.</summary>
     private ExerciseCatalog(ImmutableArray<Exercise> validated, bool _)
     {
         Exercises = validated.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        byId = Exercises.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        byId = Exercises.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
     internal static ExerciseCatalog FromValidated(ImmutableArray<Exercise> validated) => new(validated, true);

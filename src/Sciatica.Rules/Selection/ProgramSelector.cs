@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Sciatica.Rules.Catalogs;
@@ -26,7 +25,7 @@ public sealed class ProgramSelector : IProgramSelector
     private readonly uint[] exerciseMovements;
     private readonly uint[] exercisePositions;
     private readonly ImmutableArray<PrescribedExercise> prescriptions;
-    private readonly FrozenDictionary<string, ContraindicationStrength?> strengthByRuleId;
+    private readonly Dictionary<string, ContraindicationStrength?> strengthByRuleId;
 
     /// <summary>The rule set compiled to bit masks.</summary>
     private readonly CompiledRules compiled;
@@ -56,7 +55,7 @@ public sealed class ProgramSelector : IProgramSelector
         exerciseMovements = [.. catalog.Exercises.Select(e => MovementMask(e.Movements))];
         exercisePositions = [.. catalog.Exercises.Select(e => 1u << (int)e.Position)];
         prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
-        strengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToFrozenDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
+        strengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
         RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
         compiled = new CompiledRules(catalog, ruleSet, RuleSetVersion);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Sciatica.Rules;
@@ -26,9 +25,9 @@ internal static class ContractNames
     {
         private static readonly TEnum[] Values = [.. Enum.GetValues<TEnum>().Where(v => v.ToString() != "Unspecified")];
 
-        public static readonly FrozenDictionary<TEnum, string> ByValue = Values.ToFrozenDictionary(v => v, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
+        public static readonly Dictionary<TEnum, string> ByValue = Values.ToDictionary(v => v, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
 
-        public static readonly FrozenDictionary<string, TEnum> ByName = Values.ToFrozenDictionary(v => ByValue[v], v => v, StringComparer.Ordinal);
+        public static readonly Dictionary<string, TEnum> ByName = Values.ToDictionary(v => ByValue[v], v => v, StringComparer.Ordinal);
 
         public static readonly IReadOnlyList<string> All = [.. Values.Select(v => ByValue[v])];
     }

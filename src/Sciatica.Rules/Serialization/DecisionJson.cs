@@ -9,7 +9,8 @@ namespace Sciatica.Rules;
 /// Writes a decision as compact UTF-8 JSON, byte for byte as the source-generated serializer writes it (a test
 /// compares the two), but reusing the JSON of the parts decisions share: the engine remembers the JSON of each
 /// shared reason list, exercise list and excluded exercise once, and a decision made of shared parts is written
-/// by copying them. Remembered JSON lives exactly as long as its part (a weak table keyed by the part).
+/// by copying them. A part's JSON is made the first time a decision holding it is written (not when the engine is
+/// built), and lives exactly as long as its part (a weak table keyed by the part).
 /// </summary>
 internal static class DecisionJson
 {
@@ -22,20 +23,11 @@ internal static class DecisionJson
         SkipValidation = true,
     };
 
-    /// <summary>Remembers the compact JSON of a shared part.</summary>
-    public static void Remember(IReadOnlyList<DecisionReason> reasons) => Fragments.TryAdd(reasons, JsonSerializer.SerializeToUtf8Bytes(reasons, Info.Reasons));
+    /// <summary>Marks a part whose JSON is written once and then reused; nothing is serialized until a decision holding it is first written.</summary>
+    private static readonly byte[] NotYetWritten = [];
 
-    /// <inheritdoc cref="Remember(IReadOnlyList{DecisionReason})"/>
-    public static void Remember(IReadOnlyList<PrescribedExercise> exercises) => Fragments.TryAdd(exercises, JsonSerializer.SerializeToUtf8Bytes(exercises, Info.Exercises));
-
-    /// <inheritdoc cref="Remember(IReadOnlyList{DecisionReason})"/>
-    public static void Remember(IReadOnlyList<ExcludedExercise> excluded) => Fragments.TryAdd(excluded, JsonSerializer.SerializeToUtf8Bytes(excluded, Info.ExcludedList));
-
-    /// <inheritdoc cref="Remember(IReadOnlyList{DecisionReason})"/>
-    public static void Remember(ExcludedExercise excluded) => Fragments.TryAdd(excluded, JsonSerializer.SerializeToUtf8Bytes(excluded, Info.Excluded));
-
-    /// <inheritdoc cref="Remember(IReadOnlyList{DecisionReason})"/>
-    public static void Remember(IReadOnlyList<string> advice) => Fragments.TryAdd(advice, JsonSerializer.SerializeToUtf8Bytes(advice, Info.Advice));
+    /// <summary>Marks a shared part: its compact JSON is remembered the first time a decision holding it is written.</summary>
+    public static void Remember(object part) => Fragments.TryAdd(part, NotYetWritten);
 
     /// <summary>Writes the decision as one line of compact JSON (no newline).</summary>
     public static void Write(ProgramDecision decision, IBufferWriter<byte> output)
@@ -57,9 +49,9 @@ internal static class DecisionJson
         writer.WritePropertyName("exercises"u8);
         Part(writer, decision.Exercises, Info.Exercises);
         writer.WritePropertyName("excluded"u8);
-        if (Fragments.TryGetValue(decision.Excluded, out var whole))
+        if (Fragments.TryGetValue(decision.Excluded, out _))
         {
-            writer.WriteRawValue(whole, skipInputValidation: true);
+            Part(writer, decision.Excluded, Info.ExcludedList);
         }
         else
         {
@@ -81,14 +73,20 @@ internal static class DecisionJson
     private static void Part<T>(Utf8JsonWriter writer, T part, JsonTypeInfo<T> info)
         where T : class
     {
-        if (Fragments.TryGetValue(part, out var json))
-        {
-            writer.WriteRawValue(json, skipInputValidation: true);
-        }
-        else
+        if (!Fragments.TryGetValue(part, out var json))
         {
             JsonSerializer.Serialize(writer, part, info);
+            return;
         }
+
+        if (ReferenceEquals(json, NotYetWritten))
+        {
+            // First write of a shared part: serialize it once and keep the bytes for every later decision that holds it.
+            json = JsonSerializer.SerializeToUtf8Bytes(part, info);
+            Fragments.AddOrUpdate(part, json);
+        }
+
+        writer.WriteRawValue(json, skipInputValidation: true);
     }
 
     private static class Info

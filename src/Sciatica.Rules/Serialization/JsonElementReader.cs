@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -245,8 +244,8 @@ internal readonly struct JsonElementReader
     private static class EnumNames<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly FrozenDictionary<string, TEnum> ByName =
-            ContractNames.All<TEnum>().ToFrozenDictionary(n => n, n => { ContractNames.TryParse<TEnum>(n, out var v); return v; }, StringComparer.Ordinal);
+        public static readonly Dictionary<string, TEnum> ByName =
+            ContractNames.All<TEnum>().ToDictionary(n => n, n => { ContractNames.TryParse<TEnum>(n, out var v); return v; }, StringComparer.Ordinal);
 
         public static readonly string Allowed = string.Join(", ", ContractNames.All<TEnum>());
 
