@@ -37,6 +37,23 @@ public sealed class CompiledEvaluatorTests
         Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(bytes.WrittenSpan));
     }
 
+    [Fact]
+    public void MoreThanSixtyFourScreeningRules_CompiledEqualsReference()
+    {
+        // Extra emergency gates on every red flag and cause: the screening rules no longer fit one 64-bit word.
+        IEnumerable<ScreeningGate> Extra(string prefix) =>
+            Enum.GetValues<RedFlag>().Select(f => new ScreeningGate { Id = $"{prefix}-flag-{(int)f}", RedFlag = f, Decision = DecisionKind.Emergency, Rationale = "Generated.", Source = ClinicalSources.Tbc })
+                .Concat(Enum.GetValues<Cause>().Select(c => new ScreeningGate { Id = $"{prefix}-cause-{(int)c}", Cause = c, Decision = DecisionKind.Emergency, Rationale = "Generated.", Source = ClinicalSources.Tbc }));
+        var ruleSet = new RuleSet("many-gates", "1.0.0", RuleSet.Default.Contraindications, RuleSet.Default.Thresholds, [.. RuleSet.Default.Screening, .. Extra("extra"), .. Extra("again")]);
+        var selector = new ProgramSelector(ExerciseCatalog.Default, ruleSet);
+        Assert.True(ruleSet.BuiltIns.Screening.Length > 64, $"{ruleSet.BuiltIns.Screening.Length} screening rules");
+
+        foreach (var profile in Sciatica.Rules.Benchmarks.MixedProfiles.Create(200).Append(Profiles.WithFlags(RedFlag.ProlongedCorticosteroidUse)).Append(Profiles.With(Cause.Unknown)))
+        {
+            Assert.Equal(selector.Evaluate(profile), selector.Select(profile));
+        }
+    }
+
     [Theory]
     [InlineData(15)]
     [InlineData(1_000)]
