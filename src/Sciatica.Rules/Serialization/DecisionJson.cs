@@ -49,11 +49,7 @@ internal static class DecisionJson
         writer.WritePropertyName("exercises"u8);
         Part(writer, decision.Exercises, Info.Exercises);
         writer.WritePropertyName("excluded"u8);
-        if (Fragments.TryGetValue(decision.Excluded, out _))
-        {
-            Part(writer, decision.Excluded, Info.ExcludedList);
-        }
-        else
+        if (!TryWriteShared(writer, decision.Excluded, Info.ExcludedList))
         {
             writer.WriteStartArray();
             foreach (var excluded in decision.Excluded)
@@ -73,10 +69,19 @@ internal static class DecisionJson
     private static void Part<T>(Utf8JsonWriter writer, T part, JsonTypeInfo<T> info)
         where T : class
     {
-        if (!Fragments.TryGetValue(part, out var json))
+        if (!TryWriteShared(writer, part, info))
         {
             JsonSerializer.Serialize(writer, part, info);
-            return;
+        }
+    }
+
+    /// <summary>Writes a shared part from its remembered JSON (made on its first write); false when the part is not shared.</summary>
+    private static bool TryWriteShared<T>(Utf8JsonWriter writer, T part, JsonTypeInfo<T> info)
+        where T : class
+    {
+        if (!Fragments.TryGetValue(part, out var json))
+        {
+            return false;
         }
 
         if (ReferenceEquals(json, NotYetWritten))
@@ -87,6 +92,7 @@ internal static class DecisionJson
         }
 
         writer.WriteRawValue(json, skipInputValidation: true);
+        return true;
     }
 
     private static class Info
