@@ -39,6 +39,12 @@ internal sealed class BuiltInRules
         "No red flag or screening gate applies: a clinician has cleared exercise, the cause is diagnosed and symptoms tolerate exercise, so a program may start.",
         Seed);
 
+    /// <summary>The reason given when a clinician-assessed directional preference lifts a relative rule; one text for every evaluator.</summary>
+    public static DecisionReason PreferenceLifts(Contraindication rule, DirectionalPreference preference) => new(
+        PreferenceLiftsId,
+        string.Create(CultureInfo.InvariantCulture, $"The clinician-assessed {ContractNames.Of(preference)} directional preference lifts the relative rule '{rule.Id}'."),
+        Dp);
+
     public IEnumerable<RuleDescription> Describe()
     {
         foreach (var rule in Screening)

@@ -31,8 +31,8 @@ internal sealed class CompiledRules
     /// <summary>The longest list whose JSON is remembered whole; longer ones are written from their (remembered) items.</summary>
     private const int RememberedListItems = 256;
 
-    /// <summary>Distinct exclusion-reason lists remembered per exercise, for lists built when the shared table is full.</summary>
-    private const int ExcludedVariantsPerExercise = 8;
+    /// <summary>Distinct reason lists remembered beside each exercise (its excluded entries) and each class (its reason lists).</summary>
+    private const int VariantsRemembered = 8;
 
     private readonly RuleThresholds thresholds;
     private readonly string version;
@@ -143,7 +143,7 @@ internal sealed class CompiledRules
         var contraindications = ruleSet.Contraindications.AsImmutableArray();
         var lifts = contraindications
             .Where(c => c.Strength == ContraindicationStrength.Relative && c.LiftedByDirectionalPreference is not null)
-            .ToDictionary(c => c.Id, c => LiftReason(c, c.LiftedByDirectionalPreference!.Value), StringComparer.Ordinal);
+            .ToDictionary(c => c.Id, c => BuiltInRules.PreferenceLifts(c, c.LiftedByDirectionalPreference!.Value), StringComparer.Ordinal);
 
         // Every reason a program can give, in output order (rule id, then message).
         var all = contraindications.Select(c => new DecisionReason(c.Id, c.Rationale, c.Source))
@@ -331,7 +331,7 @@ internal sealed class CompiledRules
         }
 
         var part = classReasonLists.GetOrCreate([mask], this, static (key, self) => self.ReasonList(key));
-        if (variants is null || variants.Length < ExcludedVariantsPerExercise)
+        if (variants is null || variants.Length < VariantsRemembered)
         {
             // Losing a race only means the variant is looked up in the shared table again next time.
             Volatile.Write(ref classVariants[c], [.. variants ?? [], new ClassVariant(mask, part)]);
@@ -417,7 +417,7 @@ internal sealed class CompiledRules
 
         var created = new ExcludedExercise(exercises[exercise].Id, part.Reasons);
         DecisionJson.Remember(created);
-        if (variants is null || variants.Length < ExcludedVariantsPerExercise)
+        if (variants is null || variants.Length < VariantsRemembered)
         {
             // Losing a race only means the variant is built again next time.
             Volatile.Write(ref excludedVariants[exercise], [.. variants ?? [], new ExcludedVariant(listId, created)]);
@@ -469,11 +469,6 @@ internal sealed class CompiledRules
             RuleSetVersion = version,
         };
     }
-
-    private static DecisionReason LiftReason(Contraindication rule, DirectionalPreference preference) => new(
-        BuiltInRules.PreferenceLiftsId,
-        string.Create(CultureInfo.InvariantCulture, $"The clinician-assessed {ContractNames.Of(preference)} directional preference lifts the relative rule '{rule.Id}'."),
-        ClinicalSources.Dp);
 
     private static ulong[] Touching(Exercise[] representatives, Func<Exercise, bool> touches)
     {

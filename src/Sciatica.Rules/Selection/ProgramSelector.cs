@@ -147,10 +147,7 @@ public sealed class ProgramSelector : IProgramSelector
 
             if (rule.IsLiftedFor(profile))
             {
-                reasons.Add(new DecisionReason(
-                    BuiltInRules.PreferenceLiftsId,
-                    Invariant($"The clinician-assessed {ContractNames.Of(profile.DirectionalPreference!.Value)} directional preference lifts the relative rule '{rule.Id}'."),
-                    ClinicalSources.Dp));
+                reasons.Add(BuiltInRules.PreferenceLifts(rule, profile.DirectionalPreference!.Value));
                 continue;
             }
 
