@@ -12,6 +12,12 @@ internal static class ContentFingerprint
 {
     public static string Compute(ExerciseCatalog catalog, RuleSet ruleSet)
     {
+        if (ReferenceEquals(catalog, CatalogLoader.Embedded.Catalog) && ReferenceEquals(ruleSet, CatalogLoader.Embedded.RuleSet))
+        {
+            // Computed from the same content when it was generated, and checked by a test.
+            return PrecomputedDefaultCatalog.RuleSetVersion;
+        }
+
         var text = new StringBuilder();
         foreach (var rule in ruleSet.Rules)
         {

@@ -22,7 +22,12 @@ public static class CatalogLoader
 
     private const string DefaultResource = "Sciatica.Rules.Catalogs.default-catalog.json";
 
-    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Embedded { get; } = LoadEmbedded();
+    /// <summary>
+    /// The default catalog and rule set, built from their precomputed form (PrecomputedDefaultCatalog.g.cs) so that a
+    /// process does not read and check JSON before its first decision. Tests regenerate that form from the embedded
+    /// document and compare both, field by field.
+    /// </summary>
+    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Embedded { get; } = PrecomputedDefaultCatalog.Build();
 
     /// <summary>Loads a catalog document from a file.</summary>
     /// <param name="path">The path of the JSON document.</param>
@@ -250,7 +255,8 @@ public static class CatalogLoader
 
     internal static byte[] ReadAll(Stream stream) => DocumentReader.ReadAll(stream, MaximumDocumentBytes, "catalog");
 
-    private static (ExerciseCatalog, RuleSet) LoadEmbedded()
+    /// <summary>Reads and checks the embedded default catalog document, as a host's document is read.</summary>
+    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) ReadEmbeddedDocument()
     {
         using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream(DefaultResource)
             ?? throw new InvalidOperationException($"The embedded default catalog '{DefaultResource}' is missing.");
