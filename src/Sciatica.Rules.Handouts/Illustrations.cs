@@ -14,7 +14,7 @@ internal static class Illustrations
     private const string Floor = "M8 104H192";
     private const string Mat = "<rect class=\"mat\" x=\"14\" y=\"101\" width=\"176\" height=\"5\" rx=\"2\"/>";
     private const string Chair = "<path class=\"prop\" d=\"M60 78H104M64 78V112M100 78V112M60 78V34\"/>";
-    private const string Water = "<path class=\"water\" d=\"M8 62q12-6 24 0t24 0t24 0t24 0t24 0t24 0t24 0t24 0V112H8Z\"/>";
+    private const string Water = "<path class=\"water\" d=\"M8 44q12-6 24 0t24 0t24 0t24 0t24 0t24 0t24 0t24 0V112H8Z\"/>";
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
