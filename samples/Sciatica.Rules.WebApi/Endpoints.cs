@@ -25,6 +25,18 @@ internal static class Endpoints
                 return SciaticaJson.WriteReview(reviewer.Review(input.Profile, input.Sessions));
             }));
 
+        // The patient handout: the same input as /api/decisions (or /api/reviews), printable HTML out, ?lang=en|de.
+        app.MapPost("/handout", async (HttpRequest request, IProgramSelector selector, ILogger<Handouts.HandoutRenderer> logger) =>
+            await HandleHandout(request, "profile", (body, language) =>
+                new Handouts.HandoutRenderer(selector, logger).RenderAsync(selector.Select(SciaticaJson.ReadProfile(body)), language, request.HttpContext.RequestAborted)));
+
+        app.MapPost("/handout/review", async (HttpRequest request, IProgramSelector selector, ISessionReviewer reviewer, ILogger<Handouts.HandoutRenderer> logger) =>
+            await HandleHandout(request, "review request", (body, language) =>
+            {
+                var input = SciaticaJson.ReadReviewRequest(body);
+                return new Handouts.HandoutRenderer(selector, logger).RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), language, request.HttpContext.RequestAborted);
+            }));
+
         app.MapGet("/api/catalog", (ProgramSelector selector) =>
             Results.Text(CatalogLoader.Write(selector.Catalog, selector.RuleSet), Json, Encoding.UTF8));
 
@@ -44,6 +56,35 @@ internal static class Endpoints
         try
         {
             return Results.Text(answer(body), Json, Encoding.UTF8);
+        }
+        catch (SciaticaValidationException ex)
+        {
+            return Invalid(ex, subject);
+        }
+    }
+
+    /// <summary>Checks the language, reads the body and answers with the handout's HTML, or a problem naming what is wrong.</summary>
+    private static async Task<IResult> HandleHandout(HttpRequest request, string subject, Func<ReadOnlyMemory<byte>, string, Task<Handouts.Handout>> render)
+    {
+        var language = request.Query["lang"].ToString();
+        language = language.Length == 0 ? Handouts.HandoutLanguages.English : language;
+        if (!Handouts.HandoutLanguages.IsSupported(language))
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["lang"] = [$"is '{language}'; allowed values: {string.Join(", ", Handouts.HandoutLanguages.All)}."] },
+                title: "The handout language is not supported.");
+        }
+
+        var (body, error) = await ReadBody(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        try
+        {
+            var handout = await render(body, language);
+            return Results.Text(handout.Html, "text/html", Encoding.UTF8);
         }
         catch (SciaticaValidationException ex)
         {
