@@ -8,9 +8,9 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage:
-          sciatica-rules select --profile FILE|- [--format text|json]
+          sciatica-rules select --profile FILE|- [--format text|json|html [--lang en|de]]
           sciatica-rules select --batch            (JSON Lines on standard input, one decision per line out)
-          sciatica-rules review --input FILE|- [--format text|json]
+          sciatica-rules review --input FILE|- [--format text|json|html [--lang en|de]]
           sciatica-rules diff --from CATALOG|default --to CATALOG|default [--format text|json]
           sciatica-rules --version
           sciatica-rules [COMMAND] --help
@@ -22,12 +22,13 @@ internal static class CommandLine
         sciatica-rules select: decide what a person with sciatica should do next.
 
         Usage:
-          sciatica-rules select --profile FILE|- [--format text|json]
+          sciatica-rules select --profile FILE|- [--format text|json|html [--lang en|de]]
           sciatica-rules select --batch
 
         Options:
           --profile FILE|-   the patient profile document (JSON); - reads standard input
-          --format text|json text (default) prints a readable plan; json prints the decision document
+          --format text|json|html text (default) prints a readable plan; json prints the decision document;
+                            html prints the printable patient handout (--lang en or de)
           --batch            JSON Lines on standard input (one profile a line), one decision a line out;
                              an invalid line gets {"line": N, "error": "..."} and the others still answer
           -h, --help         show this help
@@ -40,12 +41,12 @@ internal static class CommandLine
         sciatica-rules review: adjust the program from how a session went.
 
         Usage:
-          sciatica-rules review --input FILE|- [--format text|json]
+          sciatica-rules review --input FILE|- [--format text|json|html [--lang en|de]]
 
         Options:
           --input FILE|-     the review document {"profile": ..., "feedback": ..., "history": [...]}; - reads
                              standard input; "history" (optional) lists earlier sessions, oldest first
-          --format text|json text (default) or the review document as JSON
+          --format text|json|html text (default), the review document as JSON, or the handout as HTML
           -h, --help         show this help
 
         A UTF-8 byte order mark at the start of the input is accepted.
@@ -120,8 +121,26 @@ internal static class CommandLine
         var path = options.Profile ?? throw new UsageException("select needs --profile FILE (or - for standard input), or --batch.");
         var profile = SciaticaJson.ReadProfile(ReadAll(path, input));
         var decision = selector.Select(profile);
-        output.Write(options.Format == "json" ? SciaticaJson.WriteDecision(decision, indented: true) + "\n" : TextReport.Render(decision));
+        output.Write(options.Format switch
+        {
+            "json" => SciaticaJson.WriteDecision(decision, indented: true) + "\n",
+            "html" => Handout(selector, decision, null, options.Language),
+            _ => TextReport.Render(decision),
+        });
         return ExitCodes.Decided;
+    }
+
+    /// <summary>The patient handout (Sciatica.Rules.Handouts); trimmed and Native AOT builds leave the renderer out.</summary>
+    private static string Handout(ProgramSelector selector, ProgramDecision? decision, SessionReview? review, string language)
+    {
+#if SCIATICA_HANDOUTS
+        var renderer = new Handouts.HandoutRenderer(selector);
+        var handout = decision is not null ? renderer.RenderAsync(decision, language) : renderer.RenderReviewAsync(review!, language);
+        return handout.GetAwaiter().GetResult().Html;
+#else
+        _ = (selector, decision, review, language);
+        throw new UsageException("--format html is not available in this trimmed or Native AOT build: the handout renderer (Razor components) is not trim-safe. Use the JIT build (dotnet sciatica-rules.dll) or the web sample's POST /handout.");
+#endif
     }
 
     private static int Review(ProgramSelector selector, Options options, TextReader input, TextWriter output)
@@ -129,7 +148,12 @@ internal static class CommandLine
         var path = options.Input ?? throw new UsageException("review needs --input FILE (or - for standard input).");
         var request = SciaticaJson.ReadReviewRequest(ReadAll(path, input));
         var review = new SessionReviewer(selector).Review(request.Profile, request.Sessions);
-        output.Write(options.Format == "json" ? SciaticaJson.WriteReview(review, indented: true) + "\n" : TextReport.Render(review));
+        output.Write(options.Format switch
+        {
+            "json" => SciaticaJson.WriteReview(review, indented: true) + "\n",
+            "html" => Handout(selector, null, review, options.Language),
+            _ => TextReport.Render(review),
+        });
         return ExitCodes.Decided;
     }
 

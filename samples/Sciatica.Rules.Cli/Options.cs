@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Cli;
 /// contract's conventions (exit code 2 for a bad command line, <c>--version</c> printing the rule-set version
 /// as well as the package version) would each need overriding there.
 /// </remarks>
-internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch, string? From = null, string? To = null)
+internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch, string? From = null, string? To = null, string Language = "en")
 {
     /// <summary>Returns "help", "version" or null: what to print instead of running a command.</summary>
     public static string? Informational(string[] args)
@@ -31,7 +31,7 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
             throw new UsageException("No command given.");
         }
 
-        string? profile = null, input = null, format = null, from = null, to = null;
+        string? profile = null, input = null, format = null, from = null, to = null, language = null;
         var batch = false;
         for (var i = 1; i < args.Length; i++)
         {
@@ -45,9 +45,17 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
                     break;
                 case "--format":
                     format = Value(args, ref i);
-                    if (format is not ("text" or "json"))
+                    if (format is not ("text" or "json" or "html"))
                     {
-                        throw new UsageException($"--format is '{format}'; allowed values: text, json.");
+                        throw new UsageException($"--format is '{format}'; allowed values: text, json, html.");
+                    }
+
+                    break;
+                case "--lang":
+                    language = Value(args, ref i);
+                    if (language is not ("en" or "de"))
+                    {
+                        throw new UsageException($"--lang is '{language}'; allowed values: en, de.");
                     }
 
                     break;
@@ -81,7 +89,17 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
             throw new UsageException("diff takes --from and --to (catalog files, or 'default'); --from and --to belong to diff only.");
         }
 
-        return new Options(command, profile, input, format ?? "text", batch, from, to);
+        if (format == "html" && (batch || command is not ("select" or "review")))
+        {
+            throw new UsageException("--format html prints a patient handout for select --profile and review only.");
+        }
+
+        if (language is not null && format != "html")
+        {
+            throw new UsageException("--lang chooses the language of the handout: it goes with --format html.");
+        }
+
+        return new Options(command, profile, input, format ?? "text", batch, from, to, language ?? "en");
     }
 
     private static string Value(string[] args, ref int i) =>
