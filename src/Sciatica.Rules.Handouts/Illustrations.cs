@@ -11,14 +11,17 @@ namespace Sciatica.Rules.Handouts;
 /// </summary>
 internal static class Illustrations
 {
-    private const string Floor = "M8 104H192";
-    private const string Mat = "<rect class=\"mat\" x=\"14\" y=\"101\" width=\"176\" height=\"5\" rx=\"2\"/>";
+    /// <summary>An exercise mat on the floor, for the exercises done lying or kneeling.</summary>
+    private const string Mat = "<rect class=\"mat\" x=\"14\" y=\"101\" width=\"176\" height=\"5\" rx=\"2\"/><path class=\"floor\" d=\"M8 104H192\"/>";
+
+    /// <summary>The ground, for the exercises done standing.</summary>
+    private const string Ground = "<path class=\"floor\" d=\"M8 108H192\"/>";
     private const string Chair = "<path class=\"prop\" d=\"M60 78H104M64 78V112M100 78V112M60 78V34\"/>";
     private const string Water = "<path class=\"water\" d=\"M8 44q12-6 24 0t24 0t24 0t24 0t24 0t24 0t24 0t24 0V112H8Z\"/>";
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>The drawings, by exercise id: props, then the figure's limbs as paths, its head, and the movement.</summary>
+    /// <summary>The drawings, by exercise id: the mat, chair, ground or water, then the figure's limbs as paths, its head, and the movement.</summary>
     private static readonly Dictionary<string, Drawing> Drawings = new(StringComparer.Ordinal)
     {
         // Lying on the back, knees bent; the tummy muscles tighten (the marks over the belly).
@@ -42,12 +45,12 @@ internal static class Illustrations
         // Sitting tall on a chair, arms crossed, turning the upper body to one side.
         ["seated-trunk-rotation"] = new(Chair, "M68 34V76H106V108M56 46L82 52M82 46L56 52", (68, 22), "M40 30q28-16 56 0M90 24l6 6-8 2"),
         // Standing, hands on the low back, leaning gently backward.
-        ["standing-back-extension"] = "M94 108L96 70L88 32M90 40L110 56L96 68",
+        ["standing-back-extension"] = new(Ground, "M94 108L96 70L88 32M90 40L110 56L96 68", (86, 22), "M70 30q-8 12 0 26M66 52l4 6 4-6"),
         // Lying on the back, one leg raised with the heel toward the ceiling, hands behind the thigh.
         ["supine-hamstring-stretch"] = new(Mat, "M38 96H110H184M110 96L124 22M52 94L116 58", (28, 92), "M136 24h16M146 18l6 6-6 6"),
         // Walking: a long stride, arms swinging.
-        ["walking"] = new(string.Empty, "M100 64L84 104M100 64L118 104M100 28V64M100 36L88 58M100 36L114 56", (100, 18), "M132 40h26M152 34l6 6-6 6"),
-        // Walking in waist-deep water.
+        ["walking"] = new(Ground, "M100 64L84 104M100 64L118 104M100 28V64M100 36L88 58M100 36L114 56", (100, 18), "M132 40h26M152 34l6 6-6 6"),
+        // Walking in chest-deep water.
         ["water-walking"] = new(Water, "M100 64L84 104M100 64L118 104M100 28V64M100 36L88 58M100 36L114 56", (100, 18), "M132 40h26M152 34l6 6-6 6"),
     };
 
@@ -66,15 +69,6 @@ internal static class Illustrations
         if (Drawings.TryGetValue(exerciseId, out var drawing))
         {
             s.Append(drawing.Props);
-            if (exerciseId is not ("walking" or "water-walking" or "sciatic-nerve-glide" or "seated-trunk-rotation" or "standing-back-extension"))
-            {
-                s.Append("<path class=\"floor\" d=\"").Append(Floor).Append("\"/>");
-            }
-            else if (exerciseId is "walking" or "standing-back-extension")
-            {
-                s.Append("<path class=\"floor\" d=\"M8 108H192\"/>");
-            }
-
             s.Append("<path class=\"body\" d=\"").Append(drawing.Limbs).Append("\"/>");
             s.Append("<circle class=\"head\" cx=\"").Append(drawing.Head.X).Append("\" cy=\"").Append(drawing.Head.Y).Append("\" r=\"9\"/>");
             if (drawing.Movement.Length > 0)
@@ -91,8 +85,6 @@ internal static class Illustrations
         return s.Append("</svg>").ToString();
     }
 
-    private sealed record Drawing(string Props, string Limbs, (int X, int Y) Head, string Movement)
-    {
-        public static implicit operator Drawing(string standingLimbs) => new(string.Empty, standingLimbs, (86, 22), "M70 30q-8 12 0 26M66 52l4 6 4-6");
-    }
+    /// <summary>One drawing: what the figure lies, kneels, sits or stands on; its limbs; its head; the movement.</summary>
+    private sealed record Drawing(string Props, string Limbs, (int X, int Y) Head, string Movement);
 }

@@ -61,36 +61,26 @@ internal sealed class Texts
     /// Catalog content: the translation of <paramref name="englishText"/> stored under <paramref name="key"/>, used only
     /// while it was made from that same English; otherwise the English itself, marked.
     /// </summary>
-    public MarkupString Content(string key, string englishText)
+    public MarkupString Content(string key, string englishText) => Markup(LookupContent(key, englishText), []);
+
+    /// <summary>Plain-text form of <see cref="Content"/>, for attributes; the fallback is still listed.</summary>
+    public string PlainContent(string key, string englishText) => LookupContent(key, englishText).Text;
+
+    /// <summary>The translation of catalog content while it was made from the same English; otherwise the English, listed.</summary>
+    private (string Text, bool Fallback) LookupContent(string key, string englishText)
     {
         if (Language == HandoutLanguages.English)
         {
-            return Markup((englishText, false), []);
+            return (englishText, false);
         }
 
         if (own.TryGetValue(key, out var translated) && own.TryGetValue(key + ".en", out var source) && source == englishText)
         {
-            return Markup((translated, false), []);
+            return (translated, false);
         }
 
         untranslated.Add(key);
-        return Markup((englishText, true), []);
-    }
-
-    /// <summary>Plain-text form of <see cref="Content"/>, for attributes; the fallback is still listed.</summary>
-    public string PlainContent(string key, string englishText)
-    {
-        if (Language != HandoutLanguages.English && own.TryGetValue(key, out var translated) && own.TryGetValue(key + ".en", out var source) && source == englishText)
-        {
-            return translated;
-        }
-
-        if (Language != HandoutLanguages.English)
-        {
-            untranslated.Add(key);
-        }
-
-        return englishText;
+        return (englishText, true);
     }
 
     private (string Text, bool Fallback) Lookup(string key)

@@ -10,19 +10,7 @@ internal static class Samples
 
     public static IReadOnlyDictionary<string, PatientProfile> Profiles { get; } = Names.ToDictionary(n => n, n => SciaticaJson.ReadProfile(File.ReadAllText(Path.Combine(Root, "samples", "profiles", n + ".json"))));
 
-    public static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("The repository root (Sciatica.Rules.sln) was not found above the test output.");
-        }
-    }
+    public static string Root => Repository.Root;
 
     /// <summary>A completed intake for a profile: one item per field given, answers as the questionnaire's options.</summary>
     public static QuestionnaireResponse Response(PatientProfile p)

@@ -8,19 +8,7 @@ internal static class Samples
 
     public static readonly string[] ReviewNames = ["review-progress", "review-history", "review-new-bladder-dysfunction"];
 
-    public static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("The repository root (Sciatica.Rules.sln) was not found above the test output.");
-        }
-    }
+    public static string Root => Repository.Root;
 
     public static PatientProfile Profile(string name) => SciaticaJson.ReadProfile(File.ReadAllText(Path.Combine(Root, "samples", "profiles", name + ".json")));
 

@@ -139,14 +139,5 @@ public sealed class RulesReferenceTests
         _ => "Session review (response rules)",
     };
 
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sciatica.Rules.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Sciatica.Rules.sln not found above the test directory.");
-    }
+    internal static string RepositoryRoot() => Repository.Root;
 }

@@ -1,6 +1,6 @@
-namespace Sciatica.Rules.WebApi.Tests;
+namespace Sciatica.Rules.Testing;
 
-/// <summary>The repository these tests run in.</summary>
+/// <summary>The repository these tests run in (one source file, linked into every test project).</summary>
 internal static class Repository
 {
     /// <summary>Gets the folder holding Sciatica.Rules.sln, found upwards from the test output.</summary>
