@@ -37,6 +37,41 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
+    public void German_TranslatesTheRationaleOfEveryDefaultRule_FromItsCurrentEnglish()
+    {
+        var german = Texts.Of(HandoutLanguages.German);
+
+        Assert.All(RuleSet.Default.Rules, rule =>
+        {
+            Assert.Equal(rule.Rationale, german.GetValueOrDefault($"rule.{rule.Id}.en"));
+            Assert.True(german.ContainsKey($"rule.{rule.Id}"), rule.Id);
+        });
+    }
+
+    /// <summary>
+    /// The German handouts of the samples are wholly German, except the two reasons whose message is written per
+    /// decision (the rule and exercise ids a directional preference or a clinician lifted, and the clinician's own
+    /// words): those stay in English, marked.
+    /// </summary>
+    [Fact]
+    public async Task GermanHandouts_OfTheSamples_AreGerman_ExceptReasonsWrittenPerDecision()
+    {
+        string[] perDecision = ["rule.clinician-override-applied", "rule.directional-preference-lifts-rule"];
+        var untranslated = new List<string>();
+        foreach (var sample in Samples.ProfileNames)
+        {
+            untranslated.AddRange((await HandoutRenderer.Default.RenderAsync(Samples.Decision(sample), HandoutLanguages.German)).UntranslatedTexts);
+        }
+
+        foreach (var sample in Samples.ReviewNames)
+        {
+            untranslated.AddRange((await HandoutRenderer.Default.RenderReviewAsync(Samples.Review(sample), HandoutLanguages.German)).UntranslatedTexts);
+        }
+
+        Assert.Equal(perDecision, untranslated.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task MissingTranslation_FallsBackToEnglish_MarkedListedAndLogged()
     {
         // A clinic exercise has no German text: its name and steps are shown in English, never silently.
