@@ -114,6 +114,30 @@ public sealed partial class HandoutContentTests
         Assert.Contains("Drawing: Stationary bike", card, StringComparison.Ordinal);
     }
 
+    /// <summary>Every diary column names fields of the session-review input, and each exercise column names its exercise.</summary>
+    [Fact]
+    public async Task DiaryColumns_AreFieldsOfTheSessionReviewInput()
+    {
+        var decision = Samples.Decision("herniated-disc-l5");
+        var html = (await HandoutRenderer.Default.RenderAsync(decision)).Html;
+        using var request = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Samples.Root, "samples", "profiles", "review-progress.json")));
+        var feedback = request.RootElement.GetProperty("feedback");
+
+        var fields = Regex.Matches(html, "data-field=\"([^\"]*)\"").SelectMany(m => m.Groups[1].Value.Split(' ')).Distinct().ToList();
+        Assert.Contains("nextMorning", fields);
+        Assert.Contains("newWeakness", fields);
+        Assert.All(fields, field =>
+        {
+            var element = feedback;
+            foreach (var part in Regex.Replace(field, @"\[\d+\]", ".0").Split('.'))
+            {
+                element = part == "0" ? element[0] : element.TryGetProperty(part, out var child) ? child : throw new Xunit.Sdk.XunitException($"diary field '{field}' is not in the review input ({part})");
+            }
+        });
+        var columns = Regex.Matches(html, @"data-field=""exercises\[(\d+)\]\.id"" data-value=""([^""]*)""").Select(m => (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value));
+        Assert.Equal(decision.Exercises.Select((e, i) => (i, e.Id)), columns);
+    }
+
     [Fact]
     public void EveryDefaultExercise_HasADrawingOfItsOwn()
     {
