@@ -13,7 +13,8 @@ public sealed record PlannedRequest(string Kind, string Path, byte[] Body, int E
 /// <summary>
 /// A seeded mix of valid and hostile request bodies: distinct valid profiles and review requests next to lone surrogates,
 /// invalid UTF-8, deep nesting, oversized arrays, thousands of unknown properties, empty bodies and bodies over the size limit.
-/// The same seed gives the same requests.
+/// Some of each go to the handout endpoints (/handout, /handout/review), which read bodies the same way. The same
+/// seed gives the same requests.
 /// </summary>
 public static class RequestMix
 {
@@ -33,12 +34,12 @@ public static class RequestMix
             var roll = random.Next(100);
             requests[i] = roll switch
             {
-                < 40 => new("valid profile", "/api/decisions", Encoding.UTF8.GetBytes(ValidProfile(random, i)), 200),
-                < 50 => new("valid review", "/api/reviews", Encoding.UTF8.GetBytes(ValidReview(random, i)), 200),
-                < 58 => new("invalid fields", "/api/decisions", """{"causes":["slippedDisc"],"legPain":11,"backPain":-1,"medicalClearance":"yes","extra":1}"""u8.ToArray(), 400),
+                < 40 => new("valid profile", i % 8 == 0 ? "/handout" : "/api/decisions", Encoding.UTF8.GetBytes(ValidProfile(random, i)), 200),
+                < 50 => new("valid review", i % 8 == 0 ? "/handout/review" : "/api/reviews", Encoding.UTF8.GetBytes(ValidReview(random, i)), 200),
+                < 58 => new("invalid fields", i % 4 == 0 ? "/handout" : "/api/decisions", """{"causes":["slippedDisc"],"legPain":11,"backPain":-1,"medicalClearance":"yes","extra":1}"""u8.ToArray(), 400),
                 < 66 => new("lone surrogate", "/api/decisions", Encoding.ASCII.GetBytes("{\"causes\":[\"\\ud800\"],\"\\udc00\":1,\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}"), 400),
-                < 73 => new("invalid utf-8", i % 2 == 0 ? "/api/decisions" : "/api/reviews", [.. "{\"causes\":[\"herniated"u8, 0xFF, 0xED, 0xA0, 0x80, .. "Disc\"]}"u8], 400),
-                < 78 => new("deep nesting", "/api/decisions", Encoding.ASCII.GetBytes(new string('[', 10_000)), 400),
+                < 73 => new("invalid utf-8", (i % 4) switch { 0 => "/api/decisions", 1 => "/api/reviews", 2 => "/handout", _ => "/handout/review" }, [.. "{\"causes\":[\"herniated"u8, 0xFF, 0xED, 0xA0, 0x80, .. "Disc\"]}"u8], 400),
+                < 78 => new("deep nesting", i % 2 == 0 ? "/handout/review" : "/api/decisions", Encoding.ASCII.GetBytes(new string('[', 10_000)), 400),
                 < 84 => new("huge array", "/api/decisions", Encoding.ASCII.GetBytes("{\"causes\":[" + string.Join(',', Enumerable.Repeat("\"x\"", 15_000)) + "],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}"), 400),
                 < 90 => new("unknown properties", "/api/decisions", Encoding.ASCII.GetBytes("{" + string.Join(',', Enumerable.Range(0, 5_000).Select(n => $"\"u{n}\":0")) + "}"), 400),
                 < 95 => new("empty", "/api/decisions", [], 400),
