@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sciatica.Rules;
@@ -10,7 +11,13 @@ internal static class ContractNames
 {
     /// <summary>Gets the contract name of an enum value (for example <c>herniatedDisc</c>).</summary>
     public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+        where TEnum : struct, Enum
+    {
+        var index = Unsafe.As<TEnum, int>(ref value);
+        return (uint)index < (uint)Names<TEnum>.ByValue.Length && Names<TEnum>.ByValue[index] is { } name
+            ? name
+            : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    }
 
     /// <summary>Gets the contract names of every value of an enum, in declaration order, without <c>Unspecified</c>.</summary>
     public static IReadOnlyList<string> All<TEnum>()
@@ -18,17 +25,53 @@ internal static class ContractNames
 
     /// <summary>Finds the value with a contract name (case-sensitive); <c>Unspecified</c> is never found.</summary>
     public static bool TryParse<TEnum>(string? name, out TEnum value)
-        where TEnum : struct, Enum => Names<TEnum>.ByName.TryGetValue(name ?? string.Empty, out value);
+        where TEnum : struct, Enum
+    {
+        var found = Names<TEnum>.ByName.TryGetValue(name ?? string.Empty, out var index);
+        value = Unsafe.As<int, TEnum>(ref index);
+        return found;
+    }
 
+    /// <summary>
+    /// The names of one enum, kept by the value's underlying <see cref="int"/> rather than in collections of the enum
+    /// type itself: every collection here is one the runtime already has compiled, so that a process does not compile
+    /// dictionaries and LINQ over each enum of the contract before its first decision.
+    /// </summary>
     private static class Names<TEnum>
         where TEnum : struct, Enum
     {
-        private static readonly TEnum[] Values = [.. Enum.GetValues<TEnum>().Where(v => v.ToString() != "Unspecified")];
+        /// <summary>The contract name by underlying value; <see langword="null"/> for <c>Unspecified</c> and unused values.</summary>
+        public static readonly string?[] ByValue;
 
-        public static readonly Dictionary<TEnum, string> ByValue = Values.ToDictionary(v => v, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
+        public static readonly Dictionary<string, int> ByName = new(StringComparer.Ordinal);
 
-        public static readonly Dictionary<string, TEnum> ByName = Values.ToDictionary(v => ByValue[v], v => v, StringComparer.Ordinal);
+        public static readonly string[] All;
 
-        public static readonly IReadOnlyList<string> All = [.. Values.Select(v => ByValue[v])];
+        static Names()
+        {
+            if (Enum.GetUnderlyingType(typeof(TEnum)) != typeof(int))
+            {
+                throw new InvalidOperationException($"{typeof(TEnum).Name}: contract enums are int-based.");
+            }
+
+            var names = Enum.GetNames<TEnum>();
+            var values = (int[])Enum.GetValuesAsUnderlyingType<TEnum>();
+            var all = new List<string>(names.Length);
+            ByValue = new string?[values.Length == 0 ? 0 : values.Max() + 1];
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (names[i] == "Unspecified")
+                {
+                    continue;
+                }
+
+                var name = JsonNamingPolicy.CamelCase.ConvertName(names[i]);
+                ByValue[values[i]] = name;
+                ByName.Add(name, values[i]);
+                all.Add(name);
+            }
+
+            All = [.. all];
+        }
     }
 }

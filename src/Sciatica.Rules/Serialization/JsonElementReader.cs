@@ -182,13 +182,13 @@ internal readonly struct JsonElementReader
     public static TEnum? ReadEnum<TEnum>(JsonElement value, string path, ProblemList problems)
         where TEnum : struct, Enum
     {
-        if (value.ValueKind == JsonValueKind.String && EnumNames<TEnum>.ByName.TryGetValue(value.GetString()!, out var parsed))
+        if (value.ValueKind == JsonValueKind.String && ContractNames.TryParse<TEnum>(value.GetString(), out var parsed))
         {
             return parsed;
         }
 
         var hint = value.ValueKind == JsonValueKind.String
-            && EnumNames<TEnum>.ByName.Keys.FirstOrDefault(k => string.Equals(k, value.GetString(), StringComparison.OrdinalIgnoreCase)) is { } near
+            && ContractNames.All<TEnum>().FirstOrDefault(k => string.Equals(k, value.GetString(), StringComparison.OrdinalIgnoreCase)) is { } near
             ? $" (values are case-sensitive: did you mean \"{near}\"?)"
             : string.Empty;
         problems.Add(path, $"is {Describe(value)}, which is not a {EnumNames<TEnum>.Noun}{hint}; allowed values: {EnumNames<TEnum>.Allowed}.");
@@ -244,9 +244,6 @@ internal readonly struct JsonElementReader
     private static class EnumNames<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly Dictionary<string, TEnum> ByName =
-            ContractNames.All<TEnum>().ToDictionary(n => n, n => { ContractNames.TryParse<TEnum>(n, out var v); return v; }, StringComparer.Ordinal);
-
         public static readonly string Allowed = string.Join(", ", ContractNames.All<TEnum>());
 
         public static readonly string Noun = JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(TEnum).Name).Replace('-', ' ');
