@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Sciatica.Rules;
 
@@ -10,7 +9,9 @@ namespace Sciatica.Rules;
 /// compares the two), but reusing the JSON of the parts decisions share: the engine remembers the JSON of each
 /// shared reason list, exercise list and excluded exercise once, and a decision made of shared parts is written
 /// by copying them. A part's JSON is made the first time a decision holding it is written (not when the engine is
-/// built), and lives exactly as long as its part (a weak table keyed by the part).
+/// built), and lives exactly as long as its part (a weak table keyed by the part). The parts are written straight
+/// on <see cref="Utf8JsonWriter"/> rather than through the serializer's metadata, which a process would otherwise
+/// build (and compile, for every enum and nullable of the contract) before its first decision.
 /// </summary>
 internal static class DecisionJson
 {
@@ -23,16 +24,18 @@ internal static class DecisionJson
         SkipValidation = true,
     };
 
+    private static readonly JsonWriterOptions IndentedOptions = Options with { Indented = true, IndentSize = 2 };
+
     /// <summary>Marks a part whose JSON is written once and then reused; nothing is serialized until a decision holding it is first written.</summary>
     private static readonly byte[] NotYetWritten = [];
 
     /// <summary>Marks a shared part: its compact JSON is remembered the first time a decision holding it is written.</summary>
     public static void Remember(object part) => Fragments.TryAdd(part, NotYetWritten);
 
-    /// <summary>Writes the decision as one line of compact JSON (no newline).</summary>
-    public static void Write(ProgramDecision decision, IBufferWriter<byte> output)
+    /// <summary>Writes the decision as one line of compact JSON (no newline), or indented by two spaces for people.</summary>
+    public static void Write(ProgramDecision decision, IBufferWriter<byte> output, bool indented = false)
     {
-        using var writer = new Utf8JsonWriter(output, Options);
+        using var writer = new Utf8JsonWriter(output, indented ? IndentedOptions : Options);
         writer.WriteStartObject();
         writer.WriteString("decision"u8, ContractNames.Of(decision.Decision));
         if (decision.Timeframe is { } timeframe)
@@ -45,49 +48,55 @@ internal static class DecisionJson
         }
 
         writer.WritePropertyName("reasons"u8);
-        Part(writer, decision.Reasons, Info.Reasons);
+        Part(writer, decision.Reasons, WriteReasons);
         writer.WritePropertyName("exercises"u8);
-        Part(writer, decision.Exercises, Info.Exercises);
+        Part(writer, decision.Exercises, WriteExercises);
         writer.WritePropertyName("excluded"u8);
-        if (!TryWriteShared(writer, decision.Excluded, Info.ExcludedList))
+        if (!TryWriteShared(writer, decision.Excluded, WriteExcludedList))
         {
             writer.WriteStartArray();
             foreach (var excluded in decision.Excluded)
             {
-                Part(writer, excluded, Info.Excluded);
+                Part(writer, excluded, WriteExcluded);
             }
 
             writer.WriteEndArray();
         }
 
         writer.WritePropertyName("safetyAdvice"u8);
-        Part(writer, decision.SafetyAdvice, Info.Advice);
+        Part(writer, decision.SafetyAdvice, WriteStrings);
         writer.WriteString("ruleSetVersion"u8, decision.RuleSetVersion);
         writer.WriteEndObject();
     }
 
-    private static void Part<T>(Utf8JsonWriter writer, T part, JsonTypeInfo<T> info)
+    private static void Part<T>(Utf8JsonWriter writer, T part, Action<Utf8JsonWriter, T> write)
         where T : class
     {
-        if (!TryWriteShared(writer, part, info))
+        if (!TryWriteShared(writer, part, write))
         {
-            JsonSerializer.Serialize(writer, part, info);
+            write(writer, part);
         }
     }
 
     /// <summary>Writes a shared part from its remembered JSON (made on its first write); false when the part is not shared.</summary>
-    private static bool TryWriteShared<T>(Utf8JsonWriter writer, T part, JsonTypeInfo<T> info)
+    private static bool TryWriteShared<T>(Utf8JsonWriter writer, T part, Action<Utf8JsonWriter, T> write)
         where T : class
     {
-        if (!Fragments.TryGetValue(part, out var json))
+        if (writer.Options.Indented || !Fragments.TryGetValue(part, out var json))
         {
             return false;
         }
 
         if (ReferenceEquals(json, NotYetWritten))
         {
-            // First write of a shared part: serialize it once and keep the bytes for every later decision that holds it.
-            json = JsonSerializer.SerializeToUtf8Bytes(part, info);
+            // First write of a shared part: write it once and keep the bytes for every later decision that holds it.
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var fragment = new Utf8JsonWriter(buffer, Options))
+            {
+                write(fragment, part);
+            }
+
+            json = buffer.WrittenSpan.ToArray();
             Fragments.AddOrUpdate(part, json);
         }
 
@@ -95,12 +104,96 @@ internal static class DecisionJson
         return true;
     }
 
-    private static class Info
+    private static void WriteReasons(Utf8JsonWriter writer, IReadOnlyList<DecisionReason> reasons)
     {
-        public static readonly JsonTypeInfo<IReadOnlyList<DecisionReason>> Reasons = ContractJson.Compact.IReadOnlyListDecisionReason;
-        public static readonly JsonTypeInfo<IReadOnlyList<PrescribedExercise>> Exercises = ContractJson.Compact.IReadOnlyListPrescribedExercise;
-        public static readonly JsonTypeInfo<IReadOnlyList<ExcludedExercise>> ExcludedList = ContractJson.Compact.IReadOnlyListExcludedExercise;
-        public static readonly JsonTypeInfo<ExcludedExercise> Excluded = ContractJson.Compact.ExcludedExercise;
-        public static readonly JsonTypeInfo<IReadOnlyList<string>> Advice = ContractJson.Compact.IReadOnlyListString;
+        writer.WriteStartArray();
+        foreach (var reason in reasons)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ruleId"u8, reason.RuleId);
+            writer.WriteString("message"u8, reason.Message);
+            writer.WriteString("source"u8, reason.Source);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteExercises(Utf8JsonWriter writer, IReadOnlyList<PrescribedExercise> exercises)
+    {
+        writer.WriteStartArray();
+        foreach (var exercise in exercises)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id"u8, exercise.Id);
+            writer.WriteString("name"u8, exercise.Name);
+            writer.WriteString("kind"u8, ContractNames.Of(exercise.Kind));
+            writer.WritePropertyName("movements"u8);
+            writer.WriteStartArray();
+            foreach (var movement in exercise.Movements)
+            {
+                writer.WriteStringValue(ContractNames.Of(movement));
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("dosage"u8);
+            writer.WriteStartObject();
+            Number(writer, "holdSeconds"u8, exercise.Dosage.HoldSeconds);
+            Number(writer, "repetitions"u8, exercise.Dosage.Repetitions);
+            Number(writer, "sets"u8, exercise.Dosage.Sets);
+            Number(writer, "minutes"u8, exercise.Dosage.Minutes);
+            Number(writer, "timesPerDay"u8, exercise.Dosage.TimesPerDay);
+            writer.WriteEndObject();
+            writer.WritePropertyName("instructions"u8);
+            WriteStrings(writer, exercise.Instructions);
+            writer.WriteString("rationale"u8, exercise.Rationale);
+            writer.WriteString("source"u8, exercise.Source);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteExcludedList(Utf8JsonWriter writer, IReadOnlyList<ExcludedExercise> excluded)
+    {
+        writer.WriteStartArray();
+        foreach (var item in excluded)
+        {
+            WriteExcluded(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteExcluded(Utf8JsonWriter writer, ExcludedExercise excluded)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id"u8, excluded.Id);
+        writer.WritePropertyName("reasons"u8);
+        WriteReasons(writer, excluded.Reasons);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter writer, ReadOnlySpan<byte> name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 }

@@ -100,13 +100,8 @@ public static class SciaticaJson
     public static string WriteDecision(ProgramDecision decision, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        if (indented)
-        {
-            return JsonSerializer.Serialize(decision, ContractJson.Indented.ProgramDecision);
-        }
-
         var output = new ArrayBufferWriter<byte>(8192);
-        DecisionJson.Write(decision, output);
+        DecisionJson.Write(decision, output, indented);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 

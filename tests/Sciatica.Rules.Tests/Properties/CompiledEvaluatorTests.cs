@@ -26,7 +26,7 @@ public sealed class CompiledEvaluatorTests
             });
 
     [SafetyProperty]
-    public void CompactJson_WrittenFromSharedFragments_SameBytesAsTheSerializer(Scenario s)
+    public void DecisionJson_CompactFromSharedFragmentsAndIndented_SameBytesAsTheSerializer(Scenario s)
     {
         var decision = s.Decide();
         var expected = System.Text.Json.JsonSerializer.Serialize(decision, ContractJson.Compact.ProgramDecision);
@@ -35,6 +35,7 @@ public sealed class CompiledEvaluatorTests
         var bytes = new System.Buffers.ArrayBufferWriter<byte>();
         SciaticaJson.WriteDecisionUtf8(decision, bytes);
         Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(bytes.WrittenSpan));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(decision, ContractJson.Indented.ProgramDecision), SciaticaJson.WriteDecision(decision, indented: true));
     }
 
     [Fact]
