@@ -190,6 +190,65 @@ public static partial class SciaticaFhir
         throw new SciaticaValidationException(Subject, problems);
     }
 
+    /// <summary>
+    /// The completed intake that a profile answers: the inverse of <see cref="ReadIntake"/>, for a host that holds a
+    /// profile and keeps its intake in the record. Every field is an item (optional ones only when given), enums as
+    /// codings of this project's code systems.
+    /// </summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="subject">The patient the response is about; none by default.</param>
+    /// <returns>The questionnaire response, status completed, for this version of the intake.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The profile holds clinician overrides: they are not part of the intake (a clinician adds them afterwards), and a
+    /// response that left them out would not read back to the same profile.
+    /// </exception>
+    public static QuestionnaireResponse IntakeResponse(PatientProfile profile, ResourceReference? subject = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.ClinicianOverrides.Count > 0)
+        {
+            throw new ArgumentException("The profile holds clinician overrides, which are not part of the intake (a clinician adds them to the profile afterwards); remove them to write its intake response.", nameof(profile));
+        }
+
+        var response = new QuestionnaireResponse
+        {
+            Questionnaire = IntakeQuestionnaireUrl + "|" + IntakeQuestionnaireVersion,
+            Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
+            Subject = subject,
+        };
+        void Add(string linkId, IEnumerable<DataType> values)
+        {
+            var item = new QuestionnaireResponse.ItemComponent { LinkId = linkId };
+            item.Answer.AddRange(values.Select(v => new QuestionnaireResponse.AnswerComponent { Value = v }));
+            if (item.Answer.Count > 0)
+            {
+                response.Item.Add(item);
+            }
+        }
+
+        IEnumerable<DataType> Codes<TEnum>(string system, IEnumerable<TEnum> values)
+            where TEnum : struct, Enum => values.Select(v => (DataType)new Coding(CodeSystemBase + system, Code(v)));
+        static IEnumerable<DataType> Number(int? value) => value is { } v ? [new Integer(v)] : [];
+        static IEnumerable<DataType> Flag(bool value) => [new FhirBoolean(value)];
+
+        Add("causes", Codes("cause", profile.Causes));
+        Add("affectedRoots", Codes("nerve-root", profile.AffectedRoots));
+        Add("legPain", Number(profile.LegPain));
+        Add("backPain", Number(profile.BackPain));
+        Add("redFlags", Codes("red-flag", profile.RedFlags));
+        Add("medicalClearance", Flag(profile.MedicalClearance));
+        Add("symptomsTolerateExercise", Flag(profile.SymptomsTolerateExercise));
+        Add("landWalkingPainful", Flag(profile.LandWalkingPainful));
+        Add("poolAccess", Flag(profile.PoolAccess));
+        Add("age", Number(profile.Age));
+        Add("weeksSinceSpineSurgery", Number(profile.WeeksSinceSpineSurgery));
+        Add("symptomWeeks", Number(profile.SymptomWeeks));
+        Add("pregnancyWeeks", Number(profile.PregnancyWeeks));
+        Add("directionalPreference", Codes("directional-preference", profile.DirectionalPreference is { } d ? [d] : Array.Empty<DirectionalPreference>()));
+        return response;
+    }
+
     private static Action<Utf8JsonWriter>? Answer(Item item, QuestionnaireResponse.AnswerComponent answer, string path, List<ValidationProblem> problems)
     {
         switch (item.Type)

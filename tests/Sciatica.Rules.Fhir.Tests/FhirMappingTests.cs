@@ -84,6 +84,16 @@ public sealed class FhirMappingTests
     }
 
     [Fact]
+    public void IntakeResponse_OfAProfileWithClinicianOverrides_IsRefused_NotWrittenWithoutThem()
+    {
+        var profile = Samples.Profiles["disc-extension-preference"];
+        Assert.NotEmpty(profile.ClinicianOverrides);
+
+        var ex = Assert.Throws<ArgumentException>(() => SciaticaFhir.IntakeResponse(profile));
+        Assert.Contains("clinician overrides", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Intake_EveryProblemAtOnceEachNamingItsLinkId()
     {
         var response = Samples.Response(Samples.Profiles["herniated-disc-l5"]);

@@ -182,34 +182,6 @@ public sealed class CdsHooksTests(WebApplicationFactory<Program> factory) : ICla
     }
 
     /// <summary>The intake response for a profile in the JSON contract, as FHIR JSON.</summary>
-    private static JsonNode Intake(string profileJson)
-    {
-        var p = SciaticaJson.ReadProfile(profileJson);
-        var response = new QuestionnaireResponse { Questionnaire = SciaticaFhir.IntakeQuestionnaireUrl, Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed };
-        void Add(string linkId, params DataType[] values)
-        {
-            if (values.Length > 0)
-            {
-                response.Item.Add(new QuestionnaireResponse.ItemComponent { LinkId = linkId, Answer = [.. values.Select(v => new QuestionnaireResponse.AnswerComponent { Value = v })] });
-            }
-        }
-
-        static string Code<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-        Add("causes", [.. p.Causes.Select(c => new Coding(SciaticaFhir.CodeSystemBase + "cause", Code(c)))]);
-        Add("redFlags", [.. p.RedFlags.Select(c => new Coding(SciaticaFhir.CodeSystemBase + "red-flag", Code(c)))]);
-        Add("legPain", new Integer(p.LegPain));
-        Add("backPain", new Integer(p.BackPain));
-        Add("medicalClearance", new FhirBoolean(p.MedicalClearance));
-        if (p.Age is { } age)
-        {
-            Add("age", new Integer(age));
-        }
-
-        if (p.SymptomWeeks is { } weeks)
-        {
-            Add("symptomWeeks", new Integer(weeks));
-        }
-
-        return JsonNode.Parse(SciaticaFhir.ToJson(response))!;
-    }
+    private static JsonNode Intake(string profileJson) =>
+        JsonNode.Parse(SciaticaFhir.ToJson(SciaticaFhir.IntakeResponse(SciaticaJson.ReadProfile(profileJson))))!;
 }
