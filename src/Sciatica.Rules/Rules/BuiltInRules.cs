@@ -19,8 +19,7 @@ internal sealed class BuiltInRules
 
     public BuiltInRules(RuleThresholds thresholds, ImmutableArray<ScreeningGate> gates)
     {
-        // Most urgent first; a stable sort keeps the written order within a level.
-        Screening = [.. gates.Select(Compile).Concat(CreateScreening(thresholds)).OrderByDescending(rule => rule.Decision)];
+        Screening = MostUrgentFirst(gates, CreateScreening(thresholds));
         Eligibility = CreateEligibility();
         Advice = CreateAdvice(thresholds);
         Response = new ResponseRules(thresholds);
@@ -75,6 +74,32 @@ internal sealed class BuiltInRules
 
     /// <summary>The screening gates of the default rule set (from the embedded default catalog document).</summary>
     public static ImmutableArray<ScreeningGate> DefaultGates => Catalogs.CatalogLoader.Embedded.RuleSet.Screening.AsImmutableArray();
+
+    /// <summary>The gates' rules, then the built-in ones, most urgent first; the written order is kept within a level (a stable sort, by hand).</summary>
+    private static ImmutableArray<ScreeningRule> MostUrgentFirst(ImmutableArray<ScreeningGate> gates, ImmutableArray<ScreeningRule> builtIn)
+    {
+        var rules = new ScreeningRule[gates.Length + builtIn.Length];
+        var most = DecisionKind.Program;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            rules[i] = i < gates.Length ? Compile(gates[i]) : builtIn[i - gates.Length];
+            most = rules[i].Decision > most ? rules[i].Decision : most;
+        }
+
+        var sorted = ImmutableArray.CreateBuilder<ScreeningRule>(rules.Length);
+        for (var level = most; sorted.Count < rules.Length; level--)
+        {
+            foreach (var rule in rules)
+            {
+                if (rule.Decision == level)
+                {
+                    sorted.Add(rule);
+                }
+            }
+        }
+
+        return sorted.MoveToImmutable();
+    }
 
     private static ScreeningRule Compile(ScreeningGate gate) =>
         gate.RedFlag is { } flag

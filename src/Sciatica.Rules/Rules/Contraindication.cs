@@ -78,9 +78,9 @@ public sealed record Contraindication
     internal Condition CompileCondition()
     {
         var causes = Facts.None;
-        foreach (var cause in Causes)
+        for (var i = 0; i < Causes.Count; i++)
         {
-            causes = causes.With(Facts.Cause(cause));
+            causes = causes.With(Facts.Cause(Causes[i]));
         }
 
         var condition = new Condition(Facts.None, causes);
@@ -108,8 +108,27 @@ public sealed record Contraindication
     }
 
     /// <summary>Gets whether the rule touches an exercise: it performs an avoided movement or starts in an avoided position.</summary>
-    internal bool Touches(Exercise exercise) =>
-        exercise.Movements.Any(m => Movements.Contains(m)) || Positions.Contains(exercise.Position);
+    internal bool Touches(Exercise exercise)
+    {
+        // Indexed loops over the lists, not LINQ over the enums: engines are built at start-up (docs/benchmarks.md, cold start).
+        for (var i = 0; i < Movements.Count; i++)
+        {
+            if (exercise.Moves(Movements[i]))
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i < Positions.Count; i++)
+        {
+            if (Positions[i] == exercise.Position)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool SharesCause(PatientProfile profile)
     {

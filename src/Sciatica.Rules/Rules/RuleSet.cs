@@ -11,6 +11,8 @@ namespace Sciatica.Rules.Catalogs;
 /// <remarks>Thread-safe.</remarks>
 public sealed class RuleSet
 {
+    private IReadOnlyList<RuleDescription>? rules;
+
     /// <summary>Builds a rule set after checking it.</summary>
     /// <param name="name">A short name, for example <c>default</c> or <c>clinic-north</c>.</param>
     /// <param name="version">The version of the rule content, for example <c>1.0.0</c>.</param>
@@ -30,13 +32,11 @@ public sealed class RuleSet
         var built = Validate(name, version, contraindications.ToImmutableArray(), thresholds ?? RuleThresholds.Default, screening?.ToImmutableArray() ?? BuiltInRules.DefaultGates, problems);
         problems.ThrowIfAny("rule set");
         (Name, Version, Contraindications, Thresholds, Screening, BuiltIns) = (name, version, built.Contraindications, built.Thresholds, built.Screening, built.BuiltIns);
-        Rules = [.. BuiltIns.Describe(), .. Contraindications.Select(c => new RuleDescription(c.Id, RuleCategory.Contraindication, c.Rationale, c.Source, c.Strength))];
     }
 
     private RuleSet(string name, string version, (ImmutableArray<Contraindication> Contraindications, RuleThresholds Thresholds, ImmutableArray<ScreeningGate> Screening, BuiltInRules BuiltIns) built)
     {
         (Name, Version, Contraindications, Thresholds, Screening, BuiltIns) = (name, version, built.Contraindications, built.Thresholds, built.Screening, built.BuiltIns);
-        Rules = [.. BuiltIns.Describe(), .. Contraindications.Select(c => new RuleDescription(c.Id, RuleCategory.Contraindication, c.Rationale, c.Source, c.Strength))];
     }
 
     internal static RuleSet FromValidated(string name, string version, (ImmutableArray<Contraindication>, RuleThresholds, ImmutableArray<ScreeningGate>, BuiltInRules) built, IReadOnlyList<ClinicalSource> declaredSources) =>
@@ -65,9 +65,17 @@ public sealed class RuleSet
     public IReadOnlyList<ScreeningGate> Screening { get; }
 
     /// <summary>Gets a description of every rule: the built-in ones, then the contraindications.</summary>
-    public IReadOnlyList<RuleDescription> Rules { get; }
+    /// <remarks>Described on first use: deciding does not need it, so building the default engine at start-up does not pay for it.</remarks>
+    public IReadOnlyList<RuleDescription> Rules => Volatile.Read(ref rules) ?? DescribeRules();
 
     internal BuiltInRules BuiltIns { get; }
+
+    /// <summary>Describes every rule once; a thread that loses the race uses the winner's equal list.</summary>
+    private IReadOnlyList<RuleDescription> DescribeRules()
+    {
+        IReadOnlyList<RuleDescription> described = [.. BuiltIns.Describe(), .. Contraindications.Select(c => new RuleDescription(c.Id, RuleCategory.Contraindication, c.Rationale, c.Source, c.Strength))];
+        return Interlocked.CompareExchange(ref rules, described, null) ?? described;
+    }
 
     /// <summary>Checks a rule set's parts, adding every problem; returns the normalised parts.</summary>
     internal static (ImmutableArray<Contraindication> Contraindications, RuleThresholds Thresholds, ImmutableArray<ScreeningGate> Screening, BuiltInRules BuiltIns) Validate(

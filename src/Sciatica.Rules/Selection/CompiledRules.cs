@@ -78,24 +78,34 @@ internal sealed class CompiledRules
     private static readonly IReadOnlyList<PrescribedExercise> NoExercises = ValueList.Empty<PrescribedExercise>();
     private static readonly IReadOnlyList<ExcludedExercise> NoneExcluded = ValueList.Empty<ExcludedExercise>();
 
+    /// <remarks>
+    /// Written with loops and arrays rather than LINQ: an engine is built at start-up, where every generic
+    /// instantiation over a value type is compiled before the first decision (docs/benchmarks.md, cold start).
+    /// </remarks>
     public CompiledRules(ExerciseCatalog catalog, RuleSet ruleSet, string version)
     {
         var builtIns = ruleSet.BuiltIns;
         thresholds = ruleSet.Thresholds;
         this.version = version;
-        exercises = [.. catalog.Exercises];
-        prescriptions = [.. exercises.Select(PrescribedExercise.From)];
-        // Programs list exercises by kind, then in catalog (id) order.
-        inclusionOrder = [.. Enumerable.Range(0, exercises.Length).OrderBy(e => exercises[e].Kind).ThenBy(e => e)];
+        var catalogExercises = catalog.Exercises;
+        exercises = new Exercise[catalogExercises.Count];
+        prescriptions = new PrescribedExercise[exercises.Length];
+        for (var e = 0; e < exercises.Length; e++)
+        {
+            exercises[e] = catalogExercises[e];
+            prescriptions[e] = PrescribedExercise.From(exercises[e]);
+        }
+
+        inclusionOrder = InclusionOrder(exercises);
         excludedVariants = new ExcludedVariant[]?[exercises.Length];
         programLists = new((int)Math.Clamp(SharedListBytes / (64L * Math.Max(1, exercises.Length)), 16, SharedPartsCapacity));
 
         // Classes: exercises every rule sees alike. The first exercise of each class stands for it.
-        var classes = new Dictionary<(ulong, BodyPosition, ExerciseKind, bool), int>();
+        var classes = new Dictionary<ClassKey, int>();
         exerciseClass = new int[exercises.Length];
         for (var e = 0; e < exercises.Length; e++)
         {
-            var key = (exercises[e].MovementBits, exercises[e].Position, exercises[e].Kind, exercises[e].ClinicianEnabledOnly);
+            var key = new ClassKey(exercises[e]);
             if (!classes.TryGetValue(key, out var found))
             {
                 found = classes.Count;
@@ -113,13 +123,16 @@ internal sealed class CompiledRules
             representative[exerciseClass[e]] = exercises[e];
         }
 
-        screening = [.. builtIns.Screening];
-        screeningWhen = [.. screening.Select(rule => rule.When)];
-        screeningTrigger = screeningWhen.Aggregate(Facts.None, (trigger, when) => trigger.Or(when.Trigger));
-        var others = new List<int>();
-        for (var i = 0; i < screeningWhen.Length; i++)
+        var screeningRules = builtIns.Screening;
+        screening = new ScreeningRule[screeningRules.Length];
+        screeningWhen = new Condition[screening.Length];
+        var others = new int[screening.Length];
+        var otherCount = 0;
+        for (var i = 0; i < screening.Length; i++)
         {
-            var when = screeningWhen[i];
+            screening[i] = screeningRules[i];
+            var when = screeningWhen[i] = screening[i].When;
+            screeningTrigger = screeningTrigger.Or(when.Trigger);
             if (i < 64 && when.Any.IsEmpty && when.All.Count == 1)
             {
                 singleFactRules = singleFactRules.Or(when.All);
@@ -134,51 +147,118 @@ internal sealed class CompiledRules
             }
             else
             {
-                others.Add(i);
+                others[otherCount++] = i;
             }
         }
 
-        otherScreeningRules = [.. others];
+        otherScreeningRules = others.AsSpan(0, otherCount).ToArray();
 
-        var contraindications = ruleSet.Contraindications.AsImmutableArray();
-        var lifts = contraindications
-            .Where(c => c.Strength == ContraindicationStrength.Relative && c.LiftedByDirectionalPreference is not null)
-            .ToDictionary(c => c.Id, c => BuiltInRules.PreferenceLifts(c, c.LiftedByDirectionalPreference!.Value), StringComparer.Ordinal);
+        var contraindications = ruleSet.Contraindications;
+        var eligibility = builtIns.Eligibility;
+        var advice = builtIns.Advice;
+        var lifts = new Dictionary<string, DecisionReason>(StringComparer.Ordinal);
+        var all = new List<DecisionReason>(contraindications.Count * 2 + eligibility.Length + advice.Length);
+        foreach (var c in contraindications)
+        {
+            all.Add(new DecisionReason(c.Id, c.Rationale, c.Source));
+            if (c.Strength == ContraindicationStrength.Relative && c.LiftedByDirectionalPreference is { } preference)
+            {
+                var lift = BuiltInRules.PreferenceLifts(c, preference);
+                lifts.Add(c.Id, lift);
+                all.Add(lift);
+            }
+        }
 
-        // Every reason a program can give, in output order (rule id, then message).
-        var all = contraindications.Select(c => new DecisionReason(c.Id, c.Rationale, c.Source))
-            .Concat(lifts.Values)
-            .Concat(builtIns.Eligibility.Select(r => r.Reason))
-            .Concat(builtIns.Advice.Select(a => a.Reason))
-            .OrderBy(r => r.RuleId, StringComparer.Ordinal)
-            .ThenBy(r => r.Message, StringComparer.Ordinal)
-            .ToList();
+        foreach (var rule in eligibility)
+        {
+            all.Add(rule.Reason);
+        }
+
+        foreach (var rule in advice)
+        {
+            all.Add(rule.Reason);
+        }
+
+        // Every reason a program can give, in output order (rule id, then message); no two are equal.
+        all.Sort(static (a, b) => string.CompareOrdinal(a.RuleId, b.RuleId) is var byId and not 0 ? byId : string.CompareOrdinal(a.Message, b.Message));
         programReasons = [.. all];
         programReasonWords = (programReasons.Length + 63) / 64;
-        var reasonIndex = all.Select((r, i) => (r, i)).ToDictionary(p => p.r, p => p.i);
+        var reasonIndex = new Dictionary<DecisionReason, int>(all.Count);
+        for (var i = 0; i < all.Count; i++)
+        {
+            reasonIndex.Add(all[i], i);
+        }
 
-        // Exclusion rules in rule id order: an exercise's reasons are listed in that order.
-        exclusions =
-        [
-            .. contraindications.Select(c => new ExclusionRule(
-                    c.Id,
-                    c.CompileCondition(),
-                    lifts.ContainsKey(c.Id) ? Condition.AllOf(Facts.Prefers(c.LiftedByDirectionalPreference!.Value)) : null,
-                    Touching(representative, c.Touches),
-                    new DecisionReason(c.Id, c.Rationale, c.Source),
-                    reasonIndex[new DecisionReason(c.Id, c.Rationale, c.Source)],
-                    lifts.TryGetValue(c.Id, out var lift) ? reasonIndex[lift] : -1))
-                .Concat(builtIns.Eligibility.Select(r => new ExclusionRule(r.Id, r.When, null, Touching(representative, r.Touches), r.Reason, reasonIndex[r.Reason], -1)))
-                .OrderBy(r => r.Id, StringComparer.Ordinal),
-        ];
+        // Exclusion rules in rule id order (ids are distinct): an exercise's reasons are listed in that order.
+        var rules = new List<ExclusionRule>(contraindications.Count + eligibility.Length);
+        foreach (var c in contraindications)
+        {
+            var reason = new DecisionReason(c.Id, c.Rationale, c.Source);
+            var lifted = lifts.TryGetValue(c.Id, out var lift);
+            rules.Add(new ExclusionRule(
+                c.Id,
+                c.CompileCondition(),
+                lifted ? Condition.AllOf(Facts.Prefers(c.LiftedByDirectionalPreference!.Value)) : null,
+                Touching(representative, c.Touches),
+                reason,
+                reasonIndex[reason],
+                lifted ? reasonIndex[lift!] : -1));
+        }
+
+        foreach (var r in eligibility)
+        {
+            rules.Add(new ExclusionRule(r.Id, r.When, null, Touching(representative, r.Touches), r.Reason, reasonIndex[r.Reason], -1));
+        }
+
+        rules.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        exclusions = [.. rules];
         exclusionWords = (exclusions.Length + 63) / 64;
-        exclusionReasons = [.. exclusions.Select(r => r.Reason)];
+        exclusionReasons = new DecisionReason[exclusions.Length];
+        for (var r = 0; r < exclusions.Length; r++)
+        {
+            exclusionReasons[r] = exclusions[r].Reason;
+        }
 
-        adviceWhen = [.. builtIns.Advice.Select(a => a.When)];
-        adviceReason = [.. builtIns.Advice.Select(a => reasonIndex[a.Reason])];
+        adviceWhen = new Condition[advice.Length];
+        adviceReason = new int[advice.Length];
+        for (var a = 0; a < advice.Length; a++)
+        {
+            adviceWhen[a] = advice[a].When;
+            adviceReason[a] = reasonIndex[advice[a].Reason];
+        }
+
         DecisionJson.Remember(ProgramAdvice);
         DecisionJson.Remember(NoExercises);
         DecisionJson.Remember(NoneExcluded);
+    }
+
+    /// <summary>Programs list exercises by kind, then in catalog (id) order: a stable counting sort on the kind.</summary>
+    private static int[] InclusionOrder(Exercise[] exercises)
+    {
+        var kinds = 0;
+        foreach (var exercise in exercises)
+        {
+            kinds = Math.Max(kinds, (int)exercise.Kind + 1);
+        }
+
+        var start = new int[kinds + 1];
+        foreach (var exercise in exercises)
+        {
+            start[(int)exercise.Kind + 1]++;
+        }
+
+        for (var k = 1; k <= kinds; k++)
+        {
+            start[k] += start[k - 1];
+        }
+
+        var order = new int[exercises.Length];
+        for (var e = 0; e < exercises.Length; e++)
+        {
+            order[start[(int)exercises[e].Kind]++] = e;
+        }
+
+        return order;
     }
 
     /// <summary>Decides for a profile without clinician overrides.</summary>
@@ -215,20 +295,32 @@ internal sealed class CompiledRules
             return Refusal(Fired(facts));
         }
 
-        return fired == 0 ? Program(facts) : refusals.GetOrCreate([fired], this, static (mask, self) => self.Refusal(Bits(mask[0]))) with { };
+        return fired == 0 ? Program(facts) : refusals.GetOrCreate([fired], this, static (mask, self) => self.Refusal(self.Bits(mask[0]))) with { };
     }
 
-    private List<int> Fired(Facts facts) => [.. Enumerable.Range(0, screeningWhen.Length).Where(i => screeningWhen[i].Holds(facts))];
-
-    private static List<int> Bits(ulong mask)
+    private List<ScreeningRule> Fired(Facts facts)
     {
-        var list = new List<int>();
-        for (var set = mask; set != 0; set &= set - 1)
+        var rules = new List<ScreeningRule>();
+        for (var i = 0; i < screeningWhen.Length; i++)
         {
-            list.Add(BitOperations.TrailingZeroCount(set));
+            if (screeningWhen[i].Holds(facts))
+            {
+                rules.Add(screening[i]);
+            }
         }
 
-        return list;
+        return rules;
+    }
+
+    private List<ScreeningRule> Bits(ulong mask)
+    {
+        var rules = new List<ScreeningRule>();
+        for (var set = mask; set != 0; set &= set - 1)
+        {
+            rules.Add(screening[BitOperations.TrailingZeroCount(set)]);
+        }
+
+        return rules;
     }
 
     private ProgramDecision Program(Facts facts)
@@ -442,14 +534,28 @@ internal sealed class CompiledRules
         return shared;
     }
 
-    private ProgramDecision Refusal(List<int> fired)
+    /// <summary>The refusal for the screening rules that fired, given in screening (index) order.</summary>
+    private ProgramDecision Refusal(List<ScreeningRule> rules)
     {
-        var rules = fired.Select(i => screening[i]).ToList();
         // The screening list is most urgent first, so index order is the order of the reasons.
-        var kind = rules.Max(rule => rule.Decision);
-        var timeframe = rules.Min(rule => rule.Timeframe);
-        var reasons = Wrap(rules.Select(rule => rule.Reason).ToArray());
-        var excluded = Wrap(exercises.Select(e => new ExcludedExercise(e.Id, reasons)).ToArray());
+        var kind = rules[0].Decision;
+        var timeframe = rules[0].Timeframe;
+        var reasonItems = new DecisionReason[rules.Count];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            kind = rules[i].Decision > kind ? rules[i].Decision : kind;
+            timeframe = rules[i].Timeframe < timeframe ? rules[i].Timeframe : timeframe;
+            reasonItems[i] = rules[i].Reason;
+        }
+
+        var reasons = Wrap(reasonItems);
+        var excludedItems = new ExcludedExercise[exercises.Length];
+        for (var e = 0; e < exercises.Length; e++)
+        {
+            excludedItems[e] = new ExcludedExercise(exercises[e].Id, reasons);
+        }
+
+        var excluded = Wrap(excludedItems);
         var advice = ValueList.Of(SafetyAdvice.For(kind, timeframe));
         DecisionJson.Remember(reasons);
         if (excluded.Count <= RememberedListItems)
@@ -497,4 +603,20 @@ internal sealed class CompiledRules
     private sealed record ExcludedVariant(int ListId, ExcludedExercise Excluded);
 
     private sealed record ClassVariant(ulong Mask, ReasonListPart Part);
+
+    /// <summary>What every rule sees of an exercise; a class, not a tuple, so that building an engine compiles no new dictionary.</summary>
+    private sealed class ClassKey(Exercise exercise) : IEquatable<ClassKey>
+    {
+        private readonly ulong movements = exercise.MovementBits;
+        private readonly int position = (int)exercise.Position;
+        private readonly int kind = (int)exercise.Kind;
+        private readonly bool clinicianEnabledOnly = exercise.ClinicianEnabledOnly;
+
+        public bool Equals(ClassKey? other) =>
+            other is not null && movements == other.movements && position == other.position && kind == other.kind && clinicianEnabledOnly == other.clinicianEnabledOnly;
+
+        public override bool Equals(object? obj) => Equals(obj as ClassKey);
+
+        public override int GetHashCode() => (int)movements ^ (int)(movements >> 32) ^ (position << 20) ^ (kind << 26) ^ (clinicianEnabledOnly ? 1 << 31 : 0);
+    }
 }

@@ -18,17 +18,12 @@ namespace Sciatica.Rules;
 public sealed class ProgramSelector : IProgramSelector
 {
     private readonly BuiltInRules builtIns;
-    private readonly ImmutableArray<Contraindication> contraindications;
-    private readonly ImmutableArray<DecisionReason> contraindicationReasons;
-    private readonly uint[] contraindicationMovements;
-    private readonly uint[] contraindicationPositions;
-    private readonly uint[] exerciseMovements;
-    private readonly uint[] exercisePositions;
-    private readonly ImmutableArray<PrescribedExercise> prescriptions;
-    private readonly Dictionary<string, ContraindicationStrength?> strengthByRuleId;
 
     /// <summary>The rule set compiled to bit masks.</summary>
     private readonly CompiledRules compiled;
+
+    /// <summary>The general evaluator's tables: built on its first use, since profiles without overrides never need them.</summary>
+    private GeneralTables? general;
 
     /// <summary>Creates an engine over the default catalog and rule set.</summary>
     public ProgramSelector()
@@ -47,15 +42,6 @@ public sealed class ProgramSelector : IProgramSelector
         Catalog = catalog;
         RuleSet = ruleSet;
         builtIns = ruleSet.BuiltIns;
-        // Shared immutable parts of every decision, and movement bitmasks for the exclusion loop.
-        contraindications = ruleSet.Contraindications.AsImmutableArray();
-        contraindicationReasons = [.. contraindications.Select(c => new DecisionReason(c.Id, c.Rationale, c.Source))];
-        contraindicationMovements = [.. contraindications.Select(c => MovementMask(c.Movements))];
-        contraindicationPositions = [.. contraindications.Select(c => PositionMask(c.Positions))];
-        exerciseMovements = [.. catalog.Exercises.Select(e => MovementMask(e.Movements))];
-        exercisePositions = [.. catalog.Exercises.Select(e => 1u << (int)e.Position)];
-        prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
-        strengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
         RuleSetVersion = ContentFingerprint.Compute(catalog, ruleSet);
         compiled = new CompiledRules(catalog, ruleSet, RuleSetVersion);
     }
@@ -131,8 +117,11 @@ public sealed class ProgramSelector : IProgramSelector
         };
     }
 
+    private GeneralTables General => LazyInitializer.EnsureInitialized(ref general, () => new GeneralTables(Catalog, RuleSet));
+
     private ProgramDecision SelectProgram(PatientProfile profile)
     {
+        var (contraindications, contraindicationReasons, contraindicationMovements, contraindicationPositions, exerciseMovements, exercisePositions, prescriptions) = General;
         var reasons = new List<DecisionReason>();
         var enforced = new List<int>();
         var enforcedMovements = 0u;
@@ -221,6 +210,52 @@ public sealed class ProgramSelector : IProgramSelector
             SafetyAdvice = SafetyAdvice.For(DecisionKind.Program),
             RuleSetVersion = RuleSetVersion,
         };
+    }
+
+    /// <summary>
+    /// What the general evaluator reads: contraindications with their reasons and movement and position masks, each
+    /// exercise's masks and prescription, and the strength of every rule an override may name.
+    /// </summary>
+    private sealed class GeneralTables
+    {
+        public GeneralTables(ExerciseCatalog catalog, RuleSet ruleSet)
+        {
+            Contraindications = ruleSet.Contraindications.AsImmutableArray();
+            ContraindicationReasons = [.. Contraindications.Select(c => new DecisionReason(c.Id, c.Rationale, c.Source))];
+            ContraindicationMovements = [.. Contraindications.Select(c => MovementMask(c.Movements))];
+            ContraindicationPositions = [.. Contraindications.Select(c => PositionMask(c.Positions))];
+            ExerciseMovements = [.. catalog.Exercises.Select(e => MovementMask(e.Movements))];
+            ExercisePositions = [.. catalog.Exercises.Select(e => 1u << (int)e.Position)];
+            Prescriptions = [.. catalog.Exercises.Select(PrescribedExercise.From)];
+            StrengthByRuleId = ruleSet.Rules.Where(r => r.Strength is not null).ToDictionary(r => r.Id, r => r.Strength, StringComparer.Ordinal);
+        }
+
+        public ImmutableArray<Contraindication> Contraindications { get; }
+
+        public ImmutableArray<DecisionReason> ContraindicationReasons { get; }
+
+        public uint[] ContraindicationMovements { get; }
+
+        public uint[] ContraindicationPositions { get; }
+
+        public uint[] ExerciseMovements { get; }
+
+        public uint[] ExercisePositions { get; }
+
+        public ImmutableArray<PrescribedExercise> Prescriptions { get; }
+
+        public Dictionary<string, ContraindicationStrength?> StrengthByRuleId { get; }
+
+        public void Deconstruct(
+            out ImmutableArray<Contraindication> contraindications,
+            out ImmutableArray<DecisionReason> contraindicationReasons,
+            out uint[] contraindicationMovements,
+            out uint[] contraindicationPositions,
+            out uint[] exerciseMovements,
+            out uint[] exercisePositions,
+            out ImmutableArray<PrescribedExercise> prescriptions) =>
+            (contraindications, contraindicationReasons, contraindicationMovements, contraindicationPositions, exerciseMovements, exercisePositions, prescriptions) =
+            (Contraindications, ContraindicationReasons, ContraindicationMovements, ContraindicationPositions, ExerciseMovements, ExercisePositions, Prescriptions);
     }
 
     private static uint PositionMask(IReadOnlyList<BodyPosition> positions)
@@ -330,7 +365,7 @@ public sealed class ProgramSelector : IProgramSelector
                 problems.Add(path + ".exerciseId", Invariant($"'{o.ExerciseId}' is not an exercise of the catalog; allowed values: {string.Join(", ", Catalog.Exercises.Select(e => e.Id))}."));
             }
 
-            if (o.RuleId is null || !strengthByRuleId.ContainsKey(o.RuleId))
+            if (o.RuleId is null || !General.StrengthByRuleId.ContainsKey(o.RuleId))
             {
                 problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' is not a rule that excludes exercises, so no override can name it; allowed values: {AllowedOverrideRules()}."));
             }

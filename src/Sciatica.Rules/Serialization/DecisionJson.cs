@@ -17,15 +17,6 @@ internal static class DecisionJson
 {
     private static readonly ConditionalWeakTable<object, byte[]> Fragments = new();
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-        SkipValidation = true,
-    };
-
-    private static readonly JsonWriterOptions IndentedOptions = Options with { Indented = true, IndentSize = 2 };
-
     /// <summary>Marks a part whose JSON is written once and then reused; nothing is serialized until a decision holding it is first written.</summary>
     private static readonly byte[] NotYetWritten = [];
 
@@ -35,7 +26,7 @@ internal static class DecisionJson
     /// <summary>Writes the decision as one line of compact JSON (no newline), or indented by two spaces for people.</summary>
     public static void Write(ProgramDecision decision, IBufferWriter<byte> output, bool indented = false)
     {
-        using var writer = new Utf8JsonWriter(output, indented ? IndentedOptions : Options);
+        using var writer = new Utf8JsonWriter(output, indented ? WriterOptions.Indented : WriterOptions.Compact);
         writer.WriteStartObject();
         writer.WriteString("decision"u8, ContractNames.Of(decision.Decision));
         if (decision.Timeframe is { } timeframe)
@@ -91,7 +82,7 @@ internal static class DecisionJson
         {
             // First write of a shared part: write it once and keep the bytes for every later decision that holds it.
             var buffer = new ArrayBufferWriter<byte>();
-            using (var fragment = new Utf8JsonWriter(buffer, Options))
+            using (var fragment = new Utf8JsonWriter(buffer, WriterOptions.Compact))
             {
                 write(fragment, part);
             }
@@ -195,5 +186,18 @@ internal static class DecisionJson
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>The writer options, apart from the table of parts: remembering a part does not load the encoder, which a text-only process never needs.</summary>
+    private static class WriterOptions
+    {
+        public static readonly JsonWriterOptions Compact = new()
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Indented = false,
+            SkipValidation = true,
+        };
+
+        public static readonly JsonWriterOptions Indented = Compact with { Indented = true, IndentSize = 2 };
     }
 }
