@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sciatica.Rules;
 
@@ -10,33 +11,62 @@ namespace Sciatica.Rules;
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 /// <remarks>
-/// Thread-safe: the content never changes. <c>default</c> is the empty array.
+/// Thread-safe: the content never changes (the array is owned and never handed out writable). <c>default</c> is the
+/// empty array. It keeps a plain array and loops over it itself rather than holding an <see cref="ImmutableArray{T}"/>:
+/// the runtime's generic collections over the contract's enums are compiled by the JIT in every process, before the
+/// first decision, even in a ReadyToRun build, while this type's own code over them is compiled ahead of time
+/// (docs/benchmarks.md, cold start).
 /// </remarks>
 [CollectionBuilder(typeof(EquatableArray), nameof(EquatableArray.Create))]
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {
-    private readonly ImmutableArray<T> items;
+    private readonly T[]? items;
 
     /// <summary>Wraps an immutable array.</summary>
     /// <param name="items">The elements; a default array counts as empty.</param>
-    public EquatableArray(ImmutableArray<T> items) => this.items = items.IsDefault ? [] : items;
+    public EquatableArray(ImmutableArray<T> items) => this.items = ImmutableCollectionsMarshal.AsArray(items);
 
-    /// <summary>Gets the elements as an immutable array (never a default one).</summary>
-    public ImmutableArray<T> AsImmutableArray() => items.IsDefault ? [] : items;
+    /// <summary>Takes an array the caller gives up: nothing else may write to it.</summary>
+    /// <param name="owned">The elements.</param>
+    private EquatableArray(T[] owned) => items = owned;
 
     /// <inheritdoc />
-    public int Count => items.IsDefault ? 0 : items.Length;
+    public int Count => items is null ? 0 : items.Length;
 
     /// <summary>Gets whether the array has no elements.</summary>
     public bool IsEmpty => Count == 0;
 
     /// <inheritdoc />
-    public T this[int index] => AsImmutableArray()[index];
+    public T this[int index] => (items ?? [])[index];
+
+    /// <summary>Wraps an array that nothing else will write to.</summary>
+    /// <param name="owned">The elements.</param>
+    /// <returns>The array.</returns>
+    public static EquatableArray<T> FromOwned(T[] owned) => new(owned);
+
+    /// <summary>Gets the elements as an immutable array (never a default one), without copying.</summary>
+    /// <returns>The elements.</returns>
+    public ImmutableArray<T> AsImmutableArray() => ImmutableCollectionsMarshal.AsImmutableArray(items ?? []);
+
+    /// <summary>Gets the elements as a read-only span.</summary>
+    /// <returns>The elements.</returns>
+    public ReadOnlySpan<T> AsSpan() => items;
 
     /// <summary>Gets whether the array holds an element equal to <paramref name="item"/>, without allocating.</summary>
     /// <param name="item">The element to look for.</param>
     /// <returns><see langword="true"/> when an equal element is present.</returns>
-    public bool Contains(T item) => AsImmutableArray().AsSpan().IndexOf(item, EqualityComparer<T>.Default) >= 0;
+    public bool Contains(T item)
+    {
+        foreach (var own in items ?? [])
+        {
+            if (EqualityComparer<T>.Default.Equals(own, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Wraps an immutable array.</summary>
     /// <param name="items">The elements.</param>
@@ -55,8 +85,30 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(EquatableArray<T> other) =>
-        AsImmutableArray().AsSpan().SequenceEqual(other.AsImmutableArray().AsSpan(), EqualityComparer<T>.Default);
+    public bool Equals(EquatableArray<T> other)
+    {
+        var mine = items ?? [];
+        var theirs = other.items ?? [];
+        if (ReferenceEquals(mine, theirs))
+        {
+            return true;
+        }
+
+        if (mine.Length != theirs.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < mine.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(mine[i], theirs[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
@@ -65,7 +117,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        foreach (var item in AsImmutableArray())
+        foreach (var item in items ?? [])
         {
             hash.Add(item);
         }
@@ -75,14 +127,47 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     /// <summary>Gets an enumerator over the elements without allocating.</summary>
     /// <returns>The enumerator.</returns>
-    public ImmutableArray<T>.Enumerator GetEnumerator() => AsImmutableArray().GetEnumerator();
+    public Enumerator GetEnumerator() => new(items ?? []);
 
-    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)AsImmutableArray()).GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => new BoxedEnumerator(items ?? []);
 
-    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)AsImmutableArray()).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => new BoxedEnumerator(items ?? []);
 
     /// <inheritdoc />
-    public override string ToString() => "[" + string.Join(", ", AsImmutableArray()) + "]";
+    public override string ToString() => "[" + string.Join(", ", items ?? []) + "]";
+
+    /// <summary>Enumerates the elements without allocating.</summary>
+    /// <param name="items">The elements.</param>
+    public struct Enumerator(T[] items)
+    {
+        private int index = -1;
+
+        /// <summary>Gets the current element.</summary>
+        public readonly T Current => items[index];
+
+        /// <summary>Moves to the next element.</summary>
+        /// <returns><see langword="false"/> after the last element.</returns>
+        public bool MoveNext() => ++index < items.Length;
+    }
+
+    /// <summary>Enumerates the elements for callers that see the list through an interface.</summary>
+    /// <param name="items">The elements.</param>
+    private sealed class BoxedEnumerator(T[] items) : IEnumerator<T>
+    {
+        private int index = -1;
+
+        public T Current => items[index];
+
+        object? IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++index < items.Length;
+
+        public void Reset() => index = -1;
+
+        public void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>Creates <see cref="EquatableArray{T}"/> values; also what collection expressions such as <c>[Cause.HerniatedDisc]</c> call.</summary>
@@ -92,7 +177,16 @@ internal static class EquatableArray
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="items">The elements.</param>
     /// <returns>The array.</returns>
-    public static EquatableArray<T> Create<T>(ReadOnlySpan<T> items) => new([.. items]);
+    public static EquatableArray<T> Create<T>(ReadOnlySpan<T> items)
+    {
+        var copy = new T[items.Length];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = items[i];
+        }
+
+        return EquatableArray<T>.FromOwned(copy);
+    }
 
     /// <summary>Creates an array holding a copy of the given elements.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -114,15 +208,27 @@ internal static class ValueList
             null => throw new ArgumentNullException(name, "A list must not be null; use an empty list."),
             // The same boxed list, not a re-boxed copy: shared lists stay shared and cost nothing to store.
             EquatableArray<T> => items,
-            _ => new EquatableArray<T>([.. items]),
+            _ => Copy(items),
         };
 
     /// <summary>Gets the shared empty list.</summary>
     public static IReadOnlyList<T> Empty<T>() => EmptyList<T>.Value;
 
+    /// <summary>Copies a list by index (no enumerator, no framework collection over <typeparamref name="T"/>).</summary>
+    private static EquatableArray<T> Copy<T>(IReadOnlyList<T> items)
+    {
+        var copy = new T[items.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = items[i];
+        }
+
+        return EquatableArray<T>.FromOwned(copy);
+    }
+
     private static class EmptyList<T>
     {
-        public static readonly IReadOnlyList<T> Value = new EquatableArray<T>([]);
+        public static readonly IReadOnlyList<T> Value = EquatableArray<T>.FromOwned([]);
     }
 }
 

@@ -131,25 +131,31 @@ public sealed record PatientProfile
     {
         // Every enum here has fewer than 64 values numbered from 0, so a bitmask both removes repeats and sorts.
         var mask = 0UL;
-        foreach (var value in values ?? throw new ArgumentNullException(name, "A list must not be null; use an empty list."))
+        if (values is null)
         {
+            throw new ArgumentNullException(name, "A list must not be null; use an empty list.");
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
             if (!Enum.IsDefined(value))
             {
                 throw new ArgumentException($"'{value}' is not a defined {typeof(T).Name} value.", name);
             }
 
-            mask |= 1UL << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref System.Runtime.CompilerServices.Unsafe.AsRef(in value));
+            mask |= 1UL << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value);
         }
 
         bits = mask;
-        var sorted = ImmutableArray.CreateBuilder<T>(System.Numerics.BitOperations.PopCount(mask));
-        for (; mask != 0; mask &= mask - 1)
+        var sorted = new T[System.Numerics.BitOperations.PopCount(mask)];
+        for (var i = 0; mask != 0; mask &= mask - 1, i++)
         {
             var bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
-            sorted.Add(System.Runtime.CompilerServices.Unsafe.As<int, T>(ref bit));
+            sorted[i] = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref bit);
         }
 
-        return new EquatableArray<T>(sorted.MoveToImmutable());
+        return EquatableArray<T>.FromOwned(sorted);
     }
 
     private static int InRange(int value, int minimum, int maximum, [CallerMemberName] string name = "") =>

@@ -592,7 +592,7 @@ internal sealed class CompiledRules
 
     /// <summary>Boxes the list once, as the records store it, so that shared lists are shared without a copy.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Boxing once here is the point: the records keep the boxed list as it is.")]
-    private static IReadOnlyList<T> Wrap<T>(T[] items) => new EquatableArray<T>(ImmutableCollectionsMarshal.AsImmutableArray(items));
+    private static IReadOnlyList<T> Wrap<T>(T[] items) => EquatableArray<T>.FromOwned(items);
 
     private sealed record ExclusionRule(string Id, Condition When, Condition? Lift, ulong[] Touches, DecisionReason Reason, int ReasonIndex, int LiftReasonIndex);
 

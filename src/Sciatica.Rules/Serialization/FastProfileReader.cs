@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -46,9 +47,9 @@ internal static class FastProfileReader
         }
 
         var seen = 0;
-        List<Cause>? causes = null;
-        List<NerveRoot>? roots = null;
-        List<RedFlag>? flags = null;
+        IReadOnlyList<Cause>? causes = null;
+        IReadOnlyList<NerveRoot>? roots = null;
+        IReadOnlyList<RedFlag>? flags = null;
         int legPain = 0, backPain = 0;
         bool clearance = false, tolerate = true, landPainful = false, pool = false;
         int? age = null, surgery = null, symptoms = null, pregnancy = null;
@@ -101,10 +102,10 @@ internal static class FastProfileReader
         return new PatientProfile
         {
             Causes = causes!,
-            AffectedRoots = (IReadOnlyList<NerveRoot>?)roots ?? [],
+            AffectedRoots = roots ?? [],
             LegPain = legPain,
             BackPain = backPain,
-            RedFlags = (IReadOnlyList<RedFlag>?)flags ?? [],
+            RedFlags = flags ?? [],
             MedicalClearance = clearance,
             SymptomsTolerateExercise = tolerate,
             LandWalkingPainful = landPainful,
@@ -130,7 +131,11 @@ internal static class FastProfileReader
         return -1;
     }
 
-    private static bool EnumList<TEnum>(ref Utf8JsonReader reader, out List<TEnum>? values)
+    /// <summary>
+    /// Reads a list of enum names as a bit set (every contract enum has fewer than 64 values), which the profile sorts
+    /// and de-duplicates the same way: no framework collection over the enum type is made (docs/benchmarks.md, cold start).
+    /// </summary>
+    private static bool EnumList<TEnum>(ref Utf8JsonReader reader, out IReadOnlyList<TEnum>? values)
         where TEnum : struct, Enum
     {
         values = null;
@@ -139,17 +144,27 @@ internal static class FastProfileReader
             return false;
         }
 
-        values = [];
+        var mask = 0UL;
+        var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (values.Count >= JsonElementReader.MaximumArrayItems || !EnumValue(ref reader, out TEnum value))
+            var value = count++ < JsonElementReader.MaximumArrayItems ? EnumValue<TEnum>(ref reader) : -1;
+            if (value is < 0 or >= 64)
             {
                 return false;
             }
 
-            values.Add(value);
+            mask |= 1UL << value;
         }
 
+        var sorted = new TEnum[System.Numerics.BitOperations.PopCount(mask)];
+        for (var i = 0; mask != 0; mask &= mask - 1, i++)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            sorted[i] = Unsafe.As<int, TEnum>(ref bit);
+        }
+
+        values = EquatableArray<TEnum>.FromOwned(sorted);
         return true;
     }
 
@@ -162,18 +177,23 @@ internal static class FastProfileReader
             return true;
         }
 
-        var ok = EnumValue(ref reader, out TEnum parsed);
-        value = parsed;
-        return ok;
-    }
-
-    private static bool EnumValue<TEnum>(ref Utf8JsonReader reader, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        value = default;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        var parsed = EnumValue<TEnum>(ref reader);
+        if (parsed < 0)
         {
             return false;
+        }
+
+        value = Unsafe.As<int, TEnum>(ref parsed);
+        return true;
+    }
+
+    /// <summary>Reads an enum's contract name; gives its underlying value, or -1 when it is not one.</summary>
+    private static int EnumValue<TEnum>(ref Utf8JsonReader reader)
+        where TEnum : struct, Enum
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return -1;
         }
 
         var names = EnumBytes<TEnum>.Names;
@@ -181,12 +201,11 @@ internal static class FastProfileReader
         {
             if (reader.ValueSpan.SequenceEqual(names[i]))
             {
-                value = EnumBytes<TEnum>.Values[i];
-                return true;
+                return EnumBytes<TEnum>.Values[i];
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static bool Integer(ref Utf8JsonReader reader, int minimum, int maximum, out int value)
@@ -219,6 +238,23 @@ internal static class FastProfileReader
     {
         public static readonly byte[][] Names = [.. ContractNames.All<TEnum>().Select(Encoding.UTF8.GetBytes)];
 
-        public static readonly TEnum[] Values = [.. ContractNames.All<TEnum>().Select(n => ContractNames.TryParse<TEnum>(n, out var v) ? v : throw new InvalidOperationException(n))];
+        /// <summary>The underlying value of each name, in the same order.</summary>
+        public static readonly int[] Values = ValuesOf(ContractNames.All<TEnum>());
+
+        private static int[] ValuesOf(IReadOnlyList<string> names)
+        {
+            var values = new int[names.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (!ContractNames.TryParse<TEnum>(names[i], out var value))
+                {
+                    throw new InvalidOperationException(names[i]);
+                }
+
+                values[i] = Unsafe.As<TEnum, int>(ref value);
+            }
+
+            return values;
+        }
     }
 }
