@@ -28,6 +28,15 @@ public static class SciaticaJson
         ArgumentNullException.ThrowIfNull(json);
         return Guard("profile", () =>
         {
+            // A plainly valid document (well-formed UTF-16, so it converts to UTF-8 unchanged) is read without a document
+            // tree; anything else goes to the strict reader, which reports every problem as before.
+            var utf8 = new byte[Encoding.UTF8.GetByteCount(json)];
+            if (System.Text.Unicode.Utf8.FromUtf16(json, utf8, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done
+                && FastProfileReader.TryRead(utf8.AsSpan(0, written)) is { } profile)
+            {
+                return profile;
+            }
+
             using var document = Parse(json, "profile");
             return ReadProfile(document.RootElement);
         });

@@ -25,6 +25,17 @@ public sealed class FastProfileReaderTests
         Assert.NotNull(fast);
         Assert.Equal(SciaticaJson.ReadProfileStrictly(bytes), fast);
         Assert.Equal(profile, fast);
+        // The text overload takes the same fast path.
+        Assert.Equal(profile, SciaticaJson.ReadProfile(Encoding.UTF8.GetString(bytes)));
+    }
+
+    [Theory]
+    [InlineData("{\"causes\":[\"herniatedDisc\uD800\"],\"legPain\":5,\"backPain\":3,\"medicalClearance\":true}")]
+    [InlineData("{\"causes\":[\"herniatedDisc\"],\"legPain\":5,\"backPain\":3,\"medicalClearance\":true}\uDC00")]
+    public void Text_WithALoneSurrogate_IsLeftToTheStrictReaderAndRefused(string json)
+    {
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
+        Assert.NotEmpty(error.Problems);
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 3000, QuietOnSuccess = true)]
