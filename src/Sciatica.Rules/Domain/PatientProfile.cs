@@ -98,7 +98,7 @@ public sealed record PatientProfile
     public DirectionalPreference? DirectionalPreference
     {
         get;
-        init => field = value is { } v && !Enum.IsDefined(v) ? throw new ArgumentOutOfRangeException(nameof(DirectionalPreference), v, "Unknown directional preference.") : value;
+        init => field = value is { } v && !ContractNames.IsDefined(v) ? throw new ArgumentOutOfRangeException(nameof(DirectionalPreference), v, "Unknown directional preference.") : value;
     }
 
     /// <summary>Gets the clinician's overrides of relative exclusion rules, kept sorted by exercise id then rule id.</summary>
@@ -139,7 +139,7 @@ public sealed record PatientProfile
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            if (!Enum.IsDefined(value))
+            if (!ContractNames.IsDefined(value))
             {
                 throw new ArgumentException($"'{value}' is not a defined {typeof(T).Name} value.", name);
             }

@@ -23,6 +23,14 @@ internal static class ContractNames
     public static IReadOnlyList<string> All<TEnum>()
         where TEnum : struct, Enum => Names<TEnum>.All;
 
+    /// <summary>Gets whether a value is one the enum declares (<c>Unspecified</c> included), as <see cref="Enum.IsDefined{TEnum}(TEnum)"/> says.</summary>
+    public static bool IsDefined<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var index = Unsafe.As<TEnum, int>(ref value);
+        return Names<TEnum>.FromTables ? (uint)index < 64 && (Names<TEnum>.Declared & (1UL << index)) != 0 : Enum.IsDefined(value);
+    }
+
     /// <summary>Finds the value with a contract name (case-sensitive); <c>Unspecified</c> is never found.</summary>
     public static bool TryParse<TEnum>(string? name, out TEnum value)
         where TEnum : struct, Enum
@@ -35,7 +43,9 @@ internal static class ContractNames
     /// <summary>
     /// The names of one enum, kept by the value's underlying <see cref="int"/> rather than in collections of the enum
     /// type itself: every collection here is one the runtime already has compiled, so that a process does not compile
-    /// dictionaries and LINQ over each enum of the contract before its first decision.
+    /// dictionaries and LINQ over each enum of the contract before its first decision. The contract's own enums come
+    /// from <see cref="ContractNameTables"/> (generated, and checked against reflection by a test), so that no process
+    /// pays for reading enum metadata by reflection before its first decision; any other enum is read by reflection.
     /// </summary>
     private static class Names<TEnum>
         where TEnum : struct, Enum
@@ -45,9 +55,42 @@ internal static class ContractNames
 
         public static readonly Dictionary<string, int> ByName = new(StringComparer.Ordinal);
 
+        /// <summary>The names in value order, without <c>Unspecified</c>.</summary>
         public static readonly string[] All;
 
+        /// <summary>Whether the enum comes from the generated tables.</summary>
+        public static readonly bool FromTables;
+
+        /// <summary>The declared values as bits (bit n: value n), when the enum comes from the tables.</summary>
+        public static readonly ulong Declared;
+
         static Names()
+        {
+            if (ContractNameTables.TryGet(typeof(TEnum), out var byValue, out var declared))
+            {
+                ByValue = byValue;
+                Declared = declared;
+                FromTables = true;
+            }
+            else
+            {
+                ByValue = ByReflection();
+            }
+
+            var all = new List<string>(ByValue.Length);
+            for (var value = 0; value < ByValue.Length; value++)
+            {
+                if (ByValue[value] is { } name)
+                {
+                    ByName.Add(name, value);
+                    all.Add(name);
+                }
+            }
+
+            All = [.. all];
+        }
+
+        private static string?[] ByReflection()
         {
             if (Enum.GetUnderlyingType(typeof(TEnum)) != typeof(int))
             {
@@ -56,22 +99,16 @@ internal static class ContractNames
 
             var names = Enum.GetNames<TEnum>();
             var values = (int[])Enum.GetValuesAsUnderlyingType<TEnum>();
-            var all = new List<string>(names.Length);
-            ByValue = new string?[values.Length == 0 ? 0 : values.Max() + 1];
+            var byValue = new string?[values.Length == 0 ? 0 : values.Max() + 1];
             for (var i = 0; i < names.Length; i++)
             {
-                if (names[i] == "Unspecified")
+                if (names[i] != "Unspecified")
                 {
-                    continue;
+                    byValue[values[i]] = JsonNamingPolicy.CamelCase.ConvertName(names[i]);
                 }
-
-                var name = JsonNamingPolicy.CamelCase.ConvertName(names[i]);
-                ByValue[values[i]] = name;
-                ByName.Add(name, values[i]);
-                all.Add(name);
             }
 
-            All = [.. all];
+            return byValue;
         }
     }
 }
