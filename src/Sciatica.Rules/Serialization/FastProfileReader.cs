@@ -1,21 +1,25 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 
 namespace Sciatica.Rules;
 
 /// <summary>
-/// Reads a profile document straight from UTF-8 with <see cref="Utf8JsonReader"/>, for the common case of a valid
-/// document: no document tree, no problem list. It gives up (returns <see langword="null"/>) at the first thing
-/// that is not plainly valid (an unknown, repeated or escaped name, a value out of range or of the wrong type, a
-/// clinician override, malformed JSON or bytes), and the strict reader then reads the document and reports every
-/// problem. So a document it accepts is one the strict reader accepts with an equal profile (a property test
-/// checks this on valid and mutated documents), and every error still comes from the strict reader.
+/// Reads a profile document straight from UTF-8, for the common case of a plainly valid document: no document tree,
+/// no problem list. It gives up (returns <see langword="null"/>) at the first thing that is not plainly valid (an
+/// unknown, repeated or escaped name, any byte outside ASCII, a number that is not a short integer, a value out of
+/// range or of the wrong type, a clinician override, anything JSON does not allow), and the strict reader then
+/// reads the document and reports every problem. So a document it accepts is one the strict reader accepts with an
+/// equal profile (a property test checks this on valid and on thousands of mutated documents), and every error
+/// still comes from the strict reader (System.Text.Json).
 /// </summary>
+/// <remarks>
+/// It scans the bytes itself rather than through <c>Utf8JsonReader</c>: the subset it accepts (one object of
+/// known names; arrays of plain strings; short integers; true, false and null) is small, and the reader's first
+/// property name costs about 12 ms of start-up in every process (docs/benchmarks.md, cold start), which the
+/// first decision of a command-line call would otherwise pay.
+/// </remarks>
 internal static class FastProfileReader
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
-
     private static readonly byte[][] Names = [.. ProfileReader.Properties.Select(Encoding.UTF8.GetBytes)];
 
     private const int Causes = 0, AffectedRoots = 1, LegPain = 2, BackPain = 3, RedFlags = 4, MedicalClearance = 5, SymptomsTolerateExercise = 6,
@@ -28,20 +32,13 @@ internal static class FastProfileReader
             utf8 = utf8[3..];
         }
 
-        var reader = new Utf8JsonReader(utf8, Options);
-        try
-        {
-            return Read(ref reader);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var json = new Scanner(utf8);
+        return Read(ref json);
     }
 
-    private static PatientProfile? Read(ref Utf8JsonReader reader)
+    private static PatientProfile? Read(ref Scanner json)
     {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (!json.Take((byte)'{'))
         {
             return null;
         }
@@ -54,15 +51,16 @@ internal static class FastProfileReader
         bool clearance = false, tolerate = true, landPainful = false, pool = false;
         int? age = null, surgery = null, symptoms = null, pregnancy = null;
         DirectionalPreference? preference = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        var more = !json.Take((byte)'}');
+        while (more)
         {
-            if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped || reader.HasValueSequence)
+            if (!json.String(out var name) || !json.Take((byte)':'))
             {
                 return null;
             }
 
-            var property = Property(reader.ValueSpan);
-            if (property < 0 || (seen & (1 << property)) != 0 || !reader.Read())
+            var property = Property(name);
+            if (property < 0 || (seen & (1 << property)) != 0)
             {
                 return null;
             }
@@ -70,31 +68,40 @@ internal static class FastProfileReader
             seen |= 1 << property;
             var ok = property switch
             {
-                Causes => EnumList(ref reader, out causes) && causes!.Count > 0,
-                AffectedRoots => EnumList(ref reader, out roots),
-                RedFlags => EnumList(ref reader, out flags),
-                LegPain => Integer(ref reader, 0, 10, out legPain),
-                BackPain => Integer(ref reader, 0, 10, out backPain),
-                MedicalClearance => Boolean(ref reader, out clearance),
-                SymptomsTolerateExercise => Boolean(ref reader, out tolerate),
-                LandWalkingPainful => Boolean(ref reader, out landPainful),
-                PoolAccess => Boolean(ref reader, out pool),
-                Age => NullableInteger(ref reader, 16, 120, out age),
-                WeeksSinceSpineSurgery => NullableInteger(ref reader, 0, int.MaxValue, out surgery),
-                SymptomWeeks => NullableInteger(ref reader, 0, 520, out symptoms),
-                PregnancyWeeks => NullableInteger(ref reader, 0, 42, out pregnancy),
-                DirectionalPreference => NullableEnum(ref reader, out preference),
+                Causes => EnumList(ref json, out causes) && causes!.Count > 0,
+                AffectedRoots => EnumList(ref json, out roots),
+                RedFlags => EnumList(ref json, out flags),
+                LegPain => Integer(ref json, 0, 10, out legPain),
+                BackPain => Integer(ref json, 0, 10, out backPain),
+                MedicalClearance => json.Boolean(out clearance),
+                SymptomsTolerateExercise => json.Boolean(out tolerate),
+                LandWalkingPainful => json.Boolean(out landPainful),
+                PoolAccess => json.Boolean(out pool),
+                Age => NullableInteger(ref json, 16, 120, out age),
+                WeeksSinceSpineSurgery => NullableInteger(ref json, 0, int.MaxValue, out surgery),
+                SymptomWeeks => NullableInteger(ref json, 0, 520, out symptoms),
+                PregnancyWeeks => NullableInteger(ref json, 0, 42, out pregnancy),
+                DirectionalPreference => NullableEnum(ref json, out preference),
                 // Clinician overrides: an empty list is plain; any override goes to the strict reader, which checks its free text.
-                _ => reader.TokenType == JsonTokenType.StartArray && reader.Read() && reader.TokenType == JsonTokenType.EndArray,
+                _ => json.Take((byte)'[') && json.Take((byte)']'),
             };
             if (!ok)
+            {
+                return null;
+            }
+
+            if (json.Take((byte)'}'))
+            {
+                more = false;
+            }
+            else if (!json.Take((byte)','))
             {
                 return null;
             }
         }
 
         const int Required = (1 << Causes) | (1 << LegPain) | (1 << BackPain) | (1 << MedicalClearance);
-        if ((seen & Required) != Required || reader.Read())
+        if ((seen & Required) != Required || !json.AtEnd())
         {
             return null;
         }
@@ -135,26 +142,35 @@ internal static class FastProfileReader
     /// Reads a list of enum names as a bit set (every contract enum has fewer than 64 values), which the profile sorts
     /// and de-duplicates the same way: no framework collection over the enum type is made (docs/benchmarks.md, cold start).
     /// </summary>
-    private static bool EnumList<TEnum>(ref Utf8JsonReader reader, out IReadOnlyList<TEnum>? values)
+    private static bool EnumList<TEnum>(ref Scanner json, out IReadOnlyList<TEnum>? values)
         where TEnum : struct, Enum
     {
         values = null;
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (!json.Take((byte)'['))
         {
             return false;
         }
 
         var mask = 0UL;
         var count = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var more = !json.Take((byte)']');
+        while (more)
         {
-            var value = count++ < JsonElementReader.MaximumArrayItems ? EnumValue<TEnum>(ref reader) : -1;
+            var value = count++ < JsonElementReader.MaximumArrayItems && json.String(out var name) ? EnumValue<TEnum>(name) : -1;
             if (value is < 0 or >= 64)
             {
                 return false;
             }
 
             mask |= 1UL << value;
+            if (json.Take((byte)']'))
+            {
+                more = false;
+            }
+            else if (!json.Take((byte)','))
+            {
+                return false;
+            }
         }
 
         var sorted = new TEnum[System.Numerics.BitOperations.PopCount(mask)];
@@ -168,16 +184,16 @@ internal static class FastProfileReader
         return true;
     }
 
-    private static bool NullableEnum<TEnum>(ref Utf8JsonReader reader, out TEnum? value)
+    private static bool NullableEnum<TEnum>(ref Scanner json, out TEnum? value)
         where TEnum : struct, Enum
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (json.Null())
         {
             return true;
         }
 
-        var parsed = EnumValue<TEnum>(ref reader);
+        var parsed = json.String(out var name) ? EnumValue<TEnum>(name) : -1;
         if (parsed < 0)
         {
             return false;
@@ -187,19 +203,14 @@ internal static class FastProfileReader
         return true;
     }
 
-    /// <summary>Reads an enum's contract name; gives its underlying value, or -1 when it is not one.</summary>
-    private static int EnumValue<TEnum>(ref Utf8JsonReader reader)
+    /// <summary>Finds an enum's contract name; gives its underlying value, or -1 when it is not one.</summary>
+    private static int EnumValue<TEnum>(ReadOnlySpan<byte> name)
         where TEnum : struct, Enum
     {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            return -1;
-        }
-
         var names = EnumBytes<TEnum>.Names;
         for (var i = 0; i < names.Length; i++)
         {
-            if (reader.ValueSpan.SequenceEqual(names[i]))
+            if (name.SequenceEqual(names[i]))
             {
                 return EnumBytes<TEnum>.Values[i];
             }
@@ -208,29 +219,142 @@ internal static class FastProfileReader
         return -1;
     }
 
-    private static bool Integer(ref Utf8JsonReader reader, int minimum, int maximum, out int value)
-    {
-        value = 0;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value) && value >= minimum && value <= maximum;
-    }
+    private static bool Integer(ref Scanner json, int minimum, int maximum, out int value) =>
+        json.Integer(out value) && value >= minimum && value <= maximum;
 
-    private static bool NullableInteger(ref Utf8JsonReader reader, int minimum, int maximum, out int? value)
+    private static bool NullableInteger(ref Scanner json, int minimum, int maximum, out int? value)
     {
         value = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (json.Null())
         {
             return true;
         }
 
-        var ok = Integer(ref reader, minimum, maximum, out var number);
+        var ok = Integer(ref json, minimum, maximum, out var number);
         value = number;
         return ok;
     }
 
-    private static bool Boolean(ref Utf8JsonReader reader, out bool value)
+    /// <summary>
+    /// The JSON the fast reader accepts, scanned byte by byte: whitespace, structural characters, strings of plain
+    /// ASCII (no escape, no control character), integers of at most nine digits, and true, false and null. Anything
+    /// else fails the scan, and the document goes to the strict reader.
+    /// </summary>
+    private ref struct Scanner(ReadOnlySpan<byte> json)
     {
-        value = reader.TokenType == JsonTokenType.True;
-        return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
+        private readonly ReadOnlySpan<byte> json = json;
+        private int at;
+
+        /// <summary>Takes <paramref name="expected"/> after any whitespace; false (taking nothing) when the next byte is another.</summary>
+        public bool Take(byte expected)
+        {
+            SkipWhitespace();
+            if (at < json.Length && json[at] == expected)
+            {
+                at++;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Gets whether only whitespace is left.</summary>
+        public bool AtEnd()
+        {
+            SkipWhitespace();
+            return at == json.Length;
+        }
+
+        /// <summary>Reads a string of printable ASCII without escapes; gives the bytes between the quotes.</summary>
+        public bool String(out ReadOnlySpan<byte> value)
+        {
+            value = default;
+            if (!Take((byte)'"'))
+            {
+                return false;
+            }
+
+            for (var end = at; end < json.Length; end++)
+            {
+                var b = json[end];
+                if (b == '"')
+                {
+                    value = json[at..end];
+                    at = end + 1;
+                    return true;
+                }
+
+                if (b < 0x20 || b == '\\' || b >= 0x7F)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Reads an integer as JSON writes it (<c>-?(0|[1-9][0-9]*)</c>) of at most nine digits, followed by a delimiter.</summary>
+        public bool Integer(out int value)
+        {
+            value = 0;
+            SkipWhitespace();
+            var negative = at < json.Length && json[at] == '-';
+            var start = negative ? at + 1 : at;
+            var end = start;
+            while (end < json.Length && json[end] is >= (byte)'0' and <= (byte)'9')
+            {
+                if (end - start == 9)
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (json[end] - '0');
+                end++;
+            }
+
+            if (end == start || (json[start] == '0' && end - start > 1) || !IsDelimiter(end))
+            {
+                return false;
+            }
+
+            value = negative ? -value : value;
+            at = end;
+            return true;
+        }
+
+        /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+        public bool Boolean(out bool value)
+        {
+            value = Literal("true"u8);
+            return value || Literal("false"u8);
+        }
+
+        /// <summary>Reads <c>null</c>; false (taking nothing) when the next value is another.</summary>
+        public bool Null() => Literal("null"u8);
+
+        private bool Literal(ReadOnlySpan<byte> word)
+        {
+            SkipWhitespace();
+            if (json[at..].StartsWith(word) && IsDelimiter(at + word.Length))
+            {
+                at += word.Length;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A value ends at the end of the document, at whitespace, or before a comma or a closing bracket.</summary>
+        private readonly bool IsDelimiter(int index) =>
+            index == json.Length || json[index] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)',' or (byte)'}' or (byte)']';
+
+        private void SkipWhitespace()
+        {
+            while (at < json.Length && json[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                at++;
+            }
+        }
     }
 
     private static class EnumBytes<TEnum>
