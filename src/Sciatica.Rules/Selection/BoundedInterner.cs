@@ -1,81 +1,149 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Sciatica.Rules;
 
 /// <summary>
 /// Shares equal parts of decisions (reason lists, exercise lists, refusals): the first decision that needs a part
-/// builds it, later ones reuse it. Keyed by a short run of numbers (a bit set, a list of ids), looked up without
-/// copying the key. Bounded: once <c>capacity</c> parts are kept, further parts are built for the one decision and
-/// not kept, so memory never grows with the number of distinct people. Counted with one interlocked add per kept
-/// part; never a lock of the whole table.
+/// builds it, later ones reuse it. Keyed by a short run of numbers (a bit set), looked up without copying the key.
+/// Bounded: once <c>capacity</c> parts are kept, further parts are built for the one decision and not kept, so
+/// memory never grows with the number of distinct people.
 /// </summary>
-internal sealed class BoundedInterner<TKey, TValue>
-    where TKey : unmanaged, IEquatable<TKey>
+/// <remarks>
+/// A hash table of its own rather than a <c>ConcurrentDictionary</c> with an alternate lookup, whose generic
+/// instantiations the JIT compiles in every process before the first decision, even in a ReadyToRun build
+/// (docs/benchmarks.md, cold start). Lookups take no lock: chains are immutable, and a new entry or a grown table is
+/// published with a volatile write. Adding takes a lock, at most <c>capacity</c> times in the table's life.
+/// </remarks>
+internal sealed class BoundedInterner<TValue>
     where TValue : class
 {
-    private readonly ConcurrentDictionary<Key, TValue> parts = new(KeyComparer.Instance);
-    private readonly ConcurrentDictionary<Key, TValue>.AlternateLookup<ReadOnlySpan<TKey>> lookup;
+    private const int InitialBuckets = 16;
+
+    private readonly Lock gate = new();
     private readonly int capacity;
+    private Entry?[] buckets = new Entry?[InitialBuckets];
     private int kept;
 
-    public BoundedInterner(int capacity)
-    {
-        this.capacity = capacity;
-        lookup = parts.GetAlternateLookup<ReadOnlySpan<TKey>>();
-    }
+    public BoundedInterner(int capacity) => this.capacity = capacity;
 
-    public TValue GetOrCreate<TState>(ReadOnlySpan<TKey> key, TState state, CreatePart<TKey, TState, TValue> create)
+    public TValue GetOrCreate<TState>(ReadOnlySpan<ulong> key, TState state, CreatePart<TState, TValue> create)
     {
-        if (lookup.TryGetValue(key, out var part))
+        var hash = Hash(key);
+        if (Find(Volatile.Read(ref buckets), key, hash) is { } found)
         {
-            return part;
+            return found;
         }
 
-        part = create(key, state);
+        var part = create(key, state);
         if (Volatile.Read(ref kept) >= capacity)
         {
             return part;
         }
 
-        if (lookup.TryAdd(key, part))
+        lock (gate)
         {
-            Interlocked.Increment(ref kept);
+            var table = buckets;
+            if (Find(table, key, hash) is { } shared)
+            {
+                return shared;
+            }
+
+            if (kept >= capacity)
+            {
+                return part;
+            }
+
+            if (kept >= table.Length - (table.Length >> 2))
+            {
+                table = Grow(table);
+                Volatile.Write(ref buckets, table);
+            }
+
+            ref var head = ref table[hash & (table.Length - 1)];
+            Volatile.Write(ref head, new Entry(Copy(key), hash, part, head));
+            Volatile.Write(ref kept, kept + 1);
             return part;
         }
-
-        return lookup.TryGetValue(key, out var shared) ? shared : part;
     }
 
-    /// <summary>A kept key: its own copy of the numbers.</summary>
-    private sealed class Key(TKey[] items)
+    private static TValue? Find(Entry?[] table, ReadOnlySpan<ulong> key, int hash)
     {
-        public TKey[] Items { get; } = items;
-    }
-
-    private sealed class KeyComparer : IEqualityComparer<Key>, IAlternateEqualityComparer<ReadOnlySpan<TKey>, Key>
-    {
-        public static readonly KeyComparer Instance = new();
-
-        public bool Equals(Key? x, Key? y) => ReferenceEquals(x, y) || (x is not null && y is not null && x.Items.AsSpan().SequenceEqual(y.Items));
-
-        public int GetHashCode(Key obj) => Hash(obj.Items);
-
-        public bool Equals(ReadOnlySpan<TKey> alternate, Key other) => alternate.SequenceEqual(other.Items);
-
-        public int GetHashCode(ReadOnlySpan<TKey> alternate) => Hash(alternate);
-
-        public Key Create(ReadOnlySpan<TKey> alternate) => new(alternate.ToArray());
-
-        private static int Hash(ReadOnlySpan<TKey> items)
+        for (var entry = Volatile.Read(ref table[hash & (table.Length - 1)]); entry is not null; entry = entry.Next)
         {
-            var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(items));
-            return hash.ToHashCode();
+            if (entry.Hash == hash && Same(entry.Key, key))
+            {
+                return entry.Value;
+            }
         }
+
+        return null;
+    }
+
+    /// <summary>A table twice the size with new chains: readers still walking the old one see it unchanged.</summary>
+    private static Entry?[] Grow(Entry?[] table)
+    {
+        var grown = new Entry?[table.Length * 2];
+        foreach (var chain in table)
+        {
+            for (var entry = chain; entry is not null; entry = entry.Next)
+            {
+                ref var head = ref grown[entry.Hash & (grown.Length - 1)];
+                head = new Entry(entry.Key, entry.Hash, entry.Value, head);
+            }
+        }
+
+        return grown;
+    }
+
+    private static bool Same(ulong[] kept, ReadOnlySpan<ulong> key)
+    {
+        if (kept.Length != key.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (kept[i] != key[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ulong[] Copy(ReadOnlySpan<ulong> key)
+    {
+        var copy = new ulong[key.Length];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = key[i];
+        }
+
+        return copy;
+    }
+
+    /// <summary>The runtime's per-process randomised hash, so that no input can be chosen to fill one chain.</summary>
+    private static int Hash(ReadOnlySpan<ulong> key)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(MemoryMarshal.AsBytes(key));
+        return hash.ToHashCode();
+    }
+
+    /// <summary>A kept part: its own copy of the key; immutable once published.</summary>
+    private sealed class Entry(ulong[] key, int hash, TValue value, Entry? next)
+    {
+        public ulong[] Key { get; } = key;
+
+        public int Hash { get; } = hash;
+
+        public TValue Value { get; } = value;
+
+        public Entry? Next { get; } = next;
     }
 }
 
 /// <summary>Builds a part from its key.</summary>
-internal delegate TValue CreatePart<TKey, in TState, out TValue>(ReadOnlySpan<TKey> key, TState state)
-    where TKey : unmanaged;
+internal delegate TValue CreatePart<in TState, out TValue>(ReadOnlySpan<ulong> key, TState state);

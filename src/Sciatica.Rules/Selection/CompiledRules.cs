@@ -66,10 +66,10 @@ internal sealed class CompiledRules
     private readonly DecisionReason[] programReasons;
     private readonly int programReasonWords;
 
-    private readonly BoundedInterner<ulong, ReasonListPart> classReasonLists = new(SharedPartsCapacity);
-    private readonly BoundedInterner<ulong, IReadOnlyList<DecisionReason>> programReasonLists = new(SharedPartsCapacity);
-    private readonly BoundedInterner<ulong, ProgramLists> programLists;
-    private readonly BoundedInterner<ulong, ProgramDecision> refusals = new(SharedPartsCapacity);
+    private readonly BoundedInterner<ReasonListPart> classReasonLists = new(SharedPartsCapacity);
+    private readonly BoundedInterner<IReadOnlyList<DecisionReason>> programReasonLists = new(SharedPartsCapacity);
+    private readonly BoundedInterner<ProgramLists> programLists;
+    private readonly BoundedInterner<ProgramDecision> refusals = new(SharedPartsCapacity);
     private readonly ExcludedVariant[]?[] excludedVariants;
     private readonly ClassVariant[]?[] classVariants;
     private int nextReasonListId;
