@@ -1,11 +1,11 @@
 using Hl7.Fhir.Model;
+using Sciatica.Rules.Testing;
 
 namespace Sciatica.Rules.Fhir.Tests;
 
 /// <summary>What the resources say: the mapping of docs/fhir.md, golden files read by eye, and the intake as strict as the JSON contract.</summary>
 public sealed class FhirMappingTests
 {
-    private const string GoldenSwitch = "SCIATICA_UPDATE_GOLDEN";
     private static readonly ResourceReference Patient = new("Patient/example");
 
     public static TheoryData<string> SampleProfiles => [.. Samples.Profiles.Keys];
@@ -126,16 +126,6 @@ public sealed class FhirMappingTests
         Assert.Equal("QuestionnaireResponse.questionnaire", Assert.Single(error.Problems).Path);
     }
 
-    private static void AssertGolden(string name, string actual)
-    {
-        var path = Path.Combine(Samples.Root, "tests", "Sciatica.Rules.Fhir.Tests", "Golden", name);
-        if (Environment.GetEnvironmentVariable(GoldenSwitch) == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual + "\n");
-        }
-
-        Assert.True(File.Exists(path), $"{name} is missing: run the tests once with {GoldenSwitch}=1 and read the file before committing it.");
-        Assert.Equal(File.ReadAllText(path), actual + "\n");
-    }
+    private static void AssertGolden(string name, string actual) =>
+        GoldenFile.Check(Path.Combine("tests", "Sciatica.Rules.Fhir.Tests", "Golden", name), actual + "\n", "the FHIR mapping", nameof(FhirMappingTests));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Sciatica.Rules;
 using Sciatica.Rules.Catalogs;
+using Sciatica.Rules.Testing;
 using Sciatica.Rules.Tests.Docs;
 
 namespace Sciatica.Rules.Tests.Rules;
@@ -14,23 +15,15 @@ namespace Sciatica.Rules.Tests.Rules;
 /// </summary>
 public sealed class PrecomputedCatalogTests
 {
-    private const string UpdateSwitch = "SCIATICA_UPDATE_GOLDEN";
-    private static readonly string GeneratedPath = Path.Combine("src", "Sciatica.Rules", "Rules", "PrecomputedDefaultCatalog.g.cs");
-
     [Fact]
     public void GeneratedSource_IsWhatTheEmbeddedJsonDocumentGives()
     {
         var (catalog, ruleSet) = CatalogLoader.ReadEmbeddedDocument();
-        var expected = Generate(catalog, ruleSet, ContentFingerprint.Compute(catalog, ruleSet));
-        var path = Path.Combine(RulesReferenceTests.RepositoryRoot(), GeneratedPath);
-        if (Environment.GetEnvironmentVariable(UpdateSwitch) == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
-
-        Assert.True(
-            File.ReadAllText(path).ReplaceLineEndings("\n") == expected,
-            $"{GeneratedPath} is out of date with default-catalog.json; regenerate it with {UpdateSwitch}=1 dotnet test --filter PrecomputedCatalogTests and review the diff.");
+        GoldenFile.Check(
+            Path.Combine("src", "Sciatica.Rules", "Rules", "PrecomputedDefaultCatalog.g.cs"),
+            Generate(catalog, ruleSet, ContentFingerprint.Compute(catalog, ruleSet)),
+            "default-catalog.json",
+            nameof(PrecomputedCatalogTests));
     }
 
     [Fact]

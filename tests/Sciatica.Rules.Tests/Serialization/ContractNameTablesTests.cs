@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using Sciatica.Rules.Tests.Docs;
+using Sciatica.Rules.Testing;
 
 namespace Sciatica.Rules.Tests.Serialization;
 
@@ -14,24 +14,16 @@ namespace Sciatica.Rules.Tests.Serialization;
 /// </summary>
 public sealed class ContractNameTablesTests
 {
-    private const string UpdateSwitch = "SCIATICA_UPDATE_GOLDEN";
-    private static readonly string GeneratedPath = Path.Combine("src", "Sciatica.Rules", "Serialization", "ContractNameTables.g.cs");
-
     public static TheoryData<Type> Enums() => [.. LibraryEnums()];
 
     [Fact]
     public void GeneratedSource_IsWhatReflectionGives()
     {
-        var expected = Generate();
-        var path = Path.Combine(RulesReferenceTests.RepositoryRoot(), GeneratedPath);
-        if (Environment.GetEnvironmentVariable(UpdateSwitch) == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
-
-        Assert.True(
-            File.ReadAllText(path).ReplaceLineEndings("\n") == expected,
-            $"{GeneratedPath} is out of date with the library's enums; regenerate it with {UpdateSwitch}=1 dotnet test --filter ContractNameTablesTests and review the diff.");
+        GoldenFile.Check(
+            Path.Combine("src", "Sciatica.Rules", "Serialization", "ContractNameTables.g.cs"),
+            Generate(),
+            "the library's enums",
+            nameof(ContractNameTablesTests));
     }
 
     [Theory]
