@@ -188,6 +188,23 @@ internal static class EquatableArray
         return EquatableArray<T>.FromOwned(copy);
     }
 
+    /// <summary>Creates the sorted array of the enum values whose bits are set (bit n: the value n), each once.</summary>
+    /// <typeparam name="T">An int-based enum with values 0..63.</typeparam>
+    /// <param name="bits">The values as bits.</param>
+    /// <returns>The array, in value order.</returns>
+    public static EquatableArray<T> FromEnumBits<T>(ulong bits)
+        where T : struct, Enum
+    {
+        var sorted = new T[System.Numerics.BitOperations.PopCount(bits)];
+        for (var i = 0; bits != 0; bits &= bits - 1, i++)
+        {
+            var value = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            sorted[i] = Unsafe.As<int, T>(ref value);
+        }
+
+        return EquatableArray<T>.FromOwned(sorted);
+    }
+
     /// <summary>Creates an array holding a copy of the given elements.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="items">The elements.</param>

@@ -148,14 +148,7 @@ public sealed record PatientProfile
         }
 
         bits = mask;
-        var sorted = new T[System.Numerics.BitOperations.PopCount(mask)];
-        for (var i = 0; mask != 0; mask &= mask - 1, i++)
-        {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
-            sorted[i] = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref bit);
-        }
-
-        return EquatableArray<T>.FromOwned(sorted);
+        return EquatableArray.FromEnumBits<T>(mask);
     }
 
     private static int InRange(int value, int minimum, int maximum, [CallerMemberName] string name = "") =>

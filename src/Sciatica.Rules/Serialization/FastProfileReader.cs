@@ -173,14 +173,7 @@ internal static class FastProfileReader
             }
         }
 
-        var sorted = new TEnum[System.Numerics.BitOperations.PopCount(mask)];
-        for (var i = 0; mask != 0; mask &= mask - 1, i++)
-        {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(mask);
-            sorted[i] = Unsafe.As<int, TEnum>(ref bit);
-        }
-
-        values = EquatableArray<TEnum>.FromOwned(sorted);
+        values = EquatableArray.FromEnumBits<TEnum>(mask);
         return true;
     }
 
