@@ -42,6 +42,5 @@ void Stop(PosixSignalContext context)
 
 // The console stream ignores a closed pipe (EPIPE) and would report success with every later line lost; a plain
 // file stream over the same descriptor reports it, so the run stops with a message and a failure exit code.
-static Stream StandardOutput() => OperatingSystem.IsWindows()
-    ? Console.OpenStandardOutput()
-    : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+// (Windows returned above, with the console's own streams.)
+static Stream StandardOutput() => new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);

@@ -48,10 +48,6 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     /// <returns>The elements.</returns>
     public ImmutableArray<T> AsImmutableArray() => ImmutableCollectionsMarshal.AsImmutableArray(items ?? []);
 
-    /// <summary>Gets the elements as a read-only span.</summary>
-    /// <returns>The elements.</returns>
-    public ReadOnlySpan<T> AsSpan() => items;
-
     /// <summary>Gets whether the array holds an element equal to <paramref name="item"/>, without allocating.</summary>
     /// <param name="item">The element to look for.</param>
     /// <returns><see langword="true"/> when an equal element is present.</returns>

@@ -121,7 +121,13 @@ public sealed class ProgramSelector : IProgramSelector
 
     private ProgramDecision SelectProgram(PatientProfile profile)
     {
-        var (contraindications, contraindicationReasons, contraindicationMovements, contraindicationPositions, exerciseMovements, exercisePositions, prescriptions) = General;
+        var general = General;
+        var contraindications = general.Contraindications;
+        var contraindicationReasons = general.ContraindicationReasons;
+        var contraindicationMovements = general.ContraindicationMovements;
+        var contraindicationPositions = general.ContraindicationPositions;
+        var exerciseMovements = general.ExerciseMovements;
+        var exercisePositions = general.ExercisePositions;
         var reasons = new List<DecisionReason>();
         var enforced = new List<int>();
         var enforcedMovements = 0u;
@@ -182,7 +188,7 @@ public sealed class ProgramSelector : IProgramSelector
             }
             else
             {
-                included.Add(prescriptions[e]);
+                included.Add(general.Prescriptions[e]);
             }
 
             exclusion.Finish();
@@ -245,17 +251,6 @@ public sealed class ProgramSelector : IProgramSelector
         public ImmutableArray<PrescribedExercise> Prescriptions { get; }
 
         public Dictionary<string, ContraindicationStrength?> StrengthByRuleId { get; }
-
-        public void Deconstruct(
-            out ImmutableArray<Contraindication> contraindications,
-            out ImmutableArray<DecisionReason> contraindicationReasons,
-            out uint[] contraindicationMovements,
-            out uint[] contraindicationPositions,
-            out uint[] exerciseMovements,
-            out uint[] exercisePositions,
-            out ImmutableArray<PrescribedExercise> prescriptions) =>
-            (contraindications, contraindicationReasons, contraindicationMovements, contraindicationPositions, exerciseMovements, exercisePositions, prescriptions) =
-            (Contraindications, ContraindicationReasons, ContraindicationMovements, ContraindicationPositions, ExerciseMovements, ExercisePositions, Prescriptions);
     }
 
     private static uint PositionMask(IReadOnlyList<BodyPosition> positions)
