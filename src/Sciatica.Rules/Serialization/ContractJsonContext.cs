@@ -58,12 +58,10 @@ internal sealed partial class ContractJsonContext : JsonSerializerContext
 /// </summary>
 internal static class ContractJson
 {
-    private static readonly System.Text.Encodings.Web.JavaScriptEncoder RelaxedEncoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
     public static ContractJsonContext Compact { get; } = Create(indented: false);
 
     public static ContractJsonContext Indented { get; } = Create(indented: true);
 
     private static ContractJsonContext Create(bool indented) =>
-        new(new JsonSerializerOptions(ContractJsonContext.Default.Options) { Encoder = RelaxedEncoder, WriteIndented = indented, IndentSize = 2 });
+        new(new JsonSerializerOptions(ContractJsonContext.Default.Options) { Encoder = ContractEncoder.Instance, WriteIndented = indented, IndentSize = 2 });
 }

@@ -193,7 +193,7 @@ internal static class DecisionJson
     {
         public static readonly JsonWriterOptions Compact = new()
         {
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Encoder = ContractEncoder.Instance,
             Indented = false,
             SkipValidation = true,
         };

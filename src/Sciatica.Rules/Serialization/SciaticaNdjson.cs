@@ -31,7 +31,7 @@ public static class SciaticaNdjson
 
     private const int ChunkBytes = 64 * 1024;
 
-    private static readonly JsonWriterOptions ErrorOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions ErrorOptions = new() { Encoder = ContractEncoder.Instance };
 
     /// <summary>Reads profiles from a stream, one per line, as they arrive.</summary>
     /// <param name="utf8Json">The lines, as UTF-8.</param>

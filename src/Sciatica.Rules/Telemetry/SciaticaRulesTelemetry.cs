@@ -27,11 +27,10 @@ public static class SciaticaRulesTelemetry
     /// <summary>The counter of documents or values refused as invalid, tagged <c>document</c> (profile, catalog, review request, ...).</summary>
     public const string ValidationFailuresCounter = "sciatica_rules.validation_failures";
 
-    private static readonly string? Version = typeof(SciaticaRulesTelemetry).Assembly.GetName().Version?.ToString();
 
-    internal static readonly ActivitySource Source = new(Name, Version);
+    internal static readonly ActivitySource Source = new(Name, LibraryVersion.Value);
 
-    internal static readonly Meter Meter = new(Name, Version);
+    internal static readonly Meter Meter = new(Name, LibraryVersion.Value);
 
     internal static readonly Counter<long> Decisions = Meter.CreateCounter<long>(DecisionsCounter, "{decision}", "Decisions made, by kind and rule-set version.");
 

@@ -12,6 +12,16 @@ namespace Sciatica.Rules.Tests.Telemetry;
 public sealed class TelemetryTests
 {
     [Fact]
+    public void MeterAndActivitySource_CarryTheAssemblyVersion()
+    {
+        var version = typeof(SciaticaRulesTelemetry).Assembly.GetName().Version!.ToString();
+
+        Assert.Equal(LibraryVersion.Value, version);
+        Assert.Equal(version, SciaticaRulesTelemetry.Meter.Version);
+        Assert.Equal(version, SciaticaRulesTelemetry.Source.Version);
+    }
+
+    [Fact]
     public void Select_Review_Refusal_CountedWithDecisionRuleSetAndDocumentTags()
     {
         var measurements = new ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)>();
