@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using Sciatica.Rules.Cli;
 
 // In batch mode SIGINT and SIGTERM let the run finish the line it is on, flush whole lines and exit 130;
@@ -21,7 +20,7 @@ if (OperatingSystem.IsWindows())
 // opened only when a command reads it.
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 var output = new StreamWriter(StandardOutput(), utf8, bufferSize: 16 * 1024);
-var error = new StreamWriter(new FileStream(new SafeFileHandle(2, ownsHandle: false), FileAccess.Write, bufferSize: 0), utf8) { AutoFlush = true };
+var error = new StreamWriter(new DescriptorStream(2), utf8) { AutoFlush = true };
 var exitCode = CommandLine.Run(args, new StandardInputReader(), output, error, Console.OpenStandardInput, StandardOutput, () => Volatile.Read(ref stop) != 0);
 try
 {
@@ -40,7 +39,7 @@ void Stop(PosixSignalContext context)
     context.Cancel = Interlocked.Exchange(ref stop, 1) == 0;
 }
 
-// The console stream ignores a closed pipe (EPIPE) and would report success with every later line lost; a plain
-// file stream over the same descriptor reports it, so the run stops with a message and a failure exit code.
-// (Windows returned above, with the console's own streams.)
-static Stream StandardOutput() => new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+// The console stream ignores a closed pipe (EPIPE) and would report success with every later line lost; this one
+// reports it, so the run stops with a message and a failure exit code. (Windows returned above, with the console's
+// own streams.)
+static Stream StandardOutput() => new DescriptorStream(1);

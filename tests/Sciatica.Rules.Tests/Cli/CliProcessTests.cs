@@ -167,6 +167,33 @@ public sealed class CliProcessTests
         Assert.Equal(2, result.ExitCode);
     }
 
+    [Fact]
+    public void OutputAndErrors_ToAFileOtherCommandsWriteToo_LandAfterWhatCameBeforeAndBeforeWhatFollows()
+    {
+        // A shell group sends every command's output to one file: each writer must move the file's shared offset,
+        // or the next one writes over it (the CLI once wrote at a position of its own).
+        var cli = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll") + "'";
+        var file = Path.GetTempFileName();
+        try
+        {
+            var script = $"{{ echo first; {cli} --version; {cli} select --profile /no/such/profile.json; {cli} --version; echo last; }} > '{file}' 2>&1";
+            using (var shell = System.Diagnostics.Process.Start("/bin/sh", ["-c", script]))
+            {
+                Assert.True(shell.WaitForExit(60_000), "The shell did not finish within 60 seconds.");
+            }
+
+            var version = CliRunner.Run(null, "--version");
+            var missing = CliRunner.Run(null, "select", "--profile", "/no/such/profile.json");
+            Assert.StartsWith("sciatica-rules ", version.Output, StringComparison.Ordinal);
+            Assert.StartsWith("error: ", missing.Error, StringComparison.Ordinal);
+            Assert.Equal("first\n" + version.Output + missing.Error + version.Output + "last\n", File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static string Decision(string line)
     {
         using var document = JsonDocument.Parse(line);
