@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 
 namespace Sciatica.Rules;
@@ -10,7 +11,8 @@ namespace Sciatica.Rules;
 /// </summary>
 /// <remarks>
 /// Subscribe with OpenTelemetry (<c>AddMeter(SciaticaRulesTelemetry.Name)</c>, <c>AddSource(SciaticaRulesTelemetry.Name)</c>)
-/// or with <see cref="MeterListener"/> and <see cref="ActivityListener"/>. With no listener, recording costs a check.
+/// or with <see cref="MeterListener"/> and <see cref="ActivityListener"/>. With no listener, recording costs a check. A host that
+/// turns the runtime's metrics off (MSBuild <c>MetricsSupport</c> false) gets no meter from the library at all.
 /// Spans: <c>sciatica_rules.select</c>, <c>sciatica_rules.review</c>, <c>sciatica_rules.catalog_load</c>.
 /// </remarks>
 public static class SciaticaRulesTelemetry
@@ -27,38 +29,56 @@ public static class SciaticaRulesTelemetry
     /// <summary>The counter of documents or values refused as invalid, tagged <c>document</c> (profile, catalog, review request, ...).</summary>
     public const string ValidationFailuresCounter = "sciatica_rules.validation_failures";
 
+    /// <summary>The runtime's switch for metrics, set by the MSBuild property <c>MetricsSupport</c>.</summary>
+    internal const string MetricsSwitch = "System.Diagnostics.Metrics.Meter.IsSupported";
 
     internal static readonly ActivitySource Source = new(Name, LibraryVersion.Value);
 
-    internal static readonly Meter Meter = new(Name, LibraryVersion.Value);
+    /// <summary>
+    /// Whether the host allows metrics, as the runtime's own switch says (on unless set to false). When it is off no
+    /// listener can receive a measurement, so the meter and its counters are never made: making them cost a fresh
+    /// process a few milliseconds (docs/benchmarks.md, cold start), and trimmed builds leave them out.
+    /// </summary>
+    [FeatureSwitchDefinition(MetricsSwitch)]
+    internal static bool IsMetricsSupported { get; } = MetricsSupported(AppContext.TryGetSwitch(MetricsSwitch, out var on) ? on : null);
 
-    internal static readonly Counter<long> Decisions = Meter.CreateCounter<long>(DecisionsCounter, "{decision}", "Decisions made, by kind and rule-set version.");
-
-    internal static readonly Counter<long> Reviews = Meter.CreateCounter<long>(ReviewsCounter, "{review}", "Session reviews, by outcome and rule-set version.");
-
-    internal static readonly Counter<long> ValidationFailures = Meter.CreateCounter<long>(ValidationFailuresCounter, "{document}", "Documents or values refused as invalid, by document type.");
+    /// <summary>Metrics are on unless the host set the switch to false.</summary>
+    /// <param name="configured">The switch's value, or null when the host did not set it.</param>
+    internal static bool MetricsSupported(bool? configured) => configured is not false;
 
     internal static void Decided(DecisionKind kind, string ruleSetVersion)
     {
-        if (Decisions.Enabled)
+        if (IsMetricsSupported && Metrics.Decisions.Enabled)
         {
-            Decisions.Add(1, new KeyValuePair<string, object?>("decision", ContractNames.Of(kind)), new KeyValuePair<string, object?>("rule_set_version", ruleSetVersion));
+            Metrics.Decisions.Add(1, new KeyValuePair<string, object?>("decision", ContractNames.Of(kind)), new KeyValuePair<string, object?>("rule_set_version", ruleSetVersion));
         }
     }
 
     internal static void Reviewed(ReviewDecision decision, string ruleSetVersion)
     {
-        if (Reviews.Enabled)
+        if (IsMetricsSupported && Metrics.Reviews.Enabled)
         {
-            Reviews.Add(1, new KeyValuePair<string, object?>("decision", ContractNames.Of(decision)), new KeyValuePair<string, object?>("rule_set_version", ruleSetVersion));
+            Metrics.Reviews.Add(1, new KeyValuePair<string, object?>("decision", ContractNames.Of(decision)), new KeyValuePair<string, object?>("rule_set_version", ruleSetVersion));
         }
     }
 
     internal static void Refused(string document)
     {
-        if (ValidationFailures.Enabled)
+        if (IsMetricsSupported && Metrics.ValidationFailures.Enabled)
         {
-            ValidationFailures.Add(1, new KeyValuePair<string, object?>("document", document));
+            Metrics.ValidationFailures.Add(1, new KeyValuePair<string, object?>("document", document));
         }
+    }
+
+    /// <summary>The meter and its counters, made when first used and only when metrics are supported.</summary>
+    internal static class Metrics
+    {
+        internal static readonly Meter Meter = new(Name, LibraryVersion.Value);
+
+        internal static readonly Counter<long> Decisions = Meter.CreateCounter<long>(DecisionsCounter, "{decision}", "Decisions made, by kind and rule-set version.");
+
+        internal static readonly Counter<long> Reviews = Meter.CreateCounter<long>(ReviewsCounter, "{review}", "Session reviews, by outcome and rule-set version.");
+
+        internal static readonly Counter<long> ValidationFailures = Meter.CreateCounter<long>(ValidationFailuresCounter, "{document}", "Documents or values refused as invalid, by document type.");
     }
 }

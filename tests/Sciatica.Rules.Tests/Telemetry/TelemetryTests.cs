@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,13 +12,40 @@ namespace Sciatica.Rules.Tests.Telemetry;
 /// <summary>What the library reports in production: metric and span names and tags, log events, and no patient data.</summary>
 public sealed class TelemetryTests
 {
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Metrics_FollowTheRuntimeSwitch_OnUnlessSetToFalse(bool? configured, bool supported)
+    {
+        Assert.Equal(supported, SciaticaRulesTelemetry.MetricsSupported(configured));
+    }
+
+    [Fact]
+    public void Metrics_InThisProcess_AreOnAndTheMeterIsPublished()
+    {
+        // The test host leaves the switch alone, so the counters exist for the listeners of the other tests.
+        Assert.False(AppContext.TryGetSwitch(SciaticaRulesTelemetry.MetricsSwitch, out _));
+        Assert.True(SciaticaRulesTelemetry.IsMetricsSupported);
+        Assert.Equal(SciaticaRulesTelemetry.Name, SciaticaRulesTelemetry.Metrics.Decisions.Meter.Name);
+    }
+
+    [Fact]
+    public void CliSample_TurnsMetricsOff()
+    {
+        // Nothing in a CLI call listens to metrics; with the switch off the library makes no meter (docs/benchmarks.md).
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sciatica-rules.runtimeconfig.json")));
+
+        Assert.False(config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty(SciaticaRulesTelemetry.MetricsSwitch).GetBoolean());
+    }
+
     [Fact]
     public void MeterAndActivitySource_CarryTheAssemblyVersion()
     {
         var version = typeof(SciaticaRulesTelemetry).Assembly.GetName().Version!.ToString();
 
         Assert.Equal(LibraryVersion.Value, version);
-        Assert.Equal(version, SciaticaRulesTelemetry.Meter.Version);
+        Assert.Equal(version, SciaticaRulesTelemetry.Metrics.Meter.Version);
         Assert.Equal(version, SciaticaRulesTelemetry.Source.Version);
     }
 
