@@ -83,8 +83,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     /// <inheritdoc />
     public bool Equals(EquatableArray<T> other)
     {
-        var mine = items ?? [];
-        var theirs = other.items ?? [];
+        var mine = items ?? ValueList.NoItems<T>.Array;
+        var theirs = other.items ?? ValueList.NoItems<T>.Array;
         if (ReferenceEquals(mine, theirs))
         {
             return true;
@@ -241,7 +241,18 @@ internal static class ValueList
 
     private static class EmptyList<T>
     {
-        public static readonly IReadOnlyList<T> Value = EquatableArray<T>.FromOwned([]);
+        public static readonly IReadOnlyList<T> Value = EquatableArray<T>.FromOwned(NoItems<T>.Array);
+    }
+
+    /// <summary>
+    /// An empty array of this library's own: <c>[]</c> and <c>Array.Empty</c> are the framework's generic code, which
+    /// the JIT compiles for each element type even in a ReadyToRun build (docs/benchmarks.md, cold start).
+    /// </summary>
+    internal static class NoItems<T>
+    {
+#pragma warning disable CA1825 // One per element type, made once.
+        public static readonly T[] Array = new T[0];
+#pragma warning restore CA1825
     }
 }
 

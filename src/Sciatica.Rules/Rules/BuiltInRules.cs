@@ -27,6 +27,21 @@ internal sealed class BuiltInRules
 
     public ResponseRules Response { get; }
 
+    /// <summary>The built-in rules over the gates that name a red flag or a cause (a gate naming neither is reported by validation, never compiled).</summary>
+    public static BuiltInRules Over(RuleThresholds thresholds, ImmutableArray<ScreeningGate> screening)
+    {
+        var gates = ImmutableArray.CreateBuilder<ScreeningGate>(screening.Length);
+        foreach (var gate in screening)
+        {
+            if (gate is { RedFlag: not null } or { Cause: not null })
+            {
+                gates.Add(gate);
+            }
+        }
+
+        return new BuiltInRules(thresholds, gates.DrainToImmutable());
+    }
+
     public ImmutableArray<ScreeningRule> Screening { get; }
 
     public ImmutableArray<EligibilityRule> Eligibility { get; }
@@ -104,7 +119,9 @@ internal sealed class BuiltInRules
     private static ScreeningRule Compile(ScreeningGate gate) =>
         gate.RedFlag is { } flag
             ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Has(flag), Condition.AllOf(Facts.RedFlag(flag)), gate.Timeframe)
-            : new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Has(gate.Cause!.Value), Condition.AllOf(Facts.Cause(gate.Cause!.Value)), gate.Timeframe);
+            : gate.Cause is { } cause
+                ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Has(cause), Condition.AllOf(Facts.Cause(cause)), gate.Timeframe)
+                : throw new InvalidOperationException($"Screening gate '{gate.Id}' names neither a red flag nor a cause.");
 
     private static ImmutableArray<ScreeningRule> CreateScreening(RuleThresholds t)
     {

@@ -188,10 +188,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "disc-avoid-extension",
-                Causes = [Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarExtension],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 LiftedByDirectionalPreference = DirectionalPreference.Extension,
@@ -201,10 +201,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "disc-avoid-rotation",
-                Causes = [Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarRotation],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "Twisting movements are often contraindicated with a bulging, herniated or ruptured disc.",
@@ -213,11 +213,11 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "extension-preference-avoid-flexion",
-                Causes = [],
+                Causes = ValueList.Empty<Cause>(),
                 WhenDirectionalPreference = DirectionalPreference.Extension,
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "With an extension directional preference, repeated or loaded forward bending is avoided because it tends to bring the leg symptoms back.",
@@ -226,11 +226,11 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "flexion-preference-avoid-extension",
-                Causes = [],
+                Causes = ValueList.Empty<Cause>(),
                 WhenDirectionalPreference = DirectionalPreference.Flexion,
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarExtension],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "With a flexion directional preference, back bends are avoided because they tend to bring the leg symptoms back.",
@@ -239,11 +239,11 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "irritable-nerve-avoid-tensioner",
-                Causes = [],
+                Causes = ValueList.Empty<Cause>(),
                 AfterSpineSurgery = false,
                 MinimumLegPain = 4,
-                Movements = [MovementPattern.NeuralTension],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralTension]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "With leg pain of 4 out of 10 or more (moderate or severe) the nerve is irritable: stretches that pull the sciatic nerve from both ends are left out; a gentle nerve glide can be chosen by a clinician instead.",
@@ -252,10 +252,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "osteoarthritis-avoid-extension",
-                Causes = [Cause.Osteoarthritis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoarthritis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarExtension],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "Arthritis narrows the space around the nerve as stenosis does, so back bends are avoided as for stenosis (a cautious choice where the guidance is silent).",
@@ -264,10 +264,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "osteoarthritis-avoid-rotation",
-                Causes = [Cause.Osteoarthritis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoarthritis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarRotation],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "Arthritis narrows the space around the nerve as stenosis does, so twisting is avoided as for stenosis (a cautious choice where the guidance is silent).",
@@ -276,10 +276,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "osteoporosis-avoid-high-impact",
-                Causes = [Cause.Osteoporosis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.HighImpact],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.HighImpact]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = true,
                 Strength = ContraindicationStrength.Absolute,
                 Rationale = "High-impact exercise (jumping, running) raises the risk of a vertebral fracture with osteoporosis. The default catalog has no such exercise; the rule guards exercises a host adds.",
@@ -288,10 +288,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "osteoporosis-avoid-spinal-flexion",
-                Causes = [Cause.Osteoporosis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Absolute,
                 Rationale = "With osteoporosis, bending the spine forward (held, to the end of the range, or under load) raises the risk of a vertebral fracture: in one trial a flexion program was followed by far more new fractures than an extension program.",
@@ -300,10 +300,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "osteoporosis-avoid-twisting",
-                Causes = [Cause.Osteoporosis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarRotation],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Absolute,
                 Rationale = "Twisting the spine raises the risk of a vertebral fracture with osteoporosis.",
@@ -312,10 +312,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "post-surgery-avoid-bending-lifting-twisting",
-                Causes = [],
+                Causes = ValueList.Empty<Cause>(),
                 AfterSpineSurgery = true,
-                Movements = [MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion, MovementPattern.LumbarRotation],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion, MovementPattern.LumbarRotation]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "After spine surgery, bending, lifting and twisting are avoided until the surgical team or clinician clears them.",
@@ -324,11 +324,11 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "pregnancy-avoid-prone",
-                Causes = [],
+                Causes = ValueList.Empty<Cause>(),
                 AfterSpineSurgery = false,
                 MinimumPregnancyWeeks = 12,
-                Movements = [],
-                Positions = [BodyPosition.Prone],
+                Movements = ValueList.Empty<MovementPattern>(),
+                Positions = EquatableArray<BodyPosition>.FromOwned([BodyPosition.Prone]),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "From 12 weeks of pregnancy, exercises done lying face down are left out.",
@@ -337,11 +337,11 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "pregnancy-avoid-supine",
-                Causes = [],
+                Causes = ValueList.Empty<Cause>(),
                 AfterSpineSurgery = false,
                 MinimumPregnancyWeeks = 20,
-                Movements = [],
-                Positions = [BodyPosition.Supine],
+                Movements = ValueList.Empty<MovementPattern>(),
+                Positions = EquatableArray<BodyPosition>.FromOwned([BodyPosition.Supine]),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "From 20 weeks of pregnancy, lying flat on the back can lower blood pressure, so exercises done lying on the back are left out.",
@@ -350,10 +350,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "spondylolisthesis-avoid-extension",
-                Causes = [Cause.Spondylolisthesis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.Spondylolisthesis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarExtension],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "Back bends load the slipped vertebra and are avoided with spondylolisthesis by convention (the evidence is weak).",
@@ -362,10 +362,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "stenosis-avoid-extension",
-                Causes = [Cause.SpinalStenosis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.SpinalStenosis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarExtension],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "Back bends narrow the spinal canal further and are often contraindicated with spinal stenosis; bending forward is usually preferred.",
@@ -374,10 +374,10 @@ internal static class PrecomputedDefaultCatalog
             new()
             {
                 Id = "stenosis-avoid-rotation",
-                Causes = [Cause.SpinalStenosis],
+                Causes = EquatableArray<Cause>.FromOwned([Cause.SpinalStenosis]),
                 AfterSpineSurgery = false,
-                Movements = [MovementPattern.LumbarRotation],
-                Positions = [],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+                Positions = ValueList.Empty<BodyPosition>(),
                 GuardsCustomCatalogsOnly = false,
                 Strength = ContraindicationStrength.Relative,
                 Rationale = "Twisting movements are often contraindicated with spinal stenosis.",
@@ -395,7 +395,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Abdominal bracing",
                 Kind = ExerciseKind.Strengthening,
                 Position = BodyPosition.Supine,
-                Movements = [MovementPattern.NeutralSpine],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -418,12 +418,12 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 2,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie on your back with both knees bent and feet flat.",
                     "Tighten your stomach muscles as if about to be poked in the belly, without holding your breath.",
                     "Hold for 10 seconds without moving the back, then relax.",
-                ],
+                ]),
                 Rationale = "Teaches the trunk muscles to steady the spine, taking pressure off the nerve.",
                 Source = "APTA",
                 ClinicianEnabledOnly = false,
@@ -434,7 +434,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Bird-dog",
                 Kind = ExerciseKind.Strengthening,
                 Position = BodyPosition.Quadruped,
-                Movements = [MovementPattern.NeutralSpine],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -458,12 +458,12 @@ internal static class PrecomputedDefaultCatalog
                     Repetitions = 2,
                 },
                 Alternative = "abdominal-bracing",
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Kneel on hands and knees with hands under shoulders and knees under hips.",
                     "Keeping the back still and level, reach one arm forward and the opposite leg back.",
                     "Hold for 5 seconds, return slowly, and change sides.",
-                ],
+                ]),
                 Rationale = "Trains the back and abdominal muscles to keep the spine steady while the limbs move.",
                 Source = "APTA",
                 ClinicianEnabledOnly = false,
@@ -474,7 +474,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Bridge",
                 Kind = ExerciseKind.Strengthening,
                 Position = BodyPosition.Supine,
-                Movements = [MovementPattern.HipExtension],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.HipExtension]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -498,12 +498,12 @@ internal static class PrecomputedDefaultCatalog
                     Repetitions = 2,
                 },
                 Alternative = "pelvic-tilt",
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie on your back with both knees bent, feet flat and hip-width apart.",
                     "Tighten your stomach muscles, then lift your hips until your body is straight from shoulders to knees.",
                     "Hold for 5 seconds, then lower slowly.",
-                ],
+                ]),
                 Rationale = "Strengthens the buttock and lower back muscles that support the spine.",
                 Source = "APTA",
                 ClinicianEnabledOnly = false,
@@ -514,7 +514,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Knee-to-chest stretch",
                 Kind = ExerciseKind.Stretch,
                 Position = BodyPosition.Supine,
-                Movements = [MovementPattern.LumbarFlexion, MovementPattern.HipFlexion],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.HipFlexion]),
                 Dosage = new()
                 {
                     HoldSeconds = 30,
@@ -540,13 +540,13 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 1,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie on your back with both knees bent and feet flat.",
                     "Bring one knee toward your chest and hold it with both hands behind the thigh.",
                     "Hold for 30 seconds while breathing slowly, then lower the leg with control.",
                     "Repeat with the other leg.",
-                ],
+                ]),
                 Rationale = "Gently stretches the lower back by bending it forward and holding the bend.",
                 Source = "SEED",
                 ClinicianEnabledOnly = false,
@@ -557,7 +557,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Lower trunk rotation stretch",
                 Kind = ExerciseKind.Stretch,
                 Position = BodyPosition.Supine,
-                Movements = [MovementPattern.LumbarRotation],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
                 Dosage = new()
                 {
                     HoldSeconds = 30,
@@ -583,13 +583,13 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 1,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie on your back with both knees bent, feet flat and arms out to the sides.",
                     "Keeping the shoulders on the floor, let both knees lower slowly to one side.",
                     "Hold for 30 seconds, then bring the knees back to the middle.",
                     "Repeat to the other side.",
-                ],
+                ]),
                 Rationale = "Gently stretches the lower back and hips through a twist.",
                 Source = "SEED",
                 ClinicianEnabledOnly = false,
@@ -600,7 +600,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Pelvic tilt",
                 Kind = ExerciseKind.Strengthening,
                 Position = BodyPosition.Supine,
-                Movements = [MovementPattern.NeutralSpine],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -624,12 +624,12 @@ internal static class PrecomputedDefaultCatalog
                     Repetitions = 2,
                 },
                 Alternative = "abdominal-bracing",
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie on your back with both knees bent and feet flat.",
                     "Tighten your stomach muscles and flatten the small of your back gently against the floor.",
                     "Hold for 5 seconds while breathing normally, then relax.",
-                ],
+                ]),
                 Rationale = "Trains the deep abdominal muscles that support the lower back.",
                 Source = "APTA",
                 ClinicianEnabledOnly = false,
@@ -640,7 +640,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Piriformis stretch",
                 Kind = ExerciseKind.Stretch,
                 Position = BodyPosition.Supine,
-                Movements = [MovementPattern.LumbarFlexion, MovementPattern.HipRotation, MovementPattern.HipFlexion],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.HipRotation, MovementPattern.HipFlexion]),
                 Dosage = new()
                 {
                     HoldSeconds = 30,
@@ -666,13 +666,13 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 1,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie on your back with both knees bent and feet flat.",
                     "Cross one ankle over the opposite knee.",
                     "Pull the lower thigh gently toward your chest until you feel the stretch in the buttock.",
                     "Hold for 30 seconds, then repeat on the other side.",
-                ],
+                ]),
                 Rationale = "Gently stretches the deep buttock muscles around the sciatic nerve to relax tight muscles.",
                 Source = "SEED",
                 ClinicianEnabledOnly = false,
@@ -683,7 +683,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Prone press-up",
                 Kind = ExerciseKind.Mobility,
                 Position = BodyPosition.Prone,
-                Movements = [MovementPattern.LumbarExtension],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -706,13 +706,13 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 2,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie face down with your hands under your shoulders.",
                     "Keeping the hips on the floor, straighten the arms slowly to lift the upper body.",
                     "Go only as far as symptoms allow, then lower slowly.",
                     "Stop if leg symptoms spread further down the leg.",
-                ],
+                ]),
                 Rationale = "Repeated back bends can centralise leg symptoms when a clinician has found an extension directional preference.",
                 Source = "DP",
                 ClinicianEnabledOnly = false,
@@ -723,7 +723,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Sciatic nerve glide",
                 Kind = ExerciseKind.NeuralMobilization,
                 Position = BodyPosition.Seated,
-                Movements = [MovementPattern.NeuralSlider],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralSlider]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -746,13 +746,13 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 2,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Sit upright on a chair.",
                     "Straighten the affected knee while tipping your head back to look up.",
                     "Bend the knee again while bringing your chin toward your chest.",
                     "Move smoothly without holding; the movement should not bring on pain.",
-                ],
+                ]),
                 Rationale = "Slides the sciatic nerve with little strain (the knee straightens as the head tips back) to ease nerve sensitivity, when a clinician has chosen it.",
                 Source = "NEURO",
                 ClinicianEnabledOnly = true,
@@ -763,7 +763,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Seated trunk rotation",
                 Kind = ExerciseKind.Mobility,
                 Position = BodyPosition.Seated,
-                Movements = [MovementPattern.LumbarRotation],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -786,12 +786,12 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 2,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Sit upright on a firm chair with feet flat and arms crossed over your chest.",
                     "Turn your upper body slowly to one side as far as is comfortable.",
                     "Return to the middle and turn to the other side.",
-                ],
+                ]),
                 Rationale = "Gentle turning keeps the lower back moving and limber.",
                 Source = "SEED",
                 ClinicianEnabledOnly = false,
@@ -802,7 +802,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Standing back extension",
                 Kind = ExerciseKind.Mobility,
                 Position = BodyPosition.Standing,
-                Movements = [MovementPattern.LumbarExtension],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
                 Dosage = new()
                 {
                     Repetitions = 10,
@@ -825,13 +825,13 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 2,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Stand with feet apart and hands on the small of your back.",
                     "Lean backward slowly as far as symptoms allow, keeping the knees straight.",
                     "Return to upright.",
                     "Stop if leg symptoms spread further down the leg.",
-                ],
+                ]),
                 Rationale = "Repeated back bends can centralise leg symptoms when a clinician has found an extension directional preference.",
                 Source = "DP",
                 ClinicianEnabledOnly = false,
@@ -842,7 +842,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Lying leg raise with heel to the ceiling",
                 Kind = ExerciseKind.Stretch,
                 Position = BodyPosition.Supine,
-                Movements = [MovementPattern.NeuralTension, MovementPattern.HipFlexion],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralTension, MovementPattern.HipFlexion]),
                 Dosage = new()
                 {
                     HoldSeconds = 30,
@@ -868,13 +868,13 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Repetitions = 1,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Lie on your back with one knee bent and that foot flat.",
                     "Lift the other leg straight up, holding behind the thigh with both hands or a towel.",
                     "Press the heel up toward the ceiling until you feel a gentle stretch, not pain.",
                     "Hold for 30 seconds, lower the leg slowly, and repeat with the other leg.",
-                ],
+                ]),
                 Rationale = "Stretches the back of the thigh; with the leg straight and the heel pushed up it also tensions the sciatic nerve from both ends, so it is used only while leg pain is mild.",
                 Source = "SEED",
                 ClinicianEnabledOnly = false,
@@ -885,7 +885,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Walking",
                 Kind = ExerciseKind.Aerobic,
                 Position = BodyPosition.Standing,
-                Movements = [MovementPattern.WeightBearing],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.WeightBearing]),
                 Dosage = new()
                 {
                     Minutes = 10,
@@ -906,12 +906,12 @@ internal static class PrecomputedDefaultCatalog
                     Minutes = 5,
                 },
                 Alternative = "water-walking",
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Walk on level ground at a comfortable pace, upright, with relaxed arms.",
                     "Stop and rest if leg symptoms spread further down the leg.",
                     "Add a few minutes only when the last walk left you no worse by the next morning.",
-                ],
+                ]),
                 Rationale = "Walking keeps the whole body moving, helps shed weight that loads the nerve, and is the base of staying active.",
                 Source = "WALKBACK",
                 ClinicianEnabledOnly = false,
@@ -922,7 +922,7 @@ internal static class PrecomputedDefaultCatalog
                 Name = "Water walking",
                 Kind = ExerciseKind.Aerobic,
                 Position = BodyPosition.InWater,
-                Movements = [MovementPattern.Aquatic],
+                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.Aquatic]),
                 Dosage = new()
                 {
                     Minutes = 10,
@@ -942,20 +942,20 @@ internal static class PrecomputedDefaultCatalog
                 {
                     Minutes = 5,
                 },
-                Instructions =
+                Instructions = EquatableArray<string>.FromOwned(
                 [
                     "Stand in chest-deep water in the shallow end of a pool.",
                     "Walk forwards slowly, swinging the arms, with the back upright.",
                     "Keep to a pace at which symptoms stay the same or ease.",
-                ],
+                ]),
                 Rationale = "Water carries part of the body weight, so walking in a pool keeps you active when walking on land hurts too much.",
                 Source = "AQUA",
                 ClinicianEnabledOnly = false,
             },
         ];
-        var builtIns = new BuiltInRules(thresholds, [.. screening.Where(g => g is { RedFlag: not null } or { Cause: not null })]);
+        var builtIns = BuiltInRules.Over(thresholds, screening);
         return (
             ExerciseCatalog.FromValidated(exercises),
-            RuleSet.FromValidated("default", "2.0.0", (contraindications, thresholds, screening, builtIns), sources));
+            RuleSet.FromValidated("default", "2.0.0", contraindications, thresholds, screening, builtIns, sources));
     }
 }

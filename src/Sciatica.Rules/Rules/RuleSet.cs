@@ -34,13 +34,22 @@ public sealed class RuleSet
         (Name, Version, Contraindications, Thresholds, Screening, BuiltIns) = (name, version, built.Contraindications, built.Thresholds, built.Screening, built.BuiltIns);
     }
 
-    private RuleSet(string name, string version, (ImmutableArray<Contraindication> Contraindications, RuleThresholds Thresholds, ImmutableArray<ScreeningGate> Screening, BuiltInRules BuiltIns) built)
+    private RuleSet(string name, string version, ImmutableArray<Contraindication> contraindications, RuleThresholds thresholds, ImmutableArray<ScreeningGate> screening, BuiltInRules builtIns)
     {
-        (Name, Version, Contraindications, Thresholds, Screening, BuiltIns) = (name, version, built.Contraindications, built.Thresholds, built.Screening, built.BuiltIns);
+        Name = name;
+        Version = version;
+        Contraindications = contraindications;
+        Thresholds = thresholds;
+        Screening = screening;
+        BuiltIns = builtIns;
     }
 
-    internal static RuleSet FromValidated(string name, string version, (ImmutableArray<Contraindication>, RuleThresholds, ImmutableArray<ScreeningGate>, BuiltInRules) built, IReadOnlyList<ClinicalSource> declaredSources) =>
-        new(name, version, built) { DeclaredSources = declaredSources };
+    internal static RuleSet FromValidated(string name, string version, (ImmutableArray<Contraindication> Contraindications, RuleThresholds Thresholds, ImmutableArray<ScreeningGate> Screening, BuiltInRules BuiltIns) built, IReadOnlyList<ClinicalSource> declaredSources) =>
+        FromValidated(name, version, built.Contraindications, built.Thresholds, built.Screening, built.BuiltIns, declaredSources);
+
+    /// <summary>A rule set from parts already validated, each given on its own (the precomputed default makes no tuple: its code is the framework's, compiled by the JIT even in a ReadyToRun build).</summary>
+    internal static RuleSet FromValidated(string name, string version, ImmutableArray<Contraindication> contraindications, RuleThresholds thresholds, ImmutableArray<ScreeningGate> screening, BuiltInRules builtIns, IReadOnlyList<ClinicalSource> declaredSources) =>
+        new(name, version, contraindications, thresholds, screening, builtIns) { DeclaredSources = declaredSources };
 
     /// <summary>Gets the clinical sources the catalog document declared beside the built-in ones (<see cref="ClinicalSources.BuiltIn"/>).</summary>
     /// <value>The default value is empty: rule sets built in code cite built-in sources only.</value>
@@ -86,7 +95,7 @@ public sealed class RuleSet
         problems.RequireText("$.version", version);
         ValidateThresholds(thresholds, problems);
         ValidateScreening(screening, problems, screeningIndices);
-        var builtIns = new BuiltInRules(thresholds, [.. screening.Where(g => g is { RedFlag: not null } or { Cause: not null })]);
+        var builtIns = BuiltInRules.Over(thresholds, screening);
         ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
         // Null entries were reported above; they are left out here so that nothing throws before the report.
         var ordered = screening.Where(g => g is not null).OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();

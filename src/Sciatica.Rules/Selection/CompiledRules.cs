@@ -198,7 +198,7 @@ internal sealed class CompiledRules
             rules.Add(new ExclusionRule(
                 c.Id,
                 c.CompileCondition(),
-                lifted ? Condition.AllOf(Facts.Prefers(c.LiftedByDirectionalPreference!.Value)) : null,
+                lifted ? Condition.AllOf(Facts.Prefers(c.LiftedByDirectionalPreference ?? throw new InvalidOperationException($"Rule '{c.Id}' is lifted without a directional preference."))) : null,
                 Touching(representative, c.Touches),
                 reason,
                 reasonIndex[reason],
@@ -447,13 +447,27 @@ internal sealed class CompiledRules
     }
 
     /// <summary>The included and excluded lists for one assignment of reason lists to classes.</summary>
+    /// <summary>Whether any bit is set (a loop of this library's own: the framework's span search over <see langword="ulong"/> is compiled by the JIT even in a ReadyToRun build).</summary>
+    private static bool AnyBit(ReadOnlySpan<ulong> words)
+    {
+        foreach (var word in words)
+        {
+            if (word != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private ProgramLists Lists(ReadOnlySpan<ulong> why)
     {
         var parts = new ReasonListPart?[classCount];
         for (var c = 0; c < classCount; c++)
         {
             var set = why.Slice(c * exclusionWords, exclusionWords);
-            parts[c] = !set.ContainsAnyExcept(0UL) ? null
+            parts[c] = !AnyBit(set) ? null
                 : exclusionWords == 1 ? ClassPart(c, set[0])
                 : classReasonLists.GetOrCreate(set, this, static (key, self) => self.ReasonList(key));
         }

@@ -153,13 +153,13 @@ public sealed class PrecomputedCatalogTests
             Dose(s, "MaximumDosage", e.MaximumDosage);
             Dose(s, "ProgressionStep", e.ProgressionStep);
             Property(s, 4, "Alternative", e.Alternative);
-            s.Append("                Instructions =\n                [\n");
+            s.Append("                Instructions = EquatableArray<string>.FromOwned(\n                [\n");
             foreach (var step in e.Instructions)
             {
                 s.Append("                    ").Append(Literal(step)).Append(",\n");
             }
 
-            s.Append("                ],\n");
+            s.Append("                ]),\n");
             Property(s, 4, "Rationale", e.Rationale);
             Property(s, 4, "Source", e.Source);
             Property(s, 4, "ClinicianEnabledOnly", e.ClinicianEnabledOnly);
@@ -167,10 +167,10 @@ public sealed class PrecomputedCatalogTests
         }
 
         s.Append("        ];\n");
-        s.Append("        var builtIns = new BuiltInRules(thresholds, [.. screening.Where(g => g is { RedFlag: not null } or { Cause: not null })]);\n");
+        s.Append("        var builtIns = BuiltInRules.Over(thresholds, screening);\n");
         s.Append("        return (\n");
         s.Append("            ExerciseCatalog.FromValidated(exercises),\n");
-        s.Append("            RuleSet.FromValidated(").Append(Literal(ruleSet.Name)).Append(", ").Append(Literal(ruleSet.Version)).Append(", (contraindications, thresholds, screening, builtIns), sources));\n");
+        s.Append("            RuleSet.FromValidated(").Append(Literal(ruleSet.Name)).Append(", ").Append(Literal(ruleSet.Version)).Append(", contraindications, thresholds, screening, builtIns, sources));\n");
         s.Append("    }\n}\n");
         return s.ToString();
     }
@@ -186,9 +186,15 @@ public sealed class PrecomputedCatalogTests
         s.Append("                },\n");
     }
 
-    private static void List<T>(StringBuilder s, int depth, string name, IEnumerable<T> values)
+    /// <summary>
+    /// A list of enum values as an array the record keeps as it is: a collection expression for the property's
+    /// IReadOnlyList would be a compiler-made list (or Array.Empty, framework code over the enum) copied again.
+    /// </summary>
+    private static void List<T>(StringBuilder s, int depth, string name, IReadOnlyList<T> values)
         where T : struct, Enum =>
-        s.Append(' ', depth * 4).Append(name).Append(" = [").AppendJoin(", ", values.Select(v => Literal(v))).Append("],\n");
+        s.Append(' ', depth * 4).Append(name).Append(" = ").Append(values.Count == 0
+            ? $"ValueList.Empty<{typeof(T).Name}>()"
+            : $"EquatableArray<{typeof(T).Name}>.FromOwned([{string.Join(", ", values.Select(v => Literal(v)))}])").Append(",\n");
 
     /// <summary>One property assignment; a null value is left out, so that the property keeps its default.</summary>
     private static void Property(StringBuilder s, int depth, string name, object? value)
