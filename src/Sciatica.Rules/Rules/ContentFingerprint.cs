@@ -18,6 +18,12 @@ internal static class ContentFingerprint
             return PrecomputedDefaultCatalog.RuleSetVersion;
         }
 
+        return Hash(catalog, ruleSet);
+    }
+
+    /// <summary>The fingerprint computed (kept apart so that a process on the default catalog never compiles it).</summary>
+    private static string Hash(ExerciseCatalog catalog, RuleSet ruleSet)
+    {
         var text = new StringBuilder();
         foreach (var rule in ruleSet.Rules)
         {
