@@ -17,12 +17,19 @@ public sealed class ContractEncoderTests
     private static readonly JavaScriptEncoder Relaxed = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     [Fact]
-    public void EveryUtf16CodeUnit_IsWrittenAsTheRelaxedEncoderWritesIt()
+    public void EveryUtf16CodeUnit_AtAnyPlaceInAVectorOrAfterIt_IsWrittenAsTheRelaxedEncoderWritesIt()
     {
+        // Plain text scans 16 bytes (8 UTF-16 units) at a time, then one at a time: the unit is put at the start,
+        // the end and the middle of a block, past the last whole block, and in a text too short for a block.
+        (int Before, int After)[] places = [(0, 40), (7, 30), (8, 30), (15, 30), (16, 30), (21, 2), (31, 0), (1, 1)];
         for (var c = 0; c <= char.MaxValue; c++)
         {
-            var text = "a" + (char)c + "b";
-            Assert.True(Write(text, Relaxed) == Write(text, ContractEncoder.Instance), $"U+{c:X4} is written differently.");
+            foreach (var (before, after) in places)
+            {
+                var text = new string('a', before) + (char)c + new string('~', after);
+                Assert.True(Write(text, Relaxed) == Write(text, ContractEncoder.Instance), $"U+{c:X4} after {before} plain characters is written differently.");
+                Assert.True(WriteUtf8(text, Relaxed) == WriteUtf8(text, ContractEncoder.Instance), $"U+{c:X4} after {before} plain characters is written differently from UTF-8.");
+            }
         }
     }
 
