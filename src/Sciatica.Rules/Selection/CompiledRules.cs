@@ -333,33 +333,7 @@ internal sealed class CompiledRules
         var reasons = bits[whyWords..];
         try
         {
-            for (var r = 0; r < exclusions.Length; r++)
-            {
-                var rule = exclusions[r];
-                if (!rule.When.Holds(facts))
-                {
-                    continue;
-                }
-
-                if (rule.Lift is { } lift && lift.Holds(facts))
-                {
-                    Set(reasons, rule.LiftReasonIndex);
-                    continue;
-                }
-
-                if (Mark(rule.Touches, r, why))
-                {
-                    Set(reasons, rule.ReasonIndex);
-                }
-            }
-
-            for (var a = 0; a < adviceWhen.Length; a++)
-            {
-                if (adviceWhen[a].Holds(facts))
-                {
-                    Set(reasons, adviceReason[a]);
-                }
-            }
+            Fired(facts, why, reasons);
 
             // Keyed by every class's exclusion rules: a hit costs one hash of them; the lists are built on a miss only.
             var lists = programLists.GetOrCreate(why, this, static (key, self) => self.Lists(key));
@@ -380,8 +354,42 @@ internal sealed class CompiledRules
             {
                 ArrayPool<ulong>.Shared.Return(rented);
             }
+        }
+    }
 
+    /// <summary>
+    /// Marks the exclusion rules that fire for each class of exercises, and the program's reasons. Kept apart from
+    /// <see cref="Program"/>, whose stack buffer would make the JIT compile these loops fully optimised at once
+    /// instead of quickly (a fresh process without ReadyToRun: docs/benchmarks.md, cold start).
+    /// </summary>
+    private void Fired(Facts facts, Span<ulong> why, Span<ulong> reasons)
+    {
+        for (var r = 0; r < exclusions.Length; r++)
+        {
+            var rule = exclusions[r];
+            if (!rule.When.Holds(facts))
+            {
+                continue;
+            }
 
+            if (rule.Lift is { } lift && lift.Holds(facts))
+            {
+                Set(reasons, rule.LiftReasonIndex);
+                continue;
+            }
+
+            if (Mark(rule.Touches, r, why))
+            {
+                Set(reasons, rule.ReasonIndex);
+            }
+        }
+
+        for (var a = 0; a < adviceWhen.Length; a++)
+        {
+            if (adviceWhen[a].Holds(facts))
+            {
+                Set(reasons, adviceReason[a]);
+            }
         }
     }
 
