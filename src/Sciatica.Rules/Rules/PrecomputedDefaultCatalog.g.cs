@@ -29,933 +29,1031 @@ internal static class PrecomputedDefaultCatalog
         };
         ImmutableArray<ScreeningGate> screening =
         [
-            new()
-            {
-                Id = "emergency-bilateral-leg-symptoms",
-                RedFlag = RedFlag.BilateralLegSymptoms,
-                Decision = DecisionKind.Emergency,
-                Rationale = "Sciatica in both legs, or spreading from one leg to both, can mean cauda equina syndrome, which needs emergency care the same day.",
-                Source = "CKS",
-            },
-            new()
-            {
-                Id = "emergency-bladder-dysfunction",
-                RedFlag = RedFlag.BladderDysfunction,
-                Decision = DecisionKind.Emergency,
-                Rationale = "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care the same day.",
-                Source = "CES",
-            },
-            new()
-            {
-                Id = "emergency-bowel-dysfunction",
-                RedFlag = RedFlag.BowelDysfunction,
-                Decision = DecisionKind.Emergency,
-                Rationale = "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care the same day.",
-                Source = "CES",
-            },
-            new()
-            {
-                Id = "emergency-saddle-anesthesia",
-                RedFlag = RedFlag.SaddleAnesthesia,
-                Decision = DecisionKind.Emergency,
-                Rationale = "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care the same day.",
-                Source = "CES",
-            },
-            new()
-            {
-                Id = "urgent-foot-drop",
-                RedFlag = RedFlag.FootDrop,
-                Decision = DecisionKind.UrgentReferral,
-                Rationale = "Sudden weakness lifting the foot or toes (foot drop, usually the L5 root) needs urgent assessment by a specialist before any exercise.",
-                Source = "CKS",
-            },
-            new()
-            {
-                Id = "urgent-progressive-weakness",
-                RedFlag = RedFlag.ProgressiveWeakness,
-                Decision = DecisionKind.UrgentReferral,
-                Rationale = "Leg weakness that is getting worse needs urgent assessment by a specialist before any exercise.",
-                Source = "CKS",
-            },
-            new()
-            {
-                Id = "treat-first-cancer-history",
-                RedFlag = RedFlag.CancerHistory,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "A history of cancer is the most useful warning sign of spinal malignancy: a clinician must rule it out before exercise.",
-                Source = "IFOMPT",
-            },
-            new()
-            {
-                Id = "treat-first-fever",
-                RedFlag = RedFlag.Fever,
-                Decision = DecisionKind.TreatCauseFirst,
-                Timeframe = Timeframe.Within24Hours,
-                Rationale = "Fever or chills with back pain can mean a spinal infection: a doctor must see the person within 24 hours and rule it out before exercise.",
-                Source = "AHCPR",
-            },
-            new()
-            {
-                Id = "treat-first-immunosuppression",
-                RedFlag = RedFlag.Immunosuppression,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "A weakened immune system raises the risk of spinal infection: a clinician must rule it out before exercise.",
-                Source = "AHCPR",
-            },
-            new()
-            {
-                Id = "treat-first-infection",
-                Cause = Cause.Infection,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "An infection of the spine must be treated before exercise can start.",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "treat-first-iv-drug-use",
-                RedFlag = RedFlag.IvDrugUse,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "Intravenous drug use raises the risk of spinal infection: a clinician must rule it out before exercise.",
-                Source = "AHCPR",
-            },
-            new()
-            {
-                Id = "treat-first-non-mechanical-pain",
-                RedFlag = RedFlag.NonMechanicalPain,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "Pain that does not ease with rest or lying down, or is worst at night, is not explained by movement and can mean serious disease: a clinician must rule it out before exercise.",
-                Source = "IFOMPT",
-            },
-            new()
-            {
-                Id = "treat-first-prolonged-corticosteroid-use",
-                RedFlag = RedFlag.ProlongedCorticosteroidUse,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "Long-term corticosteroid use weakens bone, so back pain can come from a vertebral fracture: a clinician must rule it out before exercise.",
-                Source = "DOWNIE",
-            },
-            new()
-            {
-                Id = "treat-first-significant-trauma",
-                RedFlag = RedFlag.SignificantTrauma,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "Significant trauma can cause a fracture: a clinician must rule it out before exercise.",
-                Source = "AHCPR",
-            },
-            new()
-            {
-                Id = "treat-first-thoracic-pain",
-                RedFlag = RedFlag.ThoracicPain,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "Pain in the mid or upper back (thoracic pain) is a warning sign of serious spinal disease: a clinician must rule it out before exercise.",
-                Source = "CKS",
-            },
-            new()
-            {
-                Id = "treat-first-tumor",
-                Cause = Cause.Tumor,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "A tumour of the spine must be treated before exercise can start.",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "treat-first-unexplained-weight-loss",
-                RedFlag = RedFlag.UnexplainedWeightLoss,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "Unexplained weight loss with back pain can mean serious disease: a clinician must rule it out before exercise.",
-                Source = "AHCPR",
-            },
-            new()
-            {
-                Id = "treat-first-vascular-abnormality",
-                Cause = Cause.SpinalVascularAbnormality,
-                Decision = DecisionKind.TreatCauseFirst,
-                Rationale = "An abnormality of the blood vessels of the spine must be treated before exercise can start.",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "advice-cause-unknown",
-                Cause = Cause.Unknown,
-                Decision = DecisionKind.SeekMedicalAdvice,
-                Rationale = "The cause of the sciatica has not been diagnosed yet; it decides which exercises help and which to avoid.",
-                Source = "SEED",
-            },
+            Gate0(),
+            Gate1(),
+            Gate2(),
+            Gate3(),
+            Gate4(),
+            Gate5(),
+            Gate6(),
+            Gate7(),
+            Gate8(),
+            Gate9(),
+            Gate10(),
+            Gate11(),
+            Gate12(),
+            Gate13(),
+            Gate14(),
+            Gate15(),
+            Gate16(),
+            Gate17(),
+            Gate18(),
         ];
         ImmutableArray<Contraindication> contraindications =
         [
-            new()
-            {
-                Id = "disc-avoid-extension",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                LiftedByDirectionalPreference = DirectionalPreference.Extension,
-                Rationale = "Back bends are often contraindicated with a bulging, herniated or ruptured disc, unless a clinician has found that extension eases the symptoms.",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "disc-avoid-rotation",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "Twisting movements are often contraindicated with a bulging, herniated or ruptured disc.",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "extension-preference-avoid-flexion",
-                Causes = ValueList.Empty<Cause>(),
-                WhenDirectionalPreference = DirectionalPreference.Extension,
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "With an extension directional preference, repeated or loaded forward bending is avoided because it tends to bring the leg symptoms back.",
-                Source = "TBC",
-            },
-            new()
-            {
-                Id = "flexion-preference-avoid-extension",
-                Causes = ValueList.Empty<Cause>(),
-                WhenDirectionalPreference = DirectionalPreference.Flexion,
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "With a flexion directional preference, back bends are avoided because they tend to bring the leg symptoms back.",
-                Source = "TBC",
-            },
-            new()
-            {
-                Id = "irritable-nerve-avoid-tensioner",
-                Causes = ValueList.Empty<Cause>(),
-                AfterSpineSurgery = false,
-                MinimumLegPain = 4,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralTension]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "With leg pain of 4 out of 10 or more (moderate or severe) the nerve is irritable: stretches that pull the sciatic nerve from both ends are left out; a gentle nerve glide can be chosen by a clinician instead.",
-                Source = "NEURO",
-            },
-            new()
-            {
-                Id = "osteoarthritis-avoid-extension",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoarthritis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "Arthritis narrows the space around the nerve as stenosis does, so back bends are avoided as for stenosis (a cautious choice where the guidance is silent).",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "osteoarthritis-avoid-rotation",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoarthritis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "Arthritis narrows the space around the nerve as stenosis does, so twisting is avoided as for stenosis (a cautious choice where the guidance is silent).",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "osteoporosis-avoid-high-impact",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.HighImpact]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = true,
-                Strength = ContraindicationStrength.Absolute,
-                Rationale = "High-impact exercise (jumping, running) raises the risk of a vertebral fracture with osteoporosis. The default catalog has no such exercise; the rule guards exercises a host adds.",
-                Source = "OSTEO",
-            },
-            new()
-            {
-                Id = "osteoporosis-avoid-spinal-flexion",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Absolute,
-                Rationale = "With osteoporosis, bending the spine forward (held, to the end of the range, or under load) raises the risk of a vertebral fracture: in one trial a flexion program was followed by far more new fractures than an extension program.",
-                Source = "SINAKI",
-            },
-            new()
-            {
-                Id = "osteoporosis-avoid-twisting",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Absolute,
-                Rationale = "Twisting the spine raises the risk of a vertebral fracture with osteoporosis.",
-                Source = "OSTEO",
-            },
-            new()
-            {
-                Id = "post-surgery-avoid-bending-lifting-twisting",
-                Causes = ValueList.Empty<Cause>(),
-                AfterSpineSurgery = true,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion, MovementPattern.LumbarRotation]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "After spine surgery, bending, lifting and twisting are avoided until the surgical team or clinician clears them.",
-                Source = "POSTOP",
-            },
-            new()
-            {
-                Id = "pregnancy-avoid-prone",
-                Causes = ValueList.Empty<Cause>(),
-                AfterSpineSurgery = false,
-                MinimumPregnancyWeeks = 12,
-                Movements = ValueList.Empty<MovementPattern>(),
-                Positions = EquatableArray<BodyPosition>.FromOwned([BodyPosition.Prone]),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "From 12 weeks of pregnancy, exercises done lying face down are left out.",
-                Source = "ACOG",
-            },
-            new()
-            {
-                Id = "pregnancy-avoid-supine",
-                Causes = ValueList.Empty<Cause>(),
-                AfterSpineSurgery = false,
-                MinimumPregnancyWeeks = 20,
-                Movements = ValueList.Empty<MovementPattern>(),
-                Positions = EquatableArray<BodyPosition>.FromOwned([BodyPosition.Supine]),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "From 20 weeks of pregnancy, lying flat on the back can lower blood pressure, so exercises done lying on the back are left out.",
-                Source = "ACOG",
-            },
-            new()
-            {
-                Id = "spondylolisthesis-avoid-extension",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.Spondylolisthesis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "Back bends load the slipped vertebra and are avoided with spondylolisthesis by convention (the evidence is weak).",
-                Source = "TBC",
-            },
-            new()
-            {
-                Id = "stenosis-avoid-extension",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.SpinalStenosis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "Back bends narrow the spinal canal further and are often contraindicated with spinal stenosis; bending forward is usually preferred.",
-                Source = "SEED",
-            },
-            new()
-            {
-                Id = "stenosis-avoid-rotation",
-                Causes = EquatableArray<Cause>.FromOwned([Cause.SpinalStenosis]),
-                AfterSpineSurgery = false,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
-                Positions = ValueList.Empty<BodyPosition>(),
-                GuardsCustomCatalogsOnly = false,
-                Strength = ContraindicationStrength.Relative,
-                Rationale = "Twisting movements are often contraindicated with spinal stenosis.",
-                Source = "SEED",
-            },
+            Rule0(),
+            Rule1(),
+            Rule2(),
+            Rule3(),
+            Rule4(),
+            Rule5(),
+            Rule6(),
+            Rule7(),
+            Rule8(),
+            Rule9(),
+            Rule10(),
+            Rule11(),
+            Rule12(),
+            Rule13(),
+            Rule14(),
+            Rule15(),
         ];
         ClinicalSource[] sources =
         [
         ];
         ImmutableArray<Exercise> exercises =
         [
-            new()
-            {
-                Id = "abdominal-bracing",
-                Name = "Abdominal bracing",
-                Kind = ExerciseKind.Strengthening,
-                Position = BodyPosition.Supine,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie on your back with both knees bent and feet flat.",
-                    "Tighten your stomach muscles as if about to be poked in the belly, without holding your breath.",
-                    "Hold for 10 seconds without moving the back, then relax.",
-                ]),
-                Rationale = "Teaches the trunk muscles to steady the spine, taking pressure off the nerve.",
-                Source = "APTA",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "bird-dog",
-                Name = "Bird-dog",
-                Kind = ExerciseKind.Strengthening,
-                Position = BodyPosition.Quadruped,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Alternative = "abdominal-bracing",
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Kneel on hands and knees with hands under shoulders and knees under hips.",
-                    "Keeping the back still and level, reach one arm forward and the opposite leg back.",
-                    "Hold for 5 seconds, return slowly, and change sides.",
-                ]),
-                Rationale = "Trains the back and abdominal muscles to keep the spine steady while the limbs move.",
-                Source = "APTA",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "bridge",
-                Name = "Bridge",
-                Kind = ExerciseKind.Strengthening,
-                Position = BodyPosition.Supine,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.HipExtension]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Alternative = "pelvic-tilt",
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie on your back with both knees bent, feet flat and hip-width apart.",
-                    "Tighten your stomach muscles, then lift your hips until your body is straight from shoulders to knees.",
-                    "Hold for 5 seconds, then lower slowly.",
-                ]),
-                Rationale = "Strengthens the buttock and lower back muscles that support the spine.",
-                Source = "APTA",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "knee-to-chest",
-                Name = "Knee-to-chest stretch",
-                Kind = ExerciseKind.Stretch,
-                Position = BodyPosition.Supine,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.HipFlexion]),
-                Dosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 3,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 1,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 1,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie on your back with both knees bent and feet flat.",
-                    "Bring one knee toward your chest and hold it with both hands behind the thigh.",
-                    "Hold for 30 seconds while breathing slowly, then lower the leg with control.",
-                    "Repeat with the other leg.",
-                ]),
-                Rationale = "Gently stretches the lower back by bending it forward and holding the bend.",
-                Source = "SEED",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "lower-trunk-rotation",
-                Name = "Lower trunk rotation stretch",
-                Kind = ExerciseKind.Stretch,
-                Position = BodyPosition.Supine,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
-                Dosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 3,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 1,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 1,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie on your back with both knees bent, feet flat and arms out to the sides.",
-                    "Keeping the shoulders on the floor, let both knees lower slowly to one side.",
-                    "Hold for 30 seconds, then bring the knees back to the middle.",
-                    "Repeat to the other side.",
-                ]),
-                Rationale = "Gently stretches the lower back and hips through a twist.",
-                Source = "SEED",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "pelvic-tilt",
-                Name = "Pelvic tilt",
-                Kind = ExerciseKind.Strengthening,
-                Position = BodyPosition.Supine,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Alternative = "abdominal-bracing",
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie on your back with both knees bent and feet flat.",
-                    "Tighten your stomach muscles and flatten the small of your back gently against the floor.",
-                    "Hold for 5 seconds while breathing normally, then relax.",
-                ]),
-                Rationale = "Trains the deep abdominal muscles that support the lower back.",
-                Source = "APTA",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "piriformis-stretch",
-                Name = "Piriformis stretch",
-                Kind = ExerciseKind.Stretch,
-                Position = BodyPosition.Supine,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.HipRotation, MovementPattern.HipFlexion]),
-                Dosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 3,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 1,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 1,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie on your back with both knees bent and feet flat.",
-                    "Cross one ankle over the opposite knee.",
-                    "Pull the lower thigh gently toward your chest until you feel the stretch in the buttock.",
-                    "Hold for 30 seconds, then repeat on the other side.",
-                ]),
-                Rationale = "Gently stretches the deep buttock muscles around the sciatic nerve to relax tight muscles.",
-                Source = "SEED",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "prone-press-up",
-                Name = "Prone press-up",
-                Kind = ExerciseKind.Mobility,
-                Position = BodyPosition.Prone,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie face down with your hands under your shoulders.",
-                    "Keeping the hips on the floor, straighten the arms slowly to lift the upper body.",
-                    "Go only as far as symptoms allow, then lower slowly.",
-                    "Stop if leg symptoms spread further down the leg.",
-                ]),
-                Rationale = "Repeated back bends can centralise leg symptoms when a clinician has found an extension directional preference.",
-                Source = "DP",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "sciatic-nerve-glide",
-                Name = "Sciatic nerve glide",
-                Kind = ExerciseKind.NeuralMobilization,
-                Position = BodyPosition.Seated,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralSlider]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Sit upright on a chair.",
-                    "Straighten the affected knee while tipping your head back to look up.",
-                    "Bend the knee again while bringing your chin toward your chest.",
-                    "Move smoothly without holding; the movement should not bring on pain.",
-                ]),
-                Rationale = "Slides the sciatic nerve with little strain (the knee straightens as the head tips back) to ease nerve sensitivity, when a clinician has chosen it.",
-                Source = "NEURO",
-                ClinicianEnabledOnly = true,
-            },
-            new()
-            {
-                Id = "seated-trunk-rotation",
-                Name = "Seated trunk rotation",
-                Kind = ExerciseKind.Mobility,
-                Position = BodyPosition.Seated,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Sit upright on a firm chair with feet flat and arms crossed over your chest.",
-                    "Turn your upper body slowly to one side as far as is comfortable.",
-                    "Return to the middle and turn to the other side.",
-                ]),
-                Rationale = "Gentle turning keeps the lower back moving and limber.",
-                Source = "SEED",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "standing-back-extension",
-                Name = "Standing back extension",
-                Kind = ExerciseKind.Mobility,
-                Position = BodyPosition.Standing,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
-                Dosage = new()
-                {
-                    Repetitions = 10,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Repetitions = 15,
-                    Sets = 3,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 2,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Stand with feet apart and hands on the small of your back.",
-                    "Lean backward slowly as far as symptoms allow, keeping the knees straight.",
-                    "Return to upright.",
-                    "Stop if leg symptoms spread further down the leg.",
-                ]),
-                Rationale = "Repeated back bends can centralise leg symptoms when a clinician has found an extension directional preference.",
-                Source = "DP",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "supine-hamstring-stretch",
-                Name = "Lying leg raise with heel to the ceiling",
-                Kind = ExerciseKind.Stretch,
-                Position = BodyPosition.Supine,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralTension, MovementPattern.HipFlexion]),
-                Dosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 3,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 1,
-                    Sets = 1,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    HoldSeconds = 30,
-                    Repetitions = 5,
-                    Sets = 1,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Repetitions = 1,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Lie on your back with one knee bent and that foot flat.",
-                    "Lift the other leg straight up, holding behind the thigh with both hands or a towel.",
-                    "Press the heel up toward the ceiling until you feel a gentle stretch, not pain.",
-                    "Hold for 30 seconds, lower the leg slowly, and repeat with the other leg.",
-                ]),
-                Rationale = "Stretches the back of the thigh; with the leg straight and the heel pushed up it also tensions the sciatic nerve from both ends, so it is used only while leg pain is mild.",
-                Source = "SEED",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "walking",
-                Name = "Walking",
-                Kind = ExerciseKind.Aerobic,
-                Position = BodyPosition.Standing,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.WeightBearing]),
-                Dosage = new()
-                {
-                    Minutes = 10,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Minutes = 5,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Minutes = 30,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Minutes = 5,
-                },
-                Alternative = "water-walking",
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Walk on level ground at a comfortable pace, upright, with relaxed arms.",
-                    "Stop and rest if leg symptoms spread further down the leg.",
-                    "Add a few minutes only when the last walk left you no worse by the next morning.",
-                ]),
-                Rationale = "Walking keeps the whole body moving, helps shed weight that loads the nerve, and is the base of staying active.",
-                Source = "WALKBACK",
-                ClinicianEnabledOnly = false,
-            },
-            new()
-            {
-                Id = "water-walking",
-                Name = "Water walking",
-                Kind = ExerciseKind.Aerobic,
-                Position = BodyPosition.InWater,
-                Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.Aquatic]),
-                Dosage = new()
-                {
-                    Minutes = 10,
-                    TimesPerDay = 1,
-                },
-                MinimumDosage = new()
-                {
-                    Minutes = 5,
-                    TimesPerDay = 1,
-                },
-                MaximumDosage = new()
-                {
-                    Minutes = 30,
-                    TimesPerDay = 2,
-                },
-                ProgressionStep = new()
-                {
-                    Minutes = 5,
-                },
-                Instructions = EquatableArray<string>.FromOwned(
-                [
-                    "Stand in chest-deep water in the shallow end of a pool.",
-                    "Walk forwards slowly, swinging the arms, with the back upright.",
-                    "Keep to a pace at which symptoms stay the same or ease.",
-                ]),
-                Rationale = "Water carries part of the body weight, so walking in a pool keeps you active when walking on land hurts too much.",
-                Source = "AQUA",
-                ClinicianEnabledOnly = false,
-            },
+            Exercise0(),
+            Exercise1(),
+            Exercise2(),
+            Exercise3(),
+            Exercise4(),
+            Exercise5(),
+            Exercise6(),
+            Exercise7(),
+            Exercise8(),
+            Exercise9(),
+            Exercise10(),
+            Exercise11(),
+            Exercise12(),
+            Exercise13(),
         ];
         var builtIns = BuiltInRules.Over(thresholds, screening);
         return (
             ExerciseCatalog.FromValidated(exercises),
             RuleSet.FromValidated("default", "2.0.0", contraindications, thresholds, screening, builtIns, sources));
     }
+
+    private static ScreeningGate Gate0() => new()
+    {
+        Id = "emergency-bilateral-leg-symptoms",
+        RedFlag = RedFlag.BilateralLegSymptoms,
+        Decision = DecisionKind.Emergency,
+        Rationale = "Sciatica in both legs, or spreading from one leg to both, can mean cauda equina syndrome, which needs emergency care the same day.",
+        Source = "CKS",
+    };
+
+    private static ScreeningGate Gate1() => new()
+    {
+        Id = "emergency-bladder-dysfunction",
+        RedFlag = RedFlag.BladderDysfunction,
+        Decision = DecisionKind.Emergency,
+        Rationale = "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care the same day.",
+        Source = "CES",
+    };
+
+    private static ScreeningGate Gate2() => new()
+    {
+        Id = "emergency-bowel-dysfunction",
+        RedFlag = RedFlag.BowelDysfunction,
+        Decision = DecisionKind.Emergency,
+        Rationale = "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care the same day.",
+        Source = "CES",
+    };
+
+    private static ScreeningGate Gate3() => new()
+    {
+        Id = "emergency-saddle-anesthesia",
+        RedFlag = RedFlag.SaddleAnesthesia,
+        Decision = DecisionKind.Emergency,
+        Rationale = "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care the same day.",
+        Source = "CES",
+    };
+
+    private static ScreeningGate Gate4() => new()
+    {
+        Id = "urgent-foot-drop",
+        RedFlag = RedFlag.FootDrop,
+        Decision = DecisionKind.UrgentReferral,
+        Rationale = "Sudden weakness lifting the foot or toes (foot drop, usually the L5 root) needs urgent assessment by a specialist before any exercise.",
+        Source = "CKS",
+    };
+
+    private static ScreeningGate Gate5() => new()
+    {
+        Id = "urgent-progressive-weakness",
+        RedFlag = RedFlag.ProgressiveWeakness,
+        Decision = DecisionKind.UrgentReferral,
+        Rationale = "Leg weakness that is getting worse needs urgent assessment by a specialist before any exercise.",
+        Source = "CKS",
+    };
+
+    private static ScreeningGate Gate6() => new()
+    {
+        Id = "treat-first-cancer-history",
+        RedFlag = RedFlag.CancerHistory,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "A history of cancer is the most useful warning sign of spinal malignancy: a clinician must rule it out before exercise.",
+        Source = "IFOMPT",
+    };
+
+    private static ScreeningGate Gate7() => new()
+    {
+        Id = "treat-first-fever",
+        RedFlag = RedFlag.Fever,
+        Decision = DecisionKind.TreatCauseFirst,
+        Timeframe = Timeframe.Within24Hours,
+        Rationale = "Fever or chills with back pain can mean a spinal infection: a doctor must see the person within 24 hours and rule it out before exercise.",
+        Source = "AHCPR",
+    };
+
+    private static ScreeningGate Gate8() => new()
+    {
+        Id = "treat-first-immunosuppression",
+        RedFlag = RedFlag.Immunosuppression,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "A weakened immune system raises the risk of spinal infection: a clinician must rule it out before exercise.",
+        Source = "AHCPR",
+    };
+
+    private static ScreeningGate Gate9() => new()
+    {
+        Id = "treat-first-infection",
+        Cause = Cause.Infection,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "An infection of the spine must be treated before exercise can start.",
+        Source = "SEED",
+    };
+
+    private static ScreeningGate Gate10() => new()
+    {
+        Id = "treat-first-iv-drug-use",
+        RedFlag = RedFlag.IvDrugUse,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "Intravenous drug use raises the risk of spinal infection: a clinician must rule it out before exercise.",
+        Source = "AHCPR",
+    };
+
+    private static ScreeningGate Gate11() => new()
+    {
+        Id = "treat-first-non-mechanical-pain",
+        RedFlag = RedFlag.NonMechanicalPain,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "Pain that does not ease with rest or lying down, or is worst at night, is not explained by movement and can mean serious disease: a clinician must rule it out before exercise.",
+        Source = "IFOMPT",
+    };
+
+    private static ScreeningGate Gate12() => new()
+    {
+        Id = "treat-first-prolonged-corticosteroid-use",
+        RedFlag = RedFlag.ProlongedCorticosteroidUse,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "Long-term corticosteroid use weakens bone, so back pain can come from a vertebral fracture: a clinician must rule it out before exercise.",
+        Source = "DOWNIE",
+    };
+
+    private static ScreeningGate Gate13() => new()
+    {
+        Id = "treat-first-significant-trauma",
+        RedFlag = RedFlag.SignificantTrauma,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "Significant trauma can cause a fracture: a clinician must rule it out before exercise.",
+        Source = "AHCPR",
+    };
+
+    private static ScreeningGate Gate14() => new()
+    {
+        Id = "treat-first-thoracic-pain",
+        RedFlag = RedFlag.ThoracicPain,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "Pain in the mid or upper back (thoracic pain) is a warning sign of serious spinal disease: a clinician must rule it out before exercise.",
+        Source = "CKS",
+    };
+
+    private static ScreeningGate Gate15() => new()
+    {
+        Id = "treat-first-tumor",
+        Cause = Cause.Tumor,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "A tumour of the spine must be treated before exercise can start.",
+        Source = "SEED",
+    };
+
+    private static ScreeningGate Gate16() => new()
+    {
+        Id = "treat-first-unexplained-weight-loss",
+        RedFlag = RedFlag.UnexplainedWeightLoss,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "Unexplained weight loss with back pain can mean serious disease: a clinician must rule it out before exercise.",
+        Source = "AHCPR",
+    };
+
+    private static ScreeningGate Gate17() => new()
+    {
+        Id = "treat-first-vascular-abnormality",
+        Cause = Cause.SpinalVascularAbnormality,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "An abnormality of the blood vessels of the spine must be treated before exercise can start.",
+        Source = "SEED",
+    };
+
+    private static ScreeningGate Gate18() => new()
+    {
+        Id = "advice-cause-unknown",
+        Cause = Cause.Unknown,
+        Decision = DecisionKind.SeekMedicalAdvice,
+        Rationale = "The cause of the sciatica has not been diagnosed yet; it decides which exercises help and which to avoid.",
+        Source = "SEED",
+    };
+
+    private static Contraindication Rule0() => new()
+    {
+        Id = "disc-avoid-extension",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        LiftedByDirectionalPreference = DirectionalPreference.Extension,
+        Rationale = "Back bends are often contraindicated with a bulging, herniated or ruptured disc, unless a clinician has found that extension eases the symptoms.",
+        Source = "SEED",
+    };
+
+    private static Contraindication Rule1() => new()
+    {
+        Id = "disc-avoid-rotation",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "Twisting movements are often contraindicated with a bulging, herniated or ruptured disc.",
+        Source = "SEED",
+    };
+
+    private static Contraindication Rule2() => new()
+    {
+        Id = "extension-preference-avoid-flexion",
+        Causes = ValueList.Empty<Cause>(),
+        WhenDirectionalPreference = DirectionalPreference.Extension,
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "With an extension directional preference, repeated or loaded forward bending is avoided because it tends to bring the leg symptoms back.",
+        Source = "TBC",
+    };
+
+    private static Contraindication Rule3() => new()
+    {
+        Id = "flexion-preference-avoid-extension",
+        Causes = ValueList.Empty<Cause>(),
+        WhenDirectionalPreference = DirectionalPreference.Flexion,
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "With a flexion directional preference, back bends are avoided because they tend to bring the leg symptoms back.",
+        Source = "TBC",
+    };
+
+    private static Contraindication Rule4() => new()
+    {
+        Id = "irritable-nerve-avoid-tensioner",
+        Causes = ValueList.Empty<Cause>(),
+        AfterSpineSurgery = false,
+        MinimumLegPain = 4,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralTension]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "With leg pain of 4 out of 10 or more (moderate or severe) the nerve is irritable: stretches that pull the sciatic nerve from both ends are left out; a gentle nerve glide can be chosen by a clinician instead.",
+        Source = "NEURO",
+    };
+
+    private static Contraindication Rule5() => new()
+    {
+        Id = "osteoarthritis-avoid-extension",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoarthritis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "Arthritis narrows the space around the nerve as stenosis does, so back bends are avoided as for stenosis (a cautious choice where the guidance is silent).",
+        Source = "SEED",
+    };
+
+    private static Contraindication Rule6() => new()
+    {
+        Id = "osteoarthritis-avoid-rotation",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoarthritis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "Arthritis narrows the space around the nerve as stenosis does, so twisting is avoided as for stenosis (a cautious choice where the guidance is silent).",
+        Source = "SEED",
+    };
+
+    private static Contraindication Rule7() => new()
+    {
+        Id = "osteoporosis-avoid-high-impact",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.HighImpact]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = true,
+        Strength = ContraindicationStrength.Absolute,
+        Rationale = "High-impact exercise (jumping, running) raises the risk of a vertebral fracture with osteoporosis. The default catalog has no such exercise; the rule guards exercises a host adds.",
+        Source = "OSTEO",
+    };
+
+    private static Contraindication Rule8() => new()
+    {
+        Id = "osteoporosis-avoid-spinal-flexion",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Absolute,
+        Rationale = "With osteoporosis, bending the spine forward (held, to the end of the range, or under load) raises the risk of a vertebral fracture: in one trial a flexion program was followed by far more new fractures than an extension program.",
+        Source = "SINAKI",
+    };
+
+    private static Contraindication Rule9() => new()
+    {
+        Id = "osteoporosis-avoid-twisting",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.Osteoporosis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Absolute,
+        Rationale = "Twisting the spine raises the risk of a vertebral fracture with osteoporosis.",
+        Source = "OSTEO",
+    };
+
+    private static Contraindication Rule10() => new()
+    {
+        Id = "post-surgery-avoid-bending-lifting-twisting",
+        Causes = ValueList.Empty<Cause>(),
+        AfterSpineSurgery = true,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.LoadedFlexion, MovementPattern.LumbarRotation]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "After spine surgery, bending, lifting and twisting are avoided until the surgical team or clinician clears them.",
+        Source = "POSTOP",
+    };
+
+    private static Contraindication Rule11() => new()
+    {
+        Id = "pregnancy-avoid-prone",
+        Causes = ValueList.Empty<Cause>(),
+        AfterSpineSurgery = false,
+        MinimumPregnancyWeeks = 12,
+        Movements = ValueList.Empty<MovementPattern>(),
+        Positions = EquatableArray<BodyPosition>.FromOwned([BodyPosition.Prone]),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "From 12 weeks of pregnancy, exercises done lying face down are left out.",
+        Source = "ACOG",
+    };
+
+    private static Contraindication Rule12() => new()
+    {
+        Id = "pregnancy-avoid-supine",
+        Causes = ValueList.Empty<Cause>(),
+        AfterSpineSurgery = false,
+        MinimumPregnancyWeeks = 20,
+        Movements = ValueList.Empty<MovementPattern>(),
+        Positions = EquatableArray<BodyPosition>.FromOwned([BodyPosition.Supine]),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "From 20 weeks of pregnancy, lying flat on the back can lower blood pressure, so exercises done lying on the back are left out.",
+        Source = "ACOG",
+    };
+
+    private static Contraindication Rule13() => new()
+    {
+        Id = "spondylolisthesis-avoid-extension",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.Spondylolisthesis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "Back bends load the slipped vertebra and are avoided with spondylolisthesis by convention (the evidence is weak).",
+        Source = "TBC",
+    };
+
+    private static Contraindication Rule14() => new()
+    {
+        Id = "stenosis-avoid-extension",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.SpinalStenosis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "Back bends narrow the spinal canal further and are often contraindicated with spinal stenosis; bending forward is usually preferred.",
+        Source = "SEED",
+    };
+
+    private static Contraindication Rule15() => new()
+    {
+        Id = "stenosis-avoid-rotation",
+        Causes = EquatableArray<Cause>.FromOwned([Cause.SpinalStenosis]),
+        AfterSpineSurgery = false,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+        Positions = ValueList.Empty<BodyPosition>(),
+        GuardsCustomCatalogsOnly = false,
+        Strength = ContraindicationStrength.Relative,
+        Rationale = "Twisting movements are often contraindicated with spinal stenosis.",
+        Source = "SEED",
+    };
+
+    private static Exercise Exercise0() => new()
+    {
+        Id = "abdominal-bracing",
+        Name = "Abdominal bracing",
+        Kind = ExerciseKind.Strengthening,
+        Position = BodyPosition.Supine,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie on your back with both knees bent and feet flat.",
+            "Tighten your stomach muscles as if about to be poked in the belly, without holding your breath.",
+            "Hold for 10 seconds without moving the back, then relax.",
+        ]),
+        Rationale = "Teaches the trunk muscles to steady the spine, taking pressure off the nerve.",
+        Source = "APTA",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise1() => new()
+    {
+        Id = "bird-dog",
+        Name = "Bird-dog",
+        Kind = ExerciseKind.Strengthening,
+        Position = BodyPosition.Quadruped,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Alternative = "abdominal-bracing",
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Kneel on hands and knees with hands under shoulders and knees under hips.",
+            "Keeping the back still and level, reach one arm forward and the opposite leg back.",
+            "Hold for 5 seconds, return slowly, and change sides.",
+        ]),
+        Rationale = "Trains the back and abdominal muscles to keep the spine steady while the limbs move.",
+        Source = "APTA",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise2() => new()
+    {
+        Id = "bridge",
+        Name = "Bridge",
+        Kind = ExerciseKind.Strengthening,
+        Position = BodyPosition.Supine,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.HipExtension]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Alternative = "pelvic-tilt",
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie on your back with both knees bent, feet flat and hip-width apart.",
+            "Tighten your stomach muscles, then lift your hips until your body is straight from shoulders to knees.",
+            "Hold for 5 seconds, then lower slowly.",
+        ]),
+        Rationale = "Strengthens the buttock and lower back muscles that support the spine.",
+        Source = "APTA",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise3() => new()
+    {
+        Id = "knee-to-chest",
+        Name = "Knee-to-chest stretch",
+        Kind = ExerciseKind.Stretch,
+        Position = BodyPosition.Supine,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.HipFlexion]),
+        Dosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 3,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 1,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 1,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie on your back with both knees bent and feet flat.",
+            "Bring one knee toward your chest and hold it with both hands behind the thigh.",
+            "Hold for 30 seconds while breathing slowly, then lower the leg with control.",
+            "Repeat with the other leg.",
+        ]),
+        Rationale = "Gently stretches the lower back by bending it forward and holding the bend.",
+        Source = "SEED",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise4() => new()
+    {
+        Id = "lower-trunk-rotation",
+        Name = "Lower trunk rotation stretch",
+        Kind = ExerciseKind.Stretch,
+        Position = BodyPosition.Supine,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+        Dosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 3,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 1,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 1,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie on your back with both knees bent, feet flat and arms out to the sides.",
+            "Keeping the shoulders on the floor, let both knees lower slowly to one side.",
+            "Hold for 30 seconds, then bring the knees back to the middle.",
+            "Repeat to the other side.",
+        ]),
+        Rationale = "Gently stretches the lower back and hips through a twist.",
+        Source = "SEED",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise5() => new()
+    {
+        Id = "pelvic-tilt",
+        Name = "Pelvic tilt",
+        Kind = ExerciseKind.Strengthening,
+        Position = BodyPosition.Supine,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeutralSpine]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Alternative = "abdominal-bracing",
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie on your back with both knees bent and feet flat.",
+            "Tighten your stomach muscles and flatten the small of your back gently against the floor.",
+            "Hold for 5 seconds while breathing normally, then relax.",
+        ]),
+        Rationale = "Trains the deep abdominal muscles that support the lower back.",
+        Source = "APTA",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise6() => new()
+    {
+        Id = "piriformis-stretch",
+        Name = "Piriformis stretch",
+        Kind = ExerciseKind.Stretch,
+        Position = BodyPosition.Supine,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarFlexion, MovementPattern.HipRotation, MovementPattern.HipFlexion]),
+        Dosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 3,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 1,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 1,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie on your back with both knees bent and feet flat.",
+            "Cross one ankle over the opposite knee.",
+            "Pull the lower thigh gently toward your chest until you feel the stretch in the buttock.",
+            "Hold for 30 seconds, then repeat on the other side.",
+        ]),
+        Rationale = "Gently stretches the deep buttock muscles around the sciatic nerve to relax tight muscles.",
+        Source = "SEED",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise7() => new()
+    {
+        Id = "prone-press-up",
+        Name = "Prone press-up",
+        Kind = ExerciseKind.Mobility,
+        Position = BodyPosition.Prone,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie face down with your hands under your shoulders.",
+            "Keeping the hips on the floor, straighten the arms slowly to lift the upper body.",
+            "Go only as far as symptoms allow, then lower slowly.",
+            "Stop if leg symptoms spread further down the leg.",
+        ]),
+        Rationale = "Repeated back bends can centralise leg symptoms when a clinician has found an extension directional preference.",
+        Source = "DP",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise8() => new()
+    {
+        Id = "sciatic-nerve-glide",
+        Name = "Sciatic nerve glide",
+        Kind = ExerciseKind.NeuralMobilization,
+        Position = BodyPosition.Seated,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralSlider]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Sit upright on a chair.",
+            "Straighten the affected knee while tipping your head back to look up.",
+            "Bend the knee again while bringing your chin toward your chest.",
+            "Move smoothly without holding; the movement should not bring on pain.",
+        ]),
+        Rationale = "Slides the sciatic nerve with little strain (the knee straightens as the head tips back) to ease nerve sensitivity, when a clinician has chosen it.",
+        Source = "NEURO",
+        ClinicianEnabledOnly = true,
+    };
+
+    private static Exercise Exercise9() => new()
+    {
+        Id = "seated-trunk-rotation",
+        Name = "Seated trunk rotation",
+        Kind = ExerciseKind.Mobility,
+        Position = BodyPosition.Seated,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Sit upright on a firm chair with feet flat and arms crossed over your chest.",
+            "Turn your upper body slowly to one side as far as is comfortable.",
+            "Return to the middle and turn to the other side.",
+        ]),
+        Rationale = "Gentle turning keeps the lower back moving and limber.",
+        Source = "SEED",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise10() => new()
+    {
+        Id = "standing-back-extension",
+        Name = "Standing back extension",
+        Kind = ExerciseKind.Mobility,
+        Position = BodyPosition.Standing,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
+        Dosage = new()
+        {
+            Repetitions = 10,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Repetitions = 15,
+            Sets = 3,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 2,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Stand with feet apart and hands on the small of your back.",
+            "Lean backward slowly as far as symptoms allow, keeping the knees straight.",
+            "Return to upright.",
+            "Stop if leg symptoms spread further down the leg.",
+        ]),
+        Rationale = "Repeated back bends can centralise leg symptoms when a clinician has found an extension directional preference.",
+        Source = "DP",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise11() => new()
+    {
+        Id = "supine-hamstring-stretch",
+        Name = "Lying leg raise with heel to the ceiling",
+        Kind = ExerciseKind.Stretch,
+        Position = BodyPosition.Supine,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.NeuralTension, MovementPattern.HipFlexion]),
+        Dosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 3,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 1,
+            Sets = 1,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            HoldSeconds = 30,
+            Repetitions = 5,
+            Sets = 1,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Repetitions = 1,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Lie on your back with one knee bent and that foot flat.",
+            "Lift the other leg straight up, holding behind the thigh with both hands or a towel.",
+            "Press the heel up toward the ceiling until you feel a gentle stretch, not pain.",
+            "Hold for 30 seconds, lower the leg slowly, and repeat with the other leg.",
+        ]),
+        Rationale = "Stretches the back of the thigh; with the leg straight and the heel pushed up it also tensions the sciatic nerve from both ends, so it is used only while leg pain is mild.",
+        Source = "SEED",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise12() => new()
+    {
+        Id = "walking",
+        Name = "Walking",
+        Kind = ExerciseKind.Aerobic,
+        Position = BodyPosition.Standing,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.WeightBearing]),
+        Dosage = new()
+        {
+            Minutes = 10,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Minutes = 5,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Minutes = 30,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Minutes = 5,
+        },
+        Alternative = "water-walking",
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Walk on level ground at a comfortable pace, upright, with relaxed arms.",
+            "Stop and rest if leg symptoms spread further down the leg.",
+            "Add a few minutes only when the last walk left you no worse by the next morning.",
+        ]),
+        Rationale = "Walking keeps the whole body moving, helps shed weight that loads the nerve, and is the base of staying active.",
+        Source = "WALKBACK",
+        ClinicianEnabledOnly = false,
+    };
+
+    private static Exercise Exercise13() => new()
+    {
+        Id = "water-walking",
+        Name = "Water walking",
+        Kind = ExerciseKind.Aerobic,
+        Position = BodyPosition.InWater,
+        Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.Aquatic]),
+        Dosage = new()
+        {
+            Minutes = 10,
+            TimesPerDay = 1,
+        },
+        MinimumDosage = new()
+        {
+            Minutes = 5,
+            TimesPerDay = 1,
+        },
+        MaximumDosage = new()
+        {
+            Minutes = 30,
+            TimesPerDay = 2,
+        },
+        ProgressionStep = new()
+        {
+            Minutes = 5,
+        },
+        Instructions = EquatableArray<string>.FromOwned(
+        [
+            "Stand in chest-deep water in the shallow end of a pool.",
+            "Walk forwards slowly, swinging the arms, with the back upright.",
+            "Keep to a pace at which symptoms stay the same or ease.",
+        ]),
+        Rationale = "Water carries part of the body weight, so walking in a pool keeps you active when walking on land hurts too much.",
+        Source = "AQUA",
+        ClinicianEnabledOnly = false,
+    };
 }
