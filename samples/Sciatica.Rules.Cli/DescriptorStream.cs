@@ -10,9 +10,12 @@ namespace Sciatica.Rules.Cli;
 /// descriptor's offset where it was, so the next writer to the same file (the shell's next command in
 /// <c>{ a; b; } &gt; file</c>, or a second CLI call) wrote over this one's output. write(2) moves the shared offset, as
 /// every other program does. Unlike the console's stream, a failed write, a closed pipe included, is reported as an
-/// IOException rather than ignored.
+/// IOException rather than ignored, unless the stream is told to drop what it cannot write: the error stream is, since
+/// a message that cannot be written has nowhere else to go, and the exit code still tells the outcome.
 /// </remarks>
-internal sealed partial class DescriptorStream(int descriptor) : Stream
+/// <param name="descriptor">The descriptor written to.</param>
+/// <param name="dropFailedWrites">Whether a failed write is dropped silently instead of reported.</param>
+internal sealed partial class DescriptorStream(int descriptor, bool dropFailedWrites = false) : Stream
 {
     private const int Interrupted = 4; // EINTR on Linux and macOS.
 
@@ -57,10 +60,17 @@ internal sealed partial class DescriptorStream(int descriptor) : Stream
                 }
 
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno != Interrupted)
+                if (errno == Interrupted)
                 {
-                    throw new IOException(Marshal.GetPInvokeErrorMessage(errno), errno);
+                    continue;
                 }
+
+                if (dropFailedWrites)
+                {
+                    return;
+                }
+
+                throw new IOException(Marshal.GetPInvokeErrorMessage(errno), errno);
             }
         }
     }

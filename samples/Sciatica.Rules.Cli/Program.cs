@@ -20,7 +20,8 @@ if (OperatingSystem.IsWindows())
 // opened only when a command reads it.
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 var output = new StreamWriter(StandardOutput(), utf8, bufferSize: 16 * 1024);
-var error = new StreamWriter(new DescriptorStream(2), utf8) { AutoFlush = true };
+// An error message that cannot be written (standard error closed) is dropped: the exit code still tells the outcome.
+var error = new StreamWriter(new DescriptorStream(2, dropFailedWrites: true), utf8) { AutoFlush = true };
 var exitCode = CommandLine.Run(args, new StandardInputReader(), output, error, Console.OpenStandardInput, StandardOutput, () => Volatile.Read(ref stop) != 0);
 try
 {

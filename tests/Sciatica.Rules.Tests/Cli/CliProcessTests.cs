@@ -194,6 +194,39 @@ public sealed class CliProcessTests
         }
     }
 
+    [Fact]
+    public void ClosedStandardOutputOrError_ExitCodeStaysOneOfTheThree_NeverAnAbort()
+    {
+        var cli = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll") + "'";
+        var profile = "'" + CliRunner.ProfilePath("herniated-disc-l5.json") + "'";
+
+        // No standard output: the answer cannot be written, which is said on standard error.
+        var noOutput = Shell($"exec {cli} select --profile {profile} >&-");
+        Assert.Equal(1, noOutput.ExitCode);
+        Assert.StartsWith("error: ", noOutput.Error, StringComparison.Ordinal);
+
+        // No standard error: the message is dropped and the exit code still tells (the file is missing: 1).
+        var noError = Shell($"exec {cli} select --profile /no/such/profile.json 2>&-");
+        Assert.Equal(1, noError.ExitCode);
+        Assert.Equal(string.Empty, noError.Output);
+
+        // Invalid input with no standard error: 2, as with it.
+        var invalid = Shell($"echo '{{}}' | {cli} select --profile - 2>&-");
+        Assert.Equal(2, invalid.ExitCode);
+    }
+
+    private static CliRunner.Result Shell(string script)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var shell = System.Diagnostics.Process.Start(start)!;
+        var output = shell.StandardOutput.ReadToEndAsync();
+        var error = shell.StandardError.ReadToEndAsync();
+        Assert.True(shell.WaitForExit(60_000), "The shell did not finish within 60 seconds.");
+        return new CliRunner.Result(shell.ExitCode, output.Result, error.Result);
+    }
+
     private static string Decision(string line)
     {
         using var document = JsonDocument.Parse(line);
