@@ -172,15 +172,12 @@ public sealed class CliProcessTests
     {
         // A shell group sends every command's output to one file: each writer must move the file's shared offset,
         // or the next one writes over it (the CLI once wrote at a position of its own).
-        var cli = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll") + "'";
+        var cli = CliRunner.ShellCommand;
         var file = Path.GetTempFileName();
         try
         {
             var script = $"{{ echo first; {cli} --version; {cli} select --profile /no/such/profile.json; {cli} --version; echo last; }} > '{file}' 2>&1";
-            using (var shell = System.Diagnostics.Process.Start("/bin/sh", ["-c", script]))
-            {
-                Assert.True(shell.WaitForExit(60_000), "The shell did not finish within 60 seconds.");
-            }
+            CliRunner.Shell(script);
 
             var version = CliRunner.Run(null, "--version");
             var missing = CliRunner.Run(null, "select", "--profile", "/no/such/profile.json");
@@ -197,34 +194,22 @@ public sealed class CliProcessTests
     [Fact]
     public void ClosedStandardOutputOrError_ExitCodeStaysOneOfTheThree_NeverAnAbort()
     {
-        var cli = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll") + "'";
+        var cli = CliRunner.ShellCommand;
         var profile = "'" + CliRunner.ProfilePath("herniated-disc-l5.json") + "'";
 
         // No standard output: the answer cannot be written, which is said on standard error.
-        var noOutput = Shell($"exec {cli} select --profile {profile} >&-");
+        var noOutput = CliRunner.Shell($"exec {cli} select --profile {profile} >&-");
         Assert.Equal(1, noOutput.ExitCode);
         Assert.StartsWith("error: ", noOutput.Error, StringComparison.Ordinal);
 
         // No standard error: the message is dropped and the exit code still tells (the file is missing: 1).
-        var noError = Shell($"exec {cli} select --profile /no/such/profile.json 2>&-");
+        var noError = CliRunner.Shell($"exec {cli} select --profile /no/such/profile.json 2>&-");
         Assert.Equal(1, noError.ExitCode);
         Assert.Equal(string.Empty, noError.Output);
 
         // Invalid input with no standard error: 2, as with it.
-        var invalid = Shell($"echo '{{}}' | {cli} select --profile - 2>&-");
+        var invalid = CliRunner.Shell($"echo '{{}}' | {cli} select --profile - 2>&-");
         Assert.Equal(2, invalid.ExitCode);
-    }
-
-    private static CliRunner.Result Shell(string script)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        using var shell = System.Diagnostics.Process.Start(start)!;
-        var output = shell.StandardOutput.ReadToEndAsync();
-        var error = shell.StandardError.ReadToEndAsync();
-        Assert.True(shell.WaitForExit(60_000), "The shell did not finish within 60 seconds.");
-        return new CliRunner.Result(shell.ExitCode, output.Result, error.Result);
     }
 
     private static string Decision(string line)

@@ -46,4 +46,25 @@ internal static class CliRunner
 
         return new Result(process.ExitCode, output.Result, error.Result);
     }
+
+    /// <summary>The CLI as a shell command word (quoted), for scripts that redirect or close its descriptors.</summary>
+    public static string ShellCommand => "dotnet '" + Path.Combine(AppContext.BaseDirectory, "sciatica-rules.dll") + "'";
+
+    /// <summary>Runs a script with /bin/sh, its standard output and error captured.</summary>
+    public static Result Shell(string script)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var shell = Process.Start(start)!;
+        var output = shell.StandardOutput.ReadToEndAsync();
+        var error = shell.StandardError.ReadToEndAsync();
+        if (!shell.WaitForExit(60_000))
+        {
+            shell.Kill(entireProcessTree: true);
+            throw new TimeoutException("The shell did not finish within 60 seconds.");
+        }
+
+        return new Result(shell.ExitCode, output.Result, error.Result);
+    }
 }
