@@ -136,5 +136,4 @@ internal readonly record struct Condition(Facts All, Facts Any)
     public bool Holds(Facts facts) =>
         (facts.Low & All.Low) == All.Low && (facts.High & All.High) == All.High
         && (Any.IsEmpty || ((facts.Low & Any.Low) | (facts.High & Any.High)) != 0);
-
 }
