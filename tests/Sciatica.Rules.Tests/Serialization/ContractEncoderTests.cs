@@ -83,33 +83,19 @@ public sealed class ContractEncoderTests
     }
 
     /// <summary>A string written through Utf8JsonWriter with the encoder, as text; the writer's own error when it refuses the text.</summary>
-    private static string Write(string text, JavaScriptEncoder encoder)
-    {
-        try
-        {
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
-            {
-                writer.WriteStringValue(text);
-            }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-        catch (ArgumentException ex)
-        {
-            return "refused: " + ex.GetType().Name;
-        }
-    }
+    private static string Write(string text, JavaScriptEncoder encoder) => Written(encoder, writer => writer.WriteStringValue(text));
 
     /// <summary>The same, given to the writer as UTF-8 (lone surrogates become U+FFFD on the way).</summary>
-    private static string WriteUtf8(string text, JavaScriptEncoder encoder)
+    private static string WriteUtf8(string text, JavaScriptEncoder encoder) => Written(encoder, writer => writer.WriteStringValue(Encoding.UTF8.GetBytes(text)));
+
+    private static string Written(JavaScriptEncoder encoder, Action<Utf8JsonWriter> write)
     {
         try
         {
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
             {
-                writer.WriteStringValue(Encoding.UTF8.GetBytes(text));
+                write(writer);
             }
 
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
