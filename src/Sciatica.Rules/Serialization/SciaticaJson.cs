@@ -157,11 +157,11 @@ public static class SciaticaJson
         }
         catch (JsonException ex)
         {
-            throw Invalid(subject, ex.Path ?? "$", "is not valid: " + ex.Message, ex.LineNumber + 1);
+            throw Invalid(subject, ex.Path is null ? "$" : string.Join('.', ex.Path.Split('.').Select(ProblemList.Echo)), "is not valid: " + QuotesShortened(ex.Message), ex.LineNumber + 1);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            throw Invalid(subject, "$", "is not valid: " + ProblemList.Bounded(ex.Message));
+            throw Invalid(subject, "$", "is not valid: " + QuotesShortened(ex.Message));
         }
     }
 
@@ -283,7 +283,7 @@ public static class SciaticaJson
         {
             var detail = ex is InvalidOperationException or DecoderFallbackException or EncoderFallbackException
                 ? "contains text that is not valid Unicode (for example an unpaired surrogate such as \\ud800)"
-                : "holds a value that cannot be read (" + ProblemList.Bounded(ex.Message) + ")";
+                : "holds a value that cannot be read (" + QuotesShortened(ex.Message) + ")";
             throw Invalid(subject, "$", detail + ", so it cannot be read.");
         }
     }
@@ -318,12 +318,25 @@ public static class SciaticaJson
         if (ex.LineNumber is null && JsonLineMap.Duplicates(utf8()) is { Count: > 0 } duplicates)
         {
             // The parser reports a duplicate property without its place; find every one with its path, line and position.
-            return new SciaticaValidationException(subject, duplicates);
+            return new SciaticaValidationException(subject, duplicates.Report());
         }
 
         var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
-        var detail = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+        // The parser's message may quote the input (an invalid literal, a whole property name): each quote is cut.
+        var detail = QuotesShortened(ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' '));
         return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}.", ex.LineNumber + 1);
+    }
+
+    /// <summary>A framework message with each quoted piece of input cut to the echo bound, and the whole to 200 characters.</summary>
+    internal static string QuotesShortened(string message)
+    {
+        var parts = message.Split('\'');
+        for (var i = 1; i < parts.Length; i += 2)
+        {
+            parts[i] = ProblemList.Echo(parts[i]);
+        }
+
+        return ProblemList.Bounded(string.Join('\'', parts), 200);
     }
 
     private static SciaticaValidationException Invalid(string subject, string path, string message, long? line = null) =>
