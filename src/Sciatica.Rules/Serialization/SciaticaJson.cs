@@ -38,7 +38,7 @@ public static class SciaticaJson
             }
 
             using var document = Parse(json, "profile");
-            return ReadProfile(document.RootElement);
+            return ReadCheckedProfile(document.RootElement);
         });
     }
 
@@ -58,7 +58,7 @@ public static class SciaticaJson
         Guard("profile", () =>
         {
             using var document = Parse(utf8Json, "profile");
-            return ReadProfile(document.RootElement);
+            return ReadCheckedProfile(document.RootElement);
         });
 
     /// <summary>The largest profile or review document the stream readers accept, in bytes.</summary>
@@ -92,7 +92,24 @@ public static class SciaticaJson
     /// <param name="element">The profile object.</param>
     /// <returns>The validated profile.</returns>
     /// <exception cref="SciaticaValidationException">The element breaks the contract; every problem is listed with its path.</exception>
-    public static PatientProfile ReadProfile(JsonElement element) =>
+    /// <remarks>
+    /// The element is read from its JSON text, as <see cref="ReadProfile(ReadOnlyMemory{byte})"/> reads a document, so
+    /// that it gets the same answer: a property given twice (which <see cref="JsonDocument"/> may have allowed) is
+    /// refused, and so is nesting deeper than the readers accept. Lines in problems count from the element's first line.
+    /// </remarks>
+    public static PatientProfile ReadProfile(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            throw Invalid("profile", "$", "must be a JSON object, not nothing.");
+        }
+
+        // The raw UTF-8 as parsed, not re-encoded text: bytes the parser let through (invalid UTF-8 in a string) stay as they were.
+        return ReadProfile(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray());
+    }
+
+    /// <summary>Reads a profile from a parsed element whose document was already checked (duplicates, depth).</summary>
+    internal static PatientProfile ReadCheckedProfile(JsonElement element) =>
         Guard("profile", () =>
         {
             var problems = new ProblemList();
