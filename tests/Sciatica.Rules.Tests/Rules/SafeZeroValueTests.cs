@@ -21,7 +21,7 @@ public sealed class SafeZeroValueTests
     public void Review_UnspecifiedMorningAndSymptomChange_AreInputErrors()
     {
         var feedback = new SessionFeedback
-        {
+        { NewNumbness = false, NewRedFlags = [], NewWeakness = false,
             NextMorning = default,
             Exercises = [new ExerciseFeedback { Id = "walking", PainDuring = 1, SymptomChange = default }],
         };

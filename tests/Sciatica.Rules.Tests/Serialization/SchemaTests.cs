@@ -131,7 +131,7 @@ public sealed class SchemaTests
 
         var review = Schemas.Value["review"].Raw;
         var written = JsonNode.Parse(SciaticaJson.WriteReview(new SessionReviewer().Review(Tests.Profiles.Clear, new SessionFeedback
-        {
+        { NewNumbness = false, NewRedFlags = [], NewWeakness = false,
             NextMorning = NextMorningChange.Same,
             Exercises = [new ExerciseFeedback { Id = "walking", PainDuring = 1, SymptomChange = SymptomChange.Unchanged }],
         })))!.AsObject();

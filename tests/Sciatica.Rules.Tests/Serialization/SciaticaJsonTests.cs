@@ -18,7 +18,7 @@ public sealed class SciaticaJsonTests
             """);
 
         Assert.Equal(
-            new PatientProfile { Causes = [Cause.HerniatedDisc], AffectedRoots = [NerveRoot.L5], LegPain = 6, BackPain = 3, MedicalClearance = true, Age = 44 },
+            new PatientProfile { RedFlags = [], SymptomsTolerateExercise = true, Causes = [Cause.HerniatedDisc], AffectedRoots = [NerveRoot.L5], LegPain = 6, BackPain = 3, MedicalClearance = true, Age = 44 },
             profile);
     }
 
