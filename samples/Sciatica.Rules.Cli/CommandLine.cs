@@ -8,7 +8,7 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage:
-          sciatica-rules select --profile FILE|- [--format text|json|html [--lang en|de]]
+          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [--lang en|de]]
           sciatica-rules select --batch            (JSON Lines on standard input, one decision per line out)
           sciatica-rules review --input FILE|- [--format text|json|html [--lang en|de]]
           sciatica-rules diff --from CATALOG|default --to CATALOG|default [--format text|json]
@@ -22,13 +22,16 @@ internal static class CommandLine
         sciatica-rules select: decide what a person with sciatica should do next.
 
         Usage:
-          sciatica-rules select --profile FILE|- [--format text|json|html [--lang en|de]]
+          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [--lang en|de]]
           sciatica-rules select --batch
 
         Options:
           --profile FILE|-   the patient profile document (JSON); - reads standard input
           --format text|json|html text (default) prints a readable plan; json prints the decision document;
                             html prints the printable patient handout (--lang en or de)
+          --what-if          also say what would change the decision: the smallest changes a clinician can
+                             act on (clearance, symptoms controlled, directional preference, an override of
+                             a relative rule, a pool, lower pain) and what each gives (text and json)
           --batch            JSON Lines on standard input (one profile a line), one decision a line out;
                              an invalid line gets {"line": N, "error": "..."} and the others still answer
           -h, --help         show this help
@@ -120,7 +123,7 @@ internal static class CommandLine
     {
         var path = options.Profile ?? throw new UsageException("select needs --profile FILE (or - for standard input), or --batch.");
         var profile = SciaticaJson.ReadProfile(ReadAll(path, input));
-        var decision = selector.Select(profile);
+        var decision = selector.Select(profile, options.WhatIf ? SelectionOptions.WithWhatWouldChange : SelectionOptions.None);
         output.Write(options.Format switch
         {
             "json" => SciaticaJson.WriteDecision(decision, indented: true) + "\n",

@@ -25,6 +25,8 @@ public sealed class ProgramSelector : IProgramSelector
     /// <summary>The general evaluator's tables: built on its first use, since profiles without overrides never need them.</summary>
     private GeneralTables? general;
 
+    private ChangeSearch? suggestions;
+
     /// <summary>Creates an engine over the default catalog and rule set.</summary>
     public ProgramSelector()
         : this(ExerciseCatalog.Default, RuleSet.Default)
@@ -69,6 +71,23 @@ public sealed class ProgramSelector : IProgramSelector
         activity?.SetTag("rule_set_version", RuleSetVersion);
         return decision;
     }
+
+    /// <inheritdoc />
+    public ProgramDecision Select(PatientProfile profile, SelectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var decision = Select(profile);
+        if (!options.WhatWouldChange)
+        {
+            return decision;
+        }
+
+        using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.what_would_change");
+        return decision with { WhatWouldChange = Suggestions.Find(profile, decision) };
+    }
+
+    /// <summary>The search for what would change a decision: built on its first use, since plain decisions never need it.</summary>
+    private ChangeSearch Suggestions => LazyInitializer.EnsureInitialized(ref suggestions, () => new ChangeSearch(compiled));
 
     private ProgramDecision Decide(PatientProfile profile)
     {

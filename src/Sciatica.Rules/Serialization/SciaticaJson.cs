@@ -126,6 +126,22 @@ public static class SciaticaJson
         DecisionJson.Write(decision, output);
     }
 
+    /// <summary>Writes a profile patch (what would change a decision) as its compact JSON Merge Patch.</summary>
+    /// <param name="patch">The patch.</param>
+    /// <returns>The JSON text, one line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patch"/> is null.</exception>
+    public static string WritePatch(ProfilePatch patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var output = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ContractEncoder.Instance }))
+        {
+            ProfilePatchConverter.WritePatch(writer, patch);
+        }
+
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
     /// <summary>Writes a profile document.</summary>
     /// <param name="profile">The profile.</param>
     /// <param name="indented">Whether to indent the JSON for people.</param>
