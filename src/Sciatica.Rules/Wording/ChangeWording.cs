@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Sciatica.Rules;
 
 /// <summary>
-/// The clinician's words of "what would change it": one place for every sentence, so that the explanations can
-/// move to the shared wording source without touching the search.
+/// The clinician's words of "what would change it", beside <see cref="Wording"/> (the shared source of the words of
+/// each decision, whose clinician headline starts each explanation of a changed decision): one place for every sentence.
 /// </summary>
 internal static class ChangeWording
 {
@@ -28,12 +28,9 @@ internal static class ChangeWording
         _ => Invariant($"back pain is controlled to {value} or less"),
     };
 
-    /// <summary>The explanation of a change to the decision: "An exercise program can start when ... and ...".</summary>
+    /// <summary>The explanation of a change to the decision, from the clinician's headline of the decision it gives: "Exercise program may start when ... and ...".</summary>
     public static string ForDecision(DecisionKind gives, string first, string? second) =>
-        (gives == DecisionKind.Program
-            ? "An exercise program can start when "
-            : Invariant($"The decision becomes '{ContractNames.Of(gives)}' when "))
-        + Joined(first, second);
+        Wording.Headline(gives, Audience.Clinician).TrimEnd('.') + " when " + Joined(first, second);
 
     /// <summary>The explanation of a change to one excluded exercise: "Lower trunk rotation stretch can be included in the program when ...".</summary>
     public static string ForExercise(string name, string first, string? second) =>
