@@ -86,6 +86,9 @@ public sealed class ProgramSelector : IProgramSelector
         return decision with { WhatWouldChange = Suggestions.Find(profile, decision) };
     }
 
+    /// <summary>What would change the decision, searched afresh (not from the shared answers): the reference and the cost measured.</summary>
+    internal IReadOnlyList<SuggestedChange> WhatWouldChangeAfresh(PatientProfile profile) => Suggestions.SearchAfresh(profile, Select(profile));
+
     /// <summary>The search for what would change a decision: built on its first use, since plain decisions never need it.</summary>
     private ChangeSearch Suggestions => LazyInitializer.EnsureInitialized(ref suggestions, () => new ChangeSearch(compiled));
 

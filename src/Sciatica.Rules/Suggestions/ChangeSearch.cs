@@ -76,8 +76,28 @@ internal sealed class ChangeSearch
         }
     }
 
+    /// <summary>
+    /// Answers already found, by the person's facts: without clinician overrides, the decision and every answer
+    /// depend on the facts alone (leg pain is in them level by level; back pain only matters at the severe-pain
+    /// threshold, where the answer is one below it). Bounded like the engine's shared parts; never changes an answer.
+    /// </summary>
+    private readonly BoundedInterner<IReadOnlyList<SuggestedChange>> answers = new(4096);
+
     /// <summary>What would change the decision made for the profile, in contract order.</summary>
     public IReadOnlyList<SuggestedChange> Find(PatientProfile profile, ProgramDecision decision)
+    {
+        if (!profile.ClinicianOverrides.IsEmpty)
+        {
+            // Overrides carry free text into every patch: never shared.
+            return SearchAfresh(profile, decision);
+        }
+
+        var facts = Facts.Of(profile, thresholds);
+        return answers.GetOrCreate([facts.Low, facts.High], (this, profile, decision), static (_, state) => state.Item1.SearchAfresh(state.profile, state.decision));
+    }
+
+    /// <summary>The search itself, every time (the reference for <see cref="Find"/>'s shared answers).</summary>
+    internal IReadOnlyList<SuggestedChange> SearchAfresh(PatientProfile profile, ProgramDecision decision)
     {
         var search = new Search(this, profile);
         var found = new List<Entry>();
@@ -132,7 +152,18 @@ internal sealed class ChangeSearch
         public Atom At(int value) => this with { Value = value };
     }
 
-    private sealed record Entry(int Order, int Changes, string Json, SuggestedChange Change);
+    /// <summary>A found change with its sort keys; the patch's JSON text is written only when a tie needs it.</summary>
+    private sealed class Entry(int order, int changes, SuggestedChange change)
+    {
+        public int Order => order;
+
+        public int Changes => changes;
+
+        public SuggestedChange Change => change;
+
+        [field: System.Diagnostics.CodeAnalysis.MaybeNull]
+        public string Json => field ??= SciaticaJson.WritePatch(change.Patch);
+    }
 
     /// <summary>The search for one profile.</summary>
     private sealed class Search(ChangeSearch owner, PatientProfile profile)
@@ -462,12 +493,10 @@ internal sealed class ChangeSearch
                 Patch = patch,
                 Explanation = explanation,
             };
-            found.Add(new Entry(exercise, second is null ? 1 : 2, Json(patch), change));
+            found.Add(new Entry(exercise, second is null ? 1 : 2, change));
         }
 
         private string Words(Atom atom) =>
             ChangeWording.Change(atom.Kind, atom.Value, atom.Kind == ChangeKind.ClinicianOverride ? owner.compiled.Exclusions[atom.Value].Id : null);
-
-        private static string Json(ProfilePatch patch) => SciaticaJson.WritePatch(patch);
     }
 }

@@ -169,6 +169,7 @@ public sealed class WhatWouldChangePropertyTests
         Assert.Null(plain.WhatWouldChange);
         Assert.NotNull(whatIf.WhatWouldChange);
         Assert.Equal(plain, whatIf with { WhatWouldChange = null });
+        Assert.Equal(s.Selector.WhatWouldChangeAfresh(s.Profile), whatIf.WhatWouldChange);
         Assert.Equal(whatIf, SciaticaJson.ReadDecision(SciaticaJson.WriteDecision(whatIf)));
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(whatIf, ContractJson.Compact.ProgramDecision), SciaticaJson.WriteDecision(whatIf));
         Assert.All(whatIf.WhatWouldChange!, c => Assert.Equal(s.Selector.Select(c.Patch.ApplyTo(s.Profile)), s.Selector.Select(WhatWouldChangeOracle.Apply(s.Profile, SciaticaJson.WritePatch(c.Patch)))));
