@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Sciatica.Rules;
+using Sciatica.Rules.CdsHooks;
 using Sciatica.Rules.WebApi;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -21,6 +22,11 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ContractOp
 builder.Services.AddSciaticaRules();
 builder.Services.AddOptions<SciaticaRulesOptions>().Bind(builder.Configuration.GetSection("SciaticaRules"));
 
+// The CDS Hooks service (package Sciatica.Rules.CdsHooks), options from "SciaticaCdsHooks": the public base address the JWT's
+// aud names, the CDS clients (issuers and their keys), CORS origins, the intake's maximum age. Checked on start.
+builder.Services.AddSciaticaCdsHooks();
+builder.Services.AddOptions<SciaticaCdsHooksOptions>().Bind(builder.Configuration.GetSection("SciaticaCdsHooks"));
+
 // OpenTelemetry behind configuration (Telemetry:Enabled): the engine's meter and activity source, ASP.NET Core's
 // requests, exported over OTLP to the endpoint in the standard OTEL_EXPORTER_OTLP_ENDPOINT variable.
 if (builder.Configuration.GetValue<bool>("Telemetry:Enabled"))
@@ -36,7 +42,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapSciaticaRules();
-app.MapCdsHooks();
+app.MapSciaticaCdsHooks();
 app.MapOpenApi(); // GET /openapi/v1.json
 
 // Live while the process serves; ready once the catalog is loaded and the engine built (a bad catalog: 503, said plainly).
