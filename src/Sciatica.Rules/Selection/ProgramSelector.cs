@@ -362,12 +362,16 @@ public sealed class ProgramSelector : IProgramSelector
 
             if (o.RuleId is null || !General.StrengthByRuleId.ContainsKey(o.RuleId))
             {
-                problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' is not a rule that excludes exercises, so no override can name it; allowed values: {AllowedOverrideRules()}."));
+                // A screening rule refuses exercise altogether: say so plainly, since that is what the clinician must act on.
+                var why = o.RuleId is not null && RuleSet.Screening.Any(g => g.Id == o.RuleId)
+                    ? "is a screening rule: it decides whether exercise may start at all, and no override lifts it (the person needs the care or assessment it asks for first)"
+                    : "is not a rule that excludes exercises, so no override can name it";
+                problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' {why}; allowed values: {AllowedOverrideRules()}."));
             }
 
             if (!seen.Add((o.ExerciseId, o.RuleId)))
             {
-                problems.Add(path, Invariant($"is a second override of '{o.RuleId}' for '{o.ExerciseId}': give one override per exercise and rule."));
+                problems.Add(path, Invariant($"is a second override of '{o.RuleId}' for '{o.ExerciseId}'; allowed: one override per exercise and rule."));
             }
 
             problems.RequireText(path + ".reason", o.Reason);

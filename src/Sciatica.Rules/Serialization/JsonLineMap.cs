@@ -78,7 +78,7 @@ internal static class JsonLineMap
                         if (!names[^1]!.TryAdd(property!, line))
                         {
                             var position = (start - lineStart + 1).ToString(CultureInfo.InvariantCulture);
-                            found.Add(new ValidationProblem(path, string.Create(CultureInfo.InvariantCulture, $"appears a second time at line {line}, position {position} (first at line {names[^1]![property!]}): each property may appear once in an object."), line));
+                            found.Add(new ValidationProblem(path, string.Create(CultureInfo.InvariantCulture, $"appears a second time at line {line}, position {position} (first at line {names[^1]![property!]}); allowed: each property once per object."), line));
                         }
 
                         break;

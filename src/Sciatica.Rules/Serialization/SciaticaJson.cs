@@ -323,7 +323,7 @@ public static class SciaticaJson
 
         var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
         var detail = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
-        return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}.", ex.LineNumber + 1);
+        return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}; allowed: one JSON document (an object) in UTF-8.", ex.LineNumber + 1);
     }
 
     private static SciaticaValidationException Invalid(string subject, string path, string message, long? line = null) =>
