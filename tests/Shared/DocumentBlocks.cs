@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Sciatica.Rules.Testing;
 
 /// <summary>
-/// The C# blocks of the documentation (README.md, the core package readme and docs/*.md), one source for the
+/// The C# blocks of the documentation (README.md, the package readmes and docs/*.md), one source for the
 /// in-process snippet test and the throwaway host. A fence's info string says how a block is checked:
 /// <c>csharp</c> compiles and runs; <c>csharp no-run</c> compiles only; <c>csharp web</c> is an ASP.NET Core app that
 /// is compiled with the web SDK's implicit usings and, in the throwaway host, started and stopped. Other fences
@@ -28,7 +28,7 @@ internal static partial class DocumentBlocks
 
     /// <summary>Gets the documents that hold C# blocks, relative to the repository root, in ordinal order.</summary>
     public static IEnumerable<string> Documents(string root) =>
-        new[] { "README.md", "src/Sciatica.Rules/PACKAGE.md" }
+        new[] { "README.md", "src/Sciatica.Rules/PACKAGE.md", "src/Sciatica.Rules.Fhir/PACKAGE.md", "src/Sciatica.Rules.Handouts/PACKAGE.md" }
             .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')))
             .Where(f => Of(root, f).Count > 0)
             .Order(StringComparer.Ordinal);

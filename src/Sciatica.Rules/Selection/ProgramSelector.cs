@@ -364,7 +364,7 @@ public sealed class ProgramSelector : IProgramSelector
             {
                 // A screening rule refuses exercise altogether: say so plainly, since that is what the clinician must act on.
                 var why = o.RuleId is not null && RuleSet.Screening.Any(g => g.Id == o.RuleId)
-                    ? "is a screening rule: it decides whether exercise may start at all, and no override lifts it (the person needs the care or assessment it asks for first)"
+                    ? "is a screening rule: it decides whether exercise may start at all, so no override can name it (the person needs the care or assessment it asks for first)"
                     : "is not a rule that excludes exercises, so no override can name it";
                 problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' {why}; allowed values: {AllowedOverrideRules()}."));
             }

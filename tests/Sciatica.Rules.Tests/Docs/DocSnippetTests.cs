@@ -127,12 +127,28 @@ public sealed partial class DocSnippetTests
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll");
-        return platform.Concat(local)
+        return platform.Concat(AspNetCore()).Concat(local)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.Last())
             .Where(IsManagedAssembly)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray();
+    }
+
+    /// <summary>
+    /// ASP.NET Core's shared framework beside the running runtime, to compile <c>csharp web</c> blocks (only compiled
+    /// here; the throwaway host runs them). Not a framework reference of this project: the CLI sample runs from this
+    /// output folder on the plain runtime and needs its package assemblies copied here.
+    /// </summary>
+    private static IEnumerable<string> AspNetCore()
+    {
+        var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        var shared = Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App");
+        var version = Directory.Exists(shared)
+            ? Directory.GetDirectories(shared).Where(d => Path.GetFileName(d).StartsWith(runtime.Name.Split('.')[0] + ".", StringComparison.Ordinal))
+                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).LastOrDefault()
+            : null;
+        return version is null ? [] : Directory.GetFiles(version, "*.dll");
     }
 
     private static bool IsManagedAssembly(string path)
