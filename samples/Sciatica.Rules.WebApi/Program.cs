@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 using Microsoft.Extensions.Options;
 using Sciatica.Rules;
 using Sciatica.Rules.Handouts;
+using Sciatica.Rules.CdsHooks;
 using Sciatica.Rules.WebApi;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -23,6 +24,11 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ContractOp
 builder.Services.AddSciaticaRules(builder.Configuration.GetSection("SciaticaRules"));
 builder.Services.AddSciaticaHandouts();
 
+// The CDS Hooks service (package Sciatica.Rules.CdsHooks), options from "SciaticaCdsHooks": the public base address the JWT's
+// aud names, the CDS clients (issuers and their keys), CORS origins, the intake's maximum age. Checked on start.
+builder.Services.AddSciaticaCdsHooks();
+builder.Services.AddOptions<SciaticaCdsHooksOptions>().Bind(builder.Configuration.GetSection("SciaticaCdsHooks"));
+
 // OpenTelemetry behind configuration (Telemetry:Enabled): the engine's meter and activity source, ASP.NET Core's
 // requests, exported over OTLP to the endpoint in the standard OTEL_EXPORTER_OTLP_ENDPOINT variable.
 if (builder.Configuration.GetValue<bool>("Telemetry:Enabled"))
@@ -38,7 +44,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapSciaticaRules();
-app.MapCdsHooks();
+app.MapSciaticaCdsHooks();
 app.MapOpenApi(); // GET /openapi/v1.json
 
 // Live while the process serves; ready once the catalog is loaded and the engine built (a bad catalog: 503, said plainly).

@@ -9,7 +9,8 @@ public static partial class SciaticaFhir
     /// the plan definition (url|rule-set version) for <paramref name="subject"/>. Its activity refers to a contained
     /// <see cref="RequestGroup"/>. For a program, the group has one action per included exercise, each pointing to a
     /// contained <see cref="ServiceRequest"/> with the dose, the steps and the rationale, and every excluded exercise
-    /// is a further activity marked do-not-perform with its reasons. For any other decision the group has one action
+    /// is a further activity with its reasons: marked do-not-perform when an absolute rule excludes it, on hold (with
+    /// the reason a clinician may override) when only relative or eligibility rules do. For any other decision the group has one action
     /// saying what to do and how soon (<c>stat</c>, <c>urgent</c>, <c>asap</c> or <c>routine</c>), pointing to a contained
     /// service request for that referral or assessment, and no exercise is proposed.
     /// </summary>
@@ -66,15 +67,21 @@ public static partial class SciaticaFhir
                 });
             }
 
+            var absolute = engine.RuleSet.Rules.Where(r => r.Strength == Catalogs.ContraindicationStrength.Absolute).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var excluded in decision.Excluded)
             {
                 var name = engine.Catalog.Exercises.FirstOrDefault(e => e.Id == excluded.Id)?.Name ?? excluded.Id;
+
+                // Do-not-perform only where nothing lifts the rule; an exercise left out by a relative rule is on hold: a
+                // clinician may override that rule for it, with a documented reason.
+                var never = excluded.Reasons.Any(r => absolute.Contains(r.RuleId));
                 plan.Activity.Add(new CarePlan.ActivityComponent
                 {
                     Detail = new CarePlan.DetailComponent
                     {
-                        Status = CarePlan.CarePlanActivityStatus.NotStarted,
-                        DoNotPerform = true,
+                        Status = never ? CarePlan.CarePlanActivityStatus.NotStarted : CarePlan.CarePlanActivityStatus.OnHold,
+                        StatusReason = never ? null : new CodeableConcept { Text = "Left out by a relative rule: a clinician may override it for this exercise, with a documented reason." },
+                        DoNotPerform = never,
                         Code = new CodeableConcept(CodeSystemBase + "exercise", excluded.Id, name),
                         ReasonCode = [.. excluded.Reasons.Select(Reason)],
                         Description = "Left out: " + string.Join(" ", excluded.Reasons.Select(r => r.Message)),

@@ -197,13 +197,17 @@ public static partial class SciaticaFhir
     /// </summary>
     /// <param name="profile">The profile.</param>
     /// <param name="subject">The patient the response is about; none by default.</param>
+    /// <param name="authored">
+    /// When the intake was completed, written as <c>authored</c> (the library has no clock: the host supplies it). A CDS Hooks
+    /// service decides only from a recent intake, so an intake meant for one should carry it. None by default.
+    /// </param>
     /// <returns>The questionnaire response, status completed, for this version of the intake.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The profile holds clinician overrides: they are not part of the intake (a clinician adds them afterwards), and a
     /// response that left them out would not read back to the same profile.
     /// </exception>
-    public static QuestionnaireResponse IntakeResponse(PatientProfile profile, ResourceReference? subject = null)
+    public static QuestionnaireResponse IntakeResponse(PatientProfile profile, ResourceReference? subject = null, DateTimeOffset? authored = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (profile.ClinicianOverrides.Count > 0)
@@ -216,6 +220,7 @@ public static partial class SciaticaFhir
             Questionnaire = IntakeQuestionnaireUrl + "|" + IntakeQuestionnaireVersion,
             Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
             Subject = subject,
+            AuthoredElement = authored is { } at ? new FhirDateTime(at) : null,
         };
         void Add(string linkId, IEnumerable<DataType> values)
         {

@@ -35,7 +35,7 @@ public sealed class FhirMappingTests
     }
 
     [Fact]
-    public void Program_OneActionPerIncludedExercise_ExcludedCarriedAsDoNotPerformWithReasons()
+    public void Program_OneActionPerIncludedExercise_ExcludedCarriedWithReasons_DoNotPerformOnlyWhenAbsolute()
     {
         var decision = ProgramSelector.Default.Select(Samples.Profiles["herniated-disc-l5"]);
 
@@ -47,9 +47,20 @@ public sealed class FhirMappingTests
         var group = Assert.Single(plan.Contained.OfType<RequestGroup>());
         Assert.Equal(decision.Exercises.Select(e => e.Name), group.Action.Select(a => a.Title));
         Assert.Equal(decision.Exercises.Count, plan.Contained.OfType<ServiceRequest>().Count());
-        var notToDo = plan.Activity.Where(a => a.Detail?.DoNotPerform == true).ToList();
-        Assert.Equal(decision.Excluded.Select(e => e.Id), notToDo.Select(a => a.Detail!.Code!.Coding[0].Code));
-        Assert.All(notToDo.Zip(decision.Excluded), pair => Assert.Equal(pair.Second.Reasons.Select(r => r.RuleId), pair.First.Detail!.ReasonCode.Select(c => c.Coding[0].Code)));
+        var left = plan.Activity.Where(a => a.Detail is not null).ToList();
+        Assert.Equal(decision.Excluded.Select(e => e.Id), left.Select(a => a.Detail!.Code!.Coding[0].Code));
+        Assert.All(left.Zip(decision.Excluded), pair => Assert.Equal(pair.Second.Reasons.Select(r => r.RuleId), pair.First.Detail!.ReasonCode.Select(c => c.Coding[0].Code)));
+
+        // Do-not-perform exactly where an absolute rule excludes the exercise; the rest are on hold, overridable.
+        var absolute = ProgramSelector.Default.RuleSet.Rules.Where(r => r.Strength == Catalogs.ContraindicationStrength.Absolute).Select(r => r.Id).ToHashSet();
+        Assert.Contains(left, a => a.Detail!.DoNotPerform == true);
+        Assert.Contains(left, a => a.Detail!.DoNotPerform != true);
+        Assert.All(left.Zip(decision.Excluded), pair =>
+        {
+            var never = pair.Second.Reasons.Any(r => absolute.Contains(r.RuleId));
+            Assert.Equal(never, pair.First.Detail!.DoNotPerform == true);
+            Assert.Equal(never ? CarePlan.CarePlanActivityStatus.NotStarted : CarePlan.CarePlanActivityStatus.OnHold, pair.First.Detail!.Status);
+        });
     }
 
     [Theory]

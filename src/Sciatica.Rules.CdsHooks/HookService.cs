@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Sciatica.Rules.Fhir;
+
+namespace Sciatica.Rules.CdsHooks;
+
+/// <summary>
+/// One <c>patient-view</c> call: read the request within limits, find the intake, check that it is this patient's current
+/// record, decide, and answer with one card, no card, 412 when the data cannot be had, or 400 naming what is wrong. Never
+/// a card that guesses, never a 500 for anything a client sends.
+/// </summary>
+internal sealed class HookService(IProgramSelector engine, Fetching fetching, IOptions<SciaticaCdsHooksOptions> options, TimeProvider time)
+{
+    private readonly IntakeLocator locator = new(fetching, options);
+
+    public async Task<IResult> InvokeAsync(HttpContext context)
+    {
+        var settings = options.Value;
+        var (body, error) = await Problems.ReadJsonBody(context.Request, settings.MaximumRequestBytes).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (document, jsonProblem) = BoundedJson.Parse(body);
+        if (document is null)
+        {
+            return Problems.BadRequest("The hook request is not JSON this service reads.", jsonProblem!);
+        }
+
+        using (document)
+        {
+            var (request, problems) = HookRequest.Read(document.RootElement);
+            if (request is null)
+            {
+                return Results.ValidationProblem(problems, title: "The hook request is invalid.", type: "https://cds-hooks.hl7.org/2.0/#http-response");
+            }
+
+            var located = await locator.LocateAsync(request, context.RequestAborted).ConfigureAwait(false);
+            if (located.Status == 412)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The intake could not be had.", detail: Problems.Bound(located.Problem!));
+            }
+
+            if (located.Status == 400)
+            {
+                return Problems.BadRequest("The prefetched intake is invalid.", located.Problem!);
+            }
+
+            if (located.Response is not { } response)
+            {
+                // No intake recorded for this patient: nothing to say, and no card on every chart opened.
+                return Answer();
+            }
+
+            return Answer(Decide(request, response, settings));
+        }
+    }
+
+    private JsonObject Decide(HookRequest request, QuestionnaireResponse response, SciaticaCdsHooksOptions settings)
+    {
+        var intakeJson = SciaticaFhir.ToJson(response);
+        var seed = request.HookInstance + "\n" + request.PatientId + "\n" + engine.RuleSetVersion + "\n" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(intakeJson)));
+        var cards = new Cards(engine, settings.RuleDocumentationUrl, seed);
+        var problems = IntakeCheck.Problems(response, request.PatientId, request.FhirServer, time.GetUtcNow(), settings.MaximumIntakeAge, settings.ClockSkew);
+        if (problems.Count > 0)
+        {
+            return cards.IntakeUnusable(CardWording.IntakeProblemSummary, problems);
+        }
+
+        PatientProfile profile;
+        try
+        {
+            profile = SciaticaFhir.ReadIntake(response);
+        }
+        catch (SciaticaValidationException ex)
+        {
+            return cards.IntakeUnusable(CardWording.IntakeInvalidSummary, ex.Problems.Take(20).Select(p => p.Path + ": " + p.Message));
+        }
+
+        return cards.Decision(engine.Select(profile), new ResourceReference("Patient/" + request.PatientId));
+    }
+
+    private static IResult Answer(params JsonObject[] cards) =>
+        Results.Text(new JsonObject { ["cards"] = new JsonArray(cards) }.ToJsonString(), "application/json", Encoding.UTF8);
+}
