@@ -50,6 +50,12 @@ public static class LoadGenerator
             while ((index = Interlocked.Increment(ref next)) < requests.Count)
             {
                 var planned = requests[index];
+                if (planned.Raw is { } raw)
+                {
+                    await SendRaw(planned, raw, index).ConfigureAwait(false);
+                    continue;
+                }
+
                 using var content = new ByteArrayContent(planned.Body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 var started = Stopwatch.GetTimestamp();
@@ -71,6 +77,31 @@ public static class LoadGenerator
                     latencies[index] = Stopwatch.GetTimestamp() - started;
                     Count(transport, planned.Kind);
                 }
+            }
+        }
+
+        async Task SendRaw(PlannedRequest planned, RawRequest raw, int index)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var (status, closed, followUp, length) = await raw.SendAsync(baseAddress, cancel).ConfigureAwait(false);
+                latencies[index] = Stopwatch.GetTimestamp() - started;
+                Interlocked.Increment(ref statuses[Math.Clamp(status, 0, statuses.Length - 1)]);
+                InterlockedMax(ref largest, length);
+                if (status != planned.Expected)
+                {
+                    Count(unexpected, $"{raw.Kind}: {planned.Expected} -> {status}");
+                }
+                else if (!closed && followUp != 200)
+                {
+                    Count(unexpected, $"{raw.Kind}: next request on the connection -> {followUp?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or FormatException or IndexOutOfRangeException)
+            {
+                latencies[index] = Stopwatch.GetTimestamp() - started;
+                Count(transport, raw.Kind);
             }
         }
 

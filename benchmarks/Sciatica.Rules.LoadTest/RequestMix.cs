@@ -8,18 +8,20 @@ namespace Sciatica.Rules.LoadTest;
 /// <param name="Path">The endpoint.</param>
 /// <param name="Body">The raw request body.</param>
 /// <param name="Expected">The one status a correct server answers for this body.</param>
-public sealed record PlannedRequest(string Kind, string Path, byte[] Body, int Expected);
+/// <param name="Raw">For framings an HTTP client will not send: the raw request, sent on its own connection.</param>
+public sealed record PlannedRequest(string Kind, string Path, byte[] Body, int Expected, RawRequest? Raw = null);
 
 /// <summary>
 /// A seeded mix of valid and hostile request bodies: distinct valid profiles and review requests next to lone surrogates,
-/// invalid UTF-8, deep nesting, oversized arrays, thousands of unknown properties, empty bodies and bodies over the size limit.
+/// invalid UTF-8, deep nesting, oversized arrays, thousands of unknown properties, empty bodies, bodies over the size limit,
+/// and raw requests with broken chunked framing or a body an early answer leaves unread (<see cref="RawRequest.Cases"/>).
 /// Some of each go to the handout endpoints (/handout, /handout/review), which read bodies the same way. The same
 /// seed gives the same requests.
 /// </summary>
 public static class RequestMix
 {
     private static readonly string[] Causes = ["bulgingDisc", "herniatedDisc", "rupturedDisc", "spinalStenosis", "osteoarthritis", "spondylolisthesis", "osteoporosis", "poorPosture", "tightMuscles", "injury", "unknown"];
-    private static readonly string[] Kinds = ["valid profile", "valid review", "invalid fields", "lone surrogate", "invalid utf-8", "deep nesting", "huge array", "unknown properties", "empty", "over size limit"];
+    private static readonly string[] Kinds = ["valid profile", "valid review", "invalid fields", "lone surrogate", "invalid utf-8", "deep nesting", "huge array", "unknown properties", "empty", "over size limit", "hostile framing"];
 
     /// <summary>The kinds of body in the mix, in report order.</summary>
     public static IReadOnlyList<string> BodyKinds => Kinds;
@@ -42,13 +44,16 @@ public static class RequestMix
                 < 78 => new("deep nesting", i % 2 == 0 ? "/handout/review" : "/api/decisions", Encoding.ASCII.GetBytes(new string('[', 10_000)), 400),
                 < 84 => new("huge array", "/api/decisions", Encoding.ASCII.GetBytes("{\"causes\":[" + string.Join(',', Enumerable.Repeat("\"x\"", 15_000)) + "],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}"), 400),
                 < 90 => new("unknown properties", "/api/decisions", Encoding.ASCII.GetBytes("{" + string.Join(',', Enumerable.Range(0, 5_000).Select(n => $"\"u{n}\":0")) + "}"), 400),
-                < 95 => new("empty", "/api/decisions", [], 400),
+                < 93 => new("empty", "/api/decisions", [], 400),
+                < 95 => Framing(RawRequest.Cases[i % RawRequest.Cases.Count]),
                 _ => new("over size limit", "/api/decisions", Encoding.ASCII.GetBytes(new string(' ', 100_000) + "{}"), 413),
             };
         }
 
         return requests;
     }
+
+    private static PlannedRequest Framing(RawRequest raw) => new("hostile framing", raw.Kind, [], raw.Expected, raw);
 
     private static string ValidProfile(Random random, int salt)
     {

@@ -7,14 +7,10 @@ namespace Sciatica.Rules.Cli;
 /// <summary>Renders a decision as a plan a person reads: decision first, then exercises, what was left out, and when to stop.</summary>
 internal static class TextReport
 {
-    public static string Headline(DecisionKind kind) => kind switch
-    {
-        DecisionKind.Emergency => "GO TO EMERGENCY CARE NOW",
-        DecisionKind.UrgentReferral => "SEE A SPECIALIST URGENTLY",
-        DecisionKind.TreatCauseFirst => "TREAT THE UNDERLYING CAUSE FIRST",
-        DecisionKind.SeekMedicalAdvice => "GET MEDICAL ADVICE BEFORE EXERCISING",
-        _ => "EXERCISE PROGRAM",
-    };
+    /// <summary>The person's action headline in capitals, without its full stop, from the one source of wording.</summary>
+    public static string Headline(DecisionKind kind) => Shout(Wording.Headline(kind, Audience.Person));
+
+    private static string Shout(string sentence) => sentence.TrimEnd('.').ToUpperInvariant();
 
     public static string Render(ProgramDecision decision)
     {
@@ -22,15 +18,13 @@ internal static class TextReport
         text.Append("Decision: ").Append(Headline(decision.Decision)).Append(" (").Append(Name(decision.Decision)).Append(")\n");
         if (decision.Timeframe is { } timeframe)
         {
-            text.Append("How soon: ").Append(InWords(timeframe)).Append('\n');
+            text.Append("How soon: ").Append(Wording.HowSoon(timeframe, Audience.Person)).Append('\n');
         }
 
+        text.Append("What to do: ").Append(Wording.Explanation(decision.Decision, decision.Timeframe, Audience.Person)).Append('\n');
         text.Append('\n');
         text.Append("Why:\n");
-        foreach (var reason in decision.Reasons)
-        {
-            text.Append("  - ").Append(reason.Message).Append(" [").Append(reason.RuleId).Append("; source ").Append(reason.Source).Append("]\n");
-        }
+        AppendReasons(text, decision.Reasons);
 
         if (decision.Exercises.Count > 0)
         {
@@ -62,7 +56,7 @@ internal static class TextReport
             foreach (var excluded in decision.Excluded)
             {
                 text.Append("  - ").Append(excluded.Id).Append(": ")
-                    .Append(string.Join(" ", excluded.Reasons.Select(r => r.Message + " [" + r.RuleId + "]"))).Append('\n');
+                    .Append(string.Join(" ", excluded.Reasons.Select(r => Wording.Reason(r, Audience.Person) + " [" + r.RuleId + "]"))).Append('\n');
             }
         }
 
@@ -79,18 +73,15 @@ internal static class TextReport
     public static string Render(SessionReview review)
     {
         var text = new StringBuilder();
-        var headline = review.Decision == ReviewDecision.Adjust ? "CARRY ON, ADJUSTED AS BELOW" : "STOP THE PROGRAM: " + Headline((DecisionKind)(int)review.Decision);
-        text.Append("Review: ").Append(headline).Append(" (").Append(Name(review.Decision)).Append(")\n");
+        text.Append("Review: ").Append(Shout(Wording.Headline(review.Decision, Audience.Person))).Append(" (").Append(Name(review.Decision)).Append(")\n");
         if (review.Timeframe is { } timeframe)
         {
-            text.Append("How soon: ").Append(InWords(timeframe)).Append('\n');
+            text.Append("How soon: ").Append(Wording.HowSoon(timeframe, Audience.Person)).Append('\n');
         }
 
+        text.Append("What to do: ").Append(Wording.Explanation(review.Decision, review.Timeframe, Audience.Person)).Append('\n');
         text.Append("\nWhy:\n");
-        foreach (var reason in review.Reasons)
-        {
-            text.Append("  - ").Append(reason.Message).Append(" [").Append(reason.RuleId).Append("; source ").Append(reason.Source).Append("]\n");
-        }
+        AppendReasons(text, review.Reasons);
 
         if (review.Reasons.Count == 0)
         {
@@ -104,7 +95,8 @@ internal static class TextReport
             foreach (var exercise in review.Exercises)
             {
                 var dose = exercise.Dosage is null ? "do not do it" : Dose(exercise.Dosage);
-                text.Append("  - ").Append(exercise.Id).Append(": ").Append(Name(exercise.Action).ToUpperInvariant()).Append(" (").Append(dose).Append(')');
+                text.Append("  - ").Append(exercise.Id).Append(": ").Append(Wording.Action(exercise.Action, Audience.Person).ToUpperInvariant())
+                    .Append(" [").Append(Name(exercise.Action)).Append("] (").Append(dose).Append(')');
                 if (exercise.Alternative is { } alternative)
                 {
                     text.Append("; instead: ").Append(alternative);
@@ -128,14 +120,14 @@ internal static class TextReport
     public static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    /// <summary>How soon to act, in words a person reads.</summary>
-    public static string InWords(Timeframe timeframe) => timeframe switch
+    /// <summary>Each reason in the person's words, then its rule id and source id in brackets so that it can be traced.</summary>
+    private static void AppendReasons(StringBuilder text, IReadOnlyList<DecisionReason> reasons)
     {
-        Timeframe.Now => "now: go to an emergency department or call the emergency number",
-        Timeframe.Within24Hours => "within 24 hours",
-        Timeframe.WithinDays => "within the next few days",
-        _ => "before you start exercising",
-    };
+        foreach (var reason in reasons)
+        {
+            text.Append("  - ").Append(Wording.Reason(reason, Audience.Person)).Append(" [").Append(reason.RuleId).Append("; source ").Append(reason.Source).Append("]\n");
+        }
+    }
 
     public static string Dose(Dosage dose)
     {

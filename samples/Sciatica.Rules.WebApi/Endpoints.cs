@@ -70,6 +70,8 @@ internal static class Endpoints
         language = language.Length == 0 ? Handouts.HandoutLanguages.English : language;
         if (!Handouts.HandoutLanguages.IsSupported(language))
         {
+            // Answered before the body is read: the connection cannot carry another request after it.
+            CloseAfterResponse(request);
             return Results.ValidationProblem(
                 new Dictionary<string, string[]> { ["lang"] = [$"is '{language}'; allowed values: {string.Join(", ", Handouts.HandoutLanguages.All)}."] },
                 title: "The handout language is not supported.");
@@ -111,6 +113,7 @@ internal static class Endpoints
     {
         if (!IsJson(request.ContentType))
         {
+            CloseAfterResponse(request);
             return (default, Results.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "The request body must be JSON.",
@@ -140,8 +143,15 @@ internal static class Endpoints
         catch (BadHttpRequestException ex)
         {
             // A body sent too slowly (Kestrel's minimum data rate) or cut short: the client's fault, said plainly, never a 500.
-            request.HttpContext.Response.Headers.Connection = "close";
+            CloseAfterResponse(request);
             return (default, Results.Problem(statusCode: ex.StatusCode, title: "The request body could not be read.", detail: ex.Message));
+        }
+        catch (IOException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // Framing Kestrel cannot read (for example a chunk-size line that overflows): the body is unreadable, the
+            // connection unusable. Said as a 400, never a 500; the exception's text is not echoed.
+            CloseAfterResponse(request);
+            return (default, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body could not be read.", detail: "The body's framing (Content-Length or chunked transfer encoding) is invalid."));
         }
         catch (InvalidDataException)
         {
@@ -180,10 +190,16 @@ internal static class Endpoints
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// Marks the response to close the connection: an answer sent before the body was read whole leaves the rest of it
+    /// on the connection, so a client must not send its next request there.
+    /// </summary>
+    private static void CloseAfterResponse(HttpRequest request) => request.HttpContext.Response.Headers.Connection = "close";
+
     private static IResult TooLarge(HttpRequest request)
     {
         // The rest of the body is not read, so the connection cannot be reused: say so, or clients send the next request into it.
-        request.HttpContext.Response.Headers.Connection = "close";
+        CloseAfterResponse(request);
         return Results.Problem(
             statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "The request body is too large.",

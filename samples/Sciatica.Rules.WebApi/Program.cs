@@ -45,6 +45,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapSciaticaRules();
 app.MapSciaticaCdsHooks();
+app.MapPlanDefinitionApply(); // POST /PlanDefinition/$apply: R4 Parameters in, CarePlan out
 app.MapOpenApi(); // GET /openapi/v1.json
 
 // Live while the process serves; ready once the catalog is loaded and the engine built (a bad catalog: 503, said plainly).

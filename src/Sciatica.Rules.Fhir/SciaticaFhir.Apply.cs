@@ -30,6 +30,7 @@ public static partial class SciaticaFhir
             throw new ArgumentException($"The decision was made by rule set '{decision.RuleSetVersion}', not by this engine's '{engine.RuleSetVersion}'.", nameof(decision));
         }
 
+        var version = ArtifactVersion(engine.RuleSetVersion);
         var group = new RequestGroup
         {
             Id = "request-group",
@@ -37,7 +38,8 @@ public static partial class SciaticaFhir
             Intent = RequestIntent.Proposal,
             Priority = Priority(decision.Timeframe),
             Subject = Copy(subject),
-            Code = new CodeableConcept(CodeSystemBase + "decision", Code(decision.Decision), decision.Decision.ToString()),
+            InstantiatesCanonical = [PlanDefinitionUrl + "|" + version],
+            Code = Concept("decision", Terminology.Of(decision.Decision, Terminology.Decisions)),
             ReasonCode = [.. decision.Reasons.Select(Reason)],
             Note = [.. decision.SafetyAdvice.Select(advice => new Annotation { Text = advice })],
         };
@@ -45,11 +47,13 @@ public static partial class SciaticaFhir
         {
             Status = RequestStatus.Draft,
             Intent = CarePlan.CarePlanIntent.Proposal,
-            InstantiatesCanonical = [PlanDefinitionUrl + "|" + engine.RuleSetVersion],
+            InstantiatesCanonical = [PlanDefinitionUrl + "|" + version],
             Subject = Copy(subject),
             Title = decision.Decision == DecisionKind.Program ? "Exercise program for sciatica" : Title(decision.Decision),
             Description = decision.SafetyAdvice.Count > 0 ? decision.SafetyAdvice[0] : null,
         };
+        group.Text = Narrative(plan.Title, [.. decision.Reasons.Select(r => r.Message + " [" + r.Source + "]"), .. decision.SafetyAdvice]);
+        plan.Text = Narrative(plan.Title, [plan.Description, .. decision.Exercises.Select(e => e.Name + ": " + DoseText(e.Dosage) + "."), .. decision.Excluded.Select(e => "Left out: " + e.Id + " (" + string.Join(", ", e.Reasons.Select(r => r.RuleId)) + ").")]);
         plan.Contained.Add(group);
         plan.Activity.Add(new CarePlan.ActivityComponent { Reference = new ResourceReference("#" + group.Id) });
 
@@ -57,7 +61,7 @@ public static partial class SciaticaFhir
         {
             foreach (var exercise in decision.Exercises)
             {
-                var request = Exercise(exercise, subject);
+                var request = Exercise(exercise, subject, version);
                 plan.Contained.Add(request);
                 group.Action.Add(new RequestGroup.ActionComponent
                 {
@@ -105,12 +109,13 @@ public static partial class SciaticaFhir
         return plan;
     }
 
-    private static ServiceRequest Exercise(PrescribedExercise exercise, ResourceReference subject) => new()
+    private static ServiceRequest Exercise(PrescribedExercise exercise, ResourceReference subject, string version) => new()
     {
+        Text = Narrative(exercise.Name, DoseText(exercise.Dosage) + ".", Steps(exercise.Instructions), exercise.Rationale),
         Id = "exercise-" + exercise.Id,
         Status = RequestStatus.Draft,
         Intent = RequestIntent.Proposal,
-        InstantiatesCanonical = [ActivityDefinitionUrl(exercise.Id)],
+        InstantiatesCanonical = [ActivityDefinitionUrl(exercise.Id) + "|" + version],
         Subject = Copy(subject),
         Code = new CodeableConcept(CodeSystemBase + "exercise", exercise.Id, exercise.Name),
         Occurrence = Dose(exercise.Dosage).Timing,
@@ -120,25 +125,19 @@ public static partial class SciaticaFhir
 
     private static ServiceRequest Referral(ProgramDecision decision, ResourceReference subject) => new()
     {
+        Text = Narrative(Title(decision.Decision), decision.SafetyAdvice),
         Id = "referral",
         Status = RequestStatus.Draft,
         Intent = RequestIntent.Proposal,
         Priority = Priority(decision.Timeframe),
         DoNotPerform = false,
         Subject = Copy(subject),
-        Code = new CodeableConcept(CodeSystemBase + "decision", Code(decision.Decision), Title(decision.Decision)),
+        Code = Concept("decision", Terminology.Of(decision.Decision, Terminology.Decisions)),
         ReasonCode = [.. decision.Reasons.Select(Reason)],
         PatientInstruction = string.Join("\n", decision.SafetyAdvice),
     };
 
-    private static string Title(DecisionKind kind) => kind switch
-    {
-        DecisionKind.Emergency => "Emergency care now",
-        DecisionKind.UrgentReferral => "Urgent specialist assessment",
-        DecisionKind.TreatCauseFirst => "Assess and treat the underlying cause before exercise",
-        DecisionKind.SeekMedicalAdvice => "Medical advice before exercising",
-        _ => "Exercise program",
-    };
+    private static string Title(DecisionKind kind) => Terminology.Of(kind, Terminology.Decisions).Display;
 
     /// <summary>How soon, as a FHIR request priority: stat for an emergency, urgent within 24 hours, asap within days, routine before exercising or for a program.</summary>
     private static RequestPriority Priority(Timeframe? timeframe) => timeframe switch
@@ -150,7 +149,7 @@ public static partial class SciaticaFhir
     };
 
     private static CodeableConcept Reason(DecisionReason reason) =>
-        new(CodeSystemBase + "rule", reason.RuleId, reason.RuleId) { Text = reason.Message + " [" + reason.Source + "]" };
+        new(CodeSystemBase + "rule", reason.RuleId, RuleDisplay(reason.RuleId)) { Text = reason.Message + " [" + reason.Source + "]" };
 
     private static ResourceReference Copy(ResourceReference subject) => (ResourceReference)subject.DeepCopy();
 }

@@ -41,53 +41,6 @@ public static partial class SciaticaFhir
     /// <returns>The URL.</returns>
     public static string ActivityDefinitionUrl(string exerciseId) => CanonicalBase + "/ActivityDefinition/" + exerciseId;
 
-    /// <summary>The rule set and catalog as a plan definition: one action per exercise (its activity definition), then one per rule, each with its id, rationale and clinical source.</summary>
-    /// <param name="engine">The engine whose rule set and catalog are described.</param>
-    /// <returns>The plan definition; <c>version</c> is the rule-set version.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
-    public static PlanDefinition PlanDefinition(IProgramSelector engine)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        var plan = new PlanDefinition
-        {
-            Id = "sciatica-exercise-program",
-            Url = PlanDefinitionUrl,
-            Version = engine.RuleSetVersion,
-            Name = "SciaticaExerciseProgram",
-            Title = "Exercise program for L4/L5 sciatica",
-            Status = PublicationStatus.Active,
-            Experimental = false,
-            Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/plan-definition-type", "eca-rule", "ECA Rule"),
-            Description = "Screens a person's intake for red flags and other reasons not to start, then selects exercises with their dosage and leaves out those the person's causes and circumstances contraindicate. Supports clinicians; does not diagnose.",
-            RelatedArtifact = [.. Sources(engine).Select(Citation)],
-        };
-
-        foreach (var exercise in engine.Catalog.Exercises)
-        {
-            plan.Action.Add(new PlanDefinition.ActionComponent
-            {
-                Title = exercise.Name,
-                Description = exercise.Rationale,
-                Definition = new Canonical(ActivityDefinitionUrl(exercise.Id) + "|" + engine.RuleSetVersion),
-                Documentation = [Citation(Source(exercise.Source, engine))],
-            });
-        }
-
-        foreach (var rule in engine.RuleSet.Rules)
-        {
-            plan.Action.Add(new PlanDefinition.ActionComponent
-            {
-                Prefix = rule.Id,
-                Title = rule.Id,
-                Description = rule.Rationale,
-                Code = [new CodeableConcept(CodeSystemBase + "rule-category", Code(rule.Category), rule.Category.ToString())],
-                Documentation = [Citation(Source(rule.Source, engine))],
-            });
-        }
-
-        return plan;
-    }
-
     /// <summary>One activity definition per catalog exercise: what it is, its starting dose as a <see cref="Dosage"/>, its steps and its source.</summary>
     /// <param name="engine">The engine whose catalog is described.</param>
     /// <returns>The activity definitions, in catalog (id) order.</returns>
@@ -95,38 +48,60 @@ public static partial class SciaticaFhir
     public static IReadOnlyList<ActivityDefinition> ActivityDefinitions(IProgramSelector engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return [.. engine.Catalog.Exercises.Select(exercise => new ActivityDefinition
+        var version = ArtifactVersion(engine.RuleSetVersion);
+        return [.. engine.Catalog.Exercises.Select(exercise =>
         {
-            Id = exercise.Id,
-            Url = ActivityDefinitionUrl(exercise.Id),
-            Version = engine.RuleSetVersion,
-            Name = Name(exercise.Id),
-            Title = exercise.Name,
-            Status = PublicationStatus.Active,
-            Experimental = false,
-            Description = exercise.Rationale,
-            Kind = ActivityDefinition.RequestResourceType.ServiceRequest,
-            Intent = RequestIntent.Proposal,
-            Code = new CodeableConcept(CodeSystemBase + "exercise", exercise.Id, exercise.Name),
-            Topic = [new CodeableConcept(CodeSystemBase + "exercise-kind", Code(exercise.Kind), exercise.Kind.ToString())],
-            Dosage = [Dose(exercise.Dosage)],
-            Usage = Steps(exercise.Instructions),
-            RelatedArtifact = [Citation(Source(exercise.Source, engine))],
+            var dose = Dose(exercise.Dosage);
+            var activity = new ActivityDefinition
+            {
+                Id = exercise.Id,
+                Url = ActivityDefinitionUrl(exercise.Id),
+                Version = version,
+                Name = Name(exercise.Id),
+                Title = exercise.Name,
+                Status = PublicationStatus.Active,
+                Experimental = false,
+                Description = exercise.Rationale,
+                Kind = ActivityDefinition.RequestResourceType.ServiceRequest,
+                Intent = RequestIntent.Proposal,
+                Code = new CodeableConcept(CodeSystemBase + "exercise", exercise.Id, exercise.Name),
+                Topic = [Concept("exercise-kind", Terminology.Of(exercise.Kind, Terminology.Kinds))],
+                Dosage = [dose],
+                Usage = Steps(exercise.Instructions),
+                RelatedArtifact = [Citation(Source(exercise.Source, engine))],
+            };
+            activity.Text = Narrative(exercise.Name, exercise.Rationale, "Dose: " + dose.Text + ".", activity.Usage);
+            return activity;
         })];
     }
 
-    /// <summary>The plan definition and its activity definitions in one collection bundle, as a knowledge repository would load them.</summary>
+    /// <summary>
+    /// The knowledge as a knowledge repository would load it, in one collection bundle: the plan definition, its activity
+    /// definitions, the intake questionnaire its conditions read, and every local code system with its value set.
+    /// </summary>
     /// <param name="engine">The engine.</param>
     /// <returns>The bundle.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
     public static Bundle KnowledgeBundle(IProgramSelector engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var bundle = new Bundle { Type = Bundle.BundleType.Collection };
-        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = PlanDefinitionUrl, Resource = PlanDefinition(engine) });
+        var bundle = new Bundle { Id = "sciatica-knowledge", Type = Bundle.BundleType.Collection };
+        void Add(Resource resource) => bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = CanonicalBase + "/" + resource.TypeName + "/" + resource.Id, Resource = resource });
+        Add(PlanDefinition(engine));
         foreach (var activity in ActivityDefinitions(engine))
         {
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = activity.Url, Resource = activity });
+            Add(activity);
+        }
+
+        Add(IntakeQuestionnaire());
+        foreach (var system in CodeSystems(engine))
+        {
+            Add(system);
+        }
+
+        foreach (var set in ValueSets(engine))
+        {
+            Add(set);
         }
 
         return bundle;

@@ -14,9 +14,11 @@ internal sealed class HandoutPage
 
     public required string TitleKey { get; init; }
 
-    public required string HeadlineKey { get; init; }
+    /// <summary>The action headline (from <see cref="Wording.Headline(DecisionKind, Audience)"/>), translated.</summary>
+    public required MarkupString Headline { get; init; }
 
-    public required string WhenKey { get; init; }
+    /// <summary>What to do and how soon (from <see cref="Wording.Explanation(DecisionKind, Timeframe?, Audience)"/>), translated.</summary>
+    public required MarkupString When { get; init; }
 
     public required IReadOnlyList<MarkupString> Reasons { get; init; }
 
@@ -44,8 +46,11 @@ internal sealed class HandoutExercise
 
     public required IReadOnlyList<MarkupString> Steps { get; init; }
 
-    /// <summary>For a review: what changes (for example "do a little more"); <see langword="null"/> on a first plan.</summary>
-    public string? ActionKey { get; init; }
+    /// <summary>For a review: what changes (for example "Do a little more", from <see cref="Wording.Action"/>); <see langword="null"/> on a first plan.</summary>
+    public MarkupString? Action { get; init; }
+
+    /// <summary>Whether the review changed the dose (progress or regress), so the card says the new dose is below.</summary>
+    public bool ChangesDose { get; init; }
 }
 
 /// <summary>An exercise left out of the plan, or stopped by a review, with its reasons in plain words.</summary>

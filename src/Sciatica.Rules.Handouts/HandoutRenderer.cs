@@ -55,10 +55,10 @@ public sealed class HandoutRenderer
             IsReview = false,
             DecisionCode = Code(decision.Decision),
             TitleKey = isProgram ? "title.program" : "title.actInstead",
-            HeadlineKey = "headline." + Code(decision.Decision),
-            WhenKey = isProgram ? "when.program" : WhenKey(decision.Timeframe, nameof(decision)),
-            Reasons = [.. decision.Reasons.Select(r => texts.Content("rule." + r.RuleId, r.Message))],
-            Exercises = isProgram ? [.. decision.Exercises.Select(e => Exercise(texts, Find(e.Id, nameof(decision)), e.Dosage, actionKey: null))] : [],
+            Headline = texts.Content("headline." + Code(decision.Decision), Wording.Headline(decision.Decision, Audience.Person)),
+            When = When(texts, Code(decision.Decision), isProgram ? null : RequireTimeframe(decision.Timeframe, nameof(decision)), Wording.Explanation(decision.Decision, decision.Timeframe, Audience.Person)),
+            Reasons = [.. decision.Reasons.Select(r => Reason(texts, r))],
+            Exercises = isProgram ? [.. decision.Exercises.Select(e => Exercise(texts, Find(e.Id, nameof(decision)), e.Dosage))] : [],
             LeftOut = isProgram ? [.. decision.Excluded.Select(x => LeftOut(texts, x.Id, x.Reasons, alternative: null, nameof(decision)))] : [],
             Stopped = [],
             MaximumPain = engine.RuleSet.Thresholds.MaximumPainDuringExercise,
@@ -96,11 +96,11 @@ public sealed class HandoutRenderer
             IsReview = true,
             DecisionCode = code,
             TitleKey = adjust ? "title.review" : "title.actInstead",
-            HeadlineKey = "headline." + code,
-            WhenKey = adjust ? "when.adjust" : WhenKey(review.Timeframe, nameof(review)),
-            Reasons = adjust ? [] : [.. review.Reasons.Select(r => texts.Content("rule." + r.RuleId, r.Message))],
+            Headline = texts.Content(adjust ? "headline.adjust" : "headline.review." + code, Wording.Headline(review.Decision, Audience.Person)),
+            When = When(texts, code, adjust ? null : RequireTimeframe(review.Timeframe, nameof(review)), Wording.Explanation(review.Decision, review.Timeframe, Audience.Person)),
+            Reasons = adjust ? [] : [.. review.Reasons.Select(r => Reason(texts, r))],
             Exercises = adjust
-                ? [.. review.Exercises.Where(r => r.Action != ReviewAction.Stop).Select(r => Exercise(texts, Find(r.Id, nameof(review)), r.Dosage ?? throw new ArgumentException($"The review gives exercise '{r.Id}' no dose.", nameof(review)), "action." + ActionCode(r.Action, nameof(review))))]
+                ? [.. review.Exercises.Where(r => r.Action != ReviewAction.Stop).Select(r => Exercise(texts, Find(r.Id, nameof(review)), r.Dosage ?? throw new ArgumentException($"The review gives exercise '{r.Id}' no dose.", nameof(review)), r.Action))]
                 : [],
             LeftOut = [],
             Stopped = adjust ? [.. review.Exercises.Where(r => r.Action == ReviewAction.Stop).Select(r => LeftOut(texts, r.Id, r.Reasons, r.Alternative, nameof(review)))] : [],
@@ -148,14 +148,23 @@ public sealed class HandoutRenderer
     private Exercise Find(string id, string parameter) =>
         engine.Catalog.Find(id) ?? throw new ArgumentException($"The {parameter} names exercise '{id}', which the catalog does not hold.", parameter);
 
-    private static HandoutExercise Exercise(Texts texts, Exercise exercise, Dosage dose, string? actionKey) => new()
+    /// <summary>A reason in the person's words (no rule or source ids), translated while the translation was made from those words.</summary>
+    private static MarkupString Reason(Texts texts, DecisionReason reason) =>
+        texts.Content("rule." + reason.RuleId, Wording.Reason(reason, Audience.Person));
+
+    /// <summary>What to do and how soon, from the one source of wording; its key names the decision and timeframe it was translated for.</summary>
+    private static MarkupString When(Texts texts, string code, Timeframe? timeframe, string english) =>
+        texts.Content(timeframe is { } t ? $"when.{code}.{TimeframeCode(t)}" : "when." + code, english);
+
+    private static HandoutExercise Exercise(Texts texts, Exercise exercise, Dosage dose, ReviewAction? action = null) => new()
     {
         Id = exercise.Id,
         Name = texts.Content($"exercise.{exercise.Id}.name", exercise.Name),
         PlainName = texts.PlainContent($"exercise.{exercise.Id}.name", exercise.Name),
         Dose = Dose(texts, dose),
         Steps = [.. exercise.Instructions.Select((step, i) => texts.Content($"exercise.{exercise.Id}.step{i + 1}", step))],
-        ActionKey = actionKey,
+        Action = action is { } a ? texts.Content("action." + ActionCode(a), Wording.Action(a, Audience.Person)) : null,
+        ChangesDose = action is ReviewAction.Progress or ReviewAction.Regress,
     };
 
     private LeftOutExercise LeftOut(Texts texts, string id, IReadOnlyList<DecisionReason> reasons, string? alternative, string parameter)
@@ -165,7 +174,7 @@ public sealed class HandoutRenderer
         {
             Id = id,
             Name = texts.Content($"exercise.{id}.name", exercise.Name),
-            Reasons = [.. reasons.Select(r => texts.Content("rule." + r.RuleId, r.Message))],
+            Reasons = [.. reasons.Select(r => Reason(texts, r))],
             Alternative = alternative is null ? null : texts.Content($"exercise.{alternative}.name", Find(alternative, parameter).Name),
         };
     }
@@ -212,21 +221,24 @@ public sealed class HandoutRenderer
         _ => throw new ArgumentException($"The decision is '{kind}'; a handout needs one of program, seekMedicalAdvice, treatCauseFirst, urgentReferral or emergency.", parameter),
     };
 
-    private static string WhenKey(Timeframe? timeframe, string parameter) => timeframe switch
+    private static Timeframe RequireTimeframe(Timeframe? timeframe, string parameter) =>
+        timeframe ?? throw new ArgumentException($"The {parameter} says no timeframe; a handout that sends the person elsewhere must say how soon.", parameter);
+
+    private static string TimeframeCode(Timeframe timeframe) => timeframe switch
     {
-        Timeframe.Now => "when.now",
-        Timeframe.Within24Hours => "when.within24Hours",
-        Timeframe.WithinDays => "when.withinDays",
-        Timeframe.BeforeExercising => "when.beforeExercising",
-        _ => throw new ArgumentException($"The {parameter} says no timeframe; a handout that sends the person elsewhere must say how soon.", parameter),
+        Timeframe.Now => "now",
+        Timeframe.Within24Hours => "within24Hours",
+        Timeframe.WithinDays => "withinDays",
+        _ => "beforeExercising",
     };
 
-    private static string ActionCode(ReviewAction action, string parameter) => action switch
+    private static string ActionCode(ReviewAction action) => action switch
     {
         ReviewAction.Progress => "progress",
         ReviewAction.Continue => "continue",
         ReviewAction.Regress => "regress",
-        _ => throw new ArgumentException($"A reviewed exercise has action '{action}'; allowed values: progress, continue, regress, stop.", parameter),
+        ReviewAction.Stop => "stop",
+        _ => throw new ArgumentException($"A reviewed exercise has action '{action}'; allowed values: progress, continue, regress, stop.", nameof(action)),
     };
 
     /// <summary>The renderer needs no services: the components take everything as parameters.</summary>

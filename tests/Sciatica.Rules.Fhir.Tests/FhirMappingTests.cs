@@ -43,8 +43,11 @@ public sealed class FhirMappingTests
 
         Assert.Equal(RequestStatus.Draft, plan.Status);
         Assert.Equal(CarePlan.CarePlanIntent.Proposal, plan.Intent);
-        Assert.Equal(SciaticaFhir.PlanDefinitionUrl + "|" + decision.RuleSetVersion, Assert.Single(plan.InstantiatesCanonical));
+        var canonical = SciaticaFhir.PlanDefinitionUrl + "|" + SciaticaFhir.ArtifactVersion(decision.RuleSetVersion);
+        Assert.Equal(canonical, Assert.Single(plan.InstantiatesCanonical));
         var group = Assert.Single(plan.Contained.OfType<RequestGroup>());
+        Assert.Equal(canonical, Assert.Single(group.InstantiatesCanonical));
+        Assert.All(plan.Contained.OfType<ServiceRequest>(), r => Assert.EndsWith("|" + SciaticaFhir.ArtifactVersion(decision.RuleSetVersion), Assert.Single(r.InstantiatesCanonical), StringComparison.Ordinal));
         Assert.Equal(decision.Exercises.Select(e => e.Name), group.Action.Select(a => a.Title));
         Assert.Equal(decision.Exercises.Count, plan.Contained.OfType<ServiceRequest>().Count());
         var left = plan.Activity.Where(a => a.Detail is not null).ToList();
@@ -88,20 +91,93 @@ public sealed class FhirMappingTests
     [MemberData(nameof(SampleProfiles))]
     public void Intake_ResponseOfAProfile_ReadsBackToTheSameProfile(string sample)
     {
-        // Clinician overrides are not part of the intake: a clinician adds them to the profile afterwards.
-        var profile = Samples.Profiles[sample] with { ClinicianOverrides = [] };
+        // Clinician overrides included: each is a clinicianOverride group of the response.
+        var profile = Samples.Profiles[sample];
 
         Assert.Equal(profile, SciaticaFhir.ReadIntake(Samples.Response(profile)));
     }
 
     [Fact]
-    public void IntakeResponse_OfAProfileWithClinicianOverrides_IsRefused_NotWrittenWithoutThem()
+    public void ArtifactVersion_IsSafeInUrlBarVersion_AndKeepsTheRuleSetVersionAsIdentifier()
     {
-        var profile = Samples.Profiles["disc-extension-preference"];
-        Assert.NotEmpty(profile.ClinicianOverrides);
+        var plan = SciaticaFhir.PlanDefinition(ProgramSelector.Default);
 
-        var ex = Assert.Throws<ArgumentException>(() => SciaticaFhir.IntakeResponse(profile));
-        Assert.Contains("clinician overrides", ex.Message, StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z0-9.-]+$", plan.Version);
+        Assert.Equal(ProgramSelector.Default.RuleSetVersion, Assert.Single(plan.Identifier).Value);
+        Assert.Equal("default-2.0.0-42ad4bcc49e4", SciaticaFhir.ArtifactVersion("default/2.0.0+42ad4bcc49e4"));
+    }
+
+    [Theory]
+    [InlineData("redFlags", "None of these")]
+    [InlineData("symptomsTolerateExercise", "never read as yes")]
+    public void Intake_ScreeningQuestionUnanswered_IsAnErrorNamingTheLinkId_NeverNone(string linkId, string says)
+    {
+        var response = Samples.Response(Samples.Profiles["herniated-disc-l5"]);
+        response.Item.RemoveAll(i => i.LinkId == linkId);
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(response));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal($"QuestionnaireResponse.item[linkId='{linkId}']", problem.Path);
+        Assert.Contains(says, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Intake_NoneOfTheseReadsAsNoRedFlag_ButNotBesideASign()
+    {
+        var profile = Samples.Profiles["herniated-disc-l5"];
+        var response = Samples.Response(profile);
+        var flags = response.Item.Single(i => i.LinkId == "redFlags");
+        Assert.Equal("none", Assert.IsType<Coding>(Assert.Single(flags.Answer).Value).Code);
+        Assert.Empty(SciaticaFhir.ReadIntake(response).RedFlags);
+
+        flags.Answer.Add(new QuestionnaireResponse.AnswerComponent { Value = new Coding(SciaticaFhir.CodeSystemBase + "red-flag", "fever") });
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(response));
+        Assert.Equal("QuestionnaireResponse.item[linkId='redFlags'].answer", Assert.Single(error.Problems).Path);
+    }
+
+    [Theory]
+    [InlineData("pregnant", "pregnancyWeeks")]
+    [InlineData("spineSurgery", "weeksSinceSpineSurgery")]
+    public void Intake_WeeksAnsweredAlthoughTheGateIsNo_OrMissingAlthoughYes_AreErrors(string gate, string weeks)
+    {
+        var profile = Samples.Profiles["herniated-disc-l5"] with { PregnancyWeeks = null, WeeksSinceSpineSurgery = null };
+        var answeredAlthoughNo = Samples.Response(profile);
+        answeredAlthoughNo.Item.Add(new QuestionnaireResponse.ItemComponent { LinkId = weeks, Answer = [new QuestionnaireResponse.AnswerComponent { Value = new Integer(8) }] });
+        var missingAlthoughYes = Samples.Response(profile);
+        missingAlthoughYes.Item.Single(i => i.LinkId == gate).Answer[0].Value = new FhirBoolean(true);
+
+        Assert.Equal($"QuestionnaireResponse.item[linkId='{weeks}']", Assert.Single(Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(answeredAlthoughNo)).Problems).Path);
+        Assert.Equal($"QuestionnaireResponse.item[linkId='{weeks}']", Assert.Single(Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(missingAlthoughYes)).Problems).Path);
+    }
+
+    [Fact]
+    public void Questionnaire_AsksWeeksOnlyWhenTheGateIsYes_WithRangesAndRequiredScreening()
+    {
+        var items = SciaticaFhir.IntakeQuestionnaire().Item.ToDictionary(i => i.LinkId!);
+
+        Assert.Equal("pregnant", Assert.Single(items["pregnancyWeeks"].EnableWhen).Question);
+        Assert.Equal("spineSurgery", Assert.Single(items["weeksSinceSpineSurgery"].EnableWhen).Question);
+        Assert.True(items["redFlags"].Required);
+        Assert.True(items["symptomsTolerateExercise"].Required);
+        Assert.Contains(items["redFlags"].AnswerOption, o => ((Coding)o.Value).Code == "none");
+        Assert.All(items.Values.SelectMany(i => i.AnswerOption), o => Assert.False(string.IsNullOrEmpty(((Coding)o.Value).Display)));
+        Assert.Equal(["0", "10"], items["legPain"].Extension.Select(e => Assert.IsType<Integer>(e.Value).Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("72514-3", Assert.Single(items["legPain"].Code).Code);
+        Assert.Contains("usual", items["legPain"].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("new or worsening", ((Coding)items["redFlags"].AnswerOption.Single(o => ((Coding)o.Value).Code == "bilateralLegSymptoms").Value).Display, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Terminology_EveryLocalCodeHasADisplayAndADefinition()
+    {
+        var systems = SciaticaFhir.CodeSystems(ProgramSelector.Default);
+
+        Assert.All(systems.SelectMany(s => s.Concept), c => Assert.False(string.IsNullOrEmpty(c.Display) || string.IsNullOrEmpty(c.Definition), c.Code));
+        Assert.Equal(Enum.GetValues<RedFlag>().Length, systems.Single(s => s.Id == "red-flag").Concept.Count);
+        Assert.Equal(Enum.GetValues<Cause>().Length, systems.Single(s => s.Id == "cause").Concept.Count);
+        Assert.Equal(ProgramSelector.Default.RuleSet.Rules.Count, systems.Single(s => s.Id == "rule").Concept.Count);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed partial class HandoutContentTests
         {
             var item = Regex.Match(html, $"<li data-exercise=\"{excluded.Id}\">.*?</li>", RegexOptions.Singleline).Value;
             Assert.Contains(Encode(ExerciseCatalog.Default.Find(excluded.Id)!.Name), item, StringComparison.Ordinal);
-            Assert.All(excluded.Reasons, reason => Assert.Contains(Encode(reason.Message), item, StringComparison.Ordinal));
+            Assert.All(excluded.Reasons, reason => Assert.Contains(Encode(Wording.Reason(reason, Audience.Person)), item, StringComparison.Ordinal));
         }
 
         Assert.Contains("Stop and get help", html, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed partial class HandoutContentTests
 
     [Theory]
     [InlineData("cauda-equina-emergency", "emergency", "Go to emergency care now.")]
-    [InlineData("fever-iv-drug-use", "treatCauseFirst", "Within 24 hours")]
+    [InlineData("fever-iv-drug-use", "treatCauseFirst", "within 24 hours")]
     [InlineData("no-clearance", "seekMedicalAdvice", "Get medical advice before you start exercising.")]
     public async Task NonProgramHandout_SaysWhatToDoInstead_AndHoldsNoExercise(string sample, string code, string words)
     {

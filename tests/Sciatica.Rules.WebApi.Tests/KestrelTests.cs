@@ -117,3 +117,23 @@ public sealed class KestrelTests(KestrelServer server) : IClassFixture<KestrelSe
         }
     }
 }
+
+/// <summary>Hostile framings and early answers (issue #27) replayed byte for byte on real Kestrel.</summary>
+public sealed class KestrelFramingTests(KestrelServer server) : IClassFixture<KestrelServer>
+{
+    public static TheoryData<string> Kinds => [.. RawRequest.Cases.Select(c => c.Kind)];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task RawRequest_HostileFramingOrEarlyAnswer_PlannedStatusAndTheConnectionStaysUsableOrIsClosed(string kind)
+    {
+        var request = RawRequest.Cases.Single(c => c.Kind == kind);
+
+        var (status, closed, followUp, length) = await request.SendAsync(server.Address);
+
+        Assert.Equal(request.Expected, status);
+        Assert.True(length > 0, "no problem document");
+        // Either the server said Connection: close, or the next request on the same connection is answered.
+        Assert.True(closed || followUp == 200, $"the follow-up on the same connection got {followUp?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}");
+    }
+}

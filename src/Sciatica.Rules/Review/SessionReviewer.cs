@@ -251,7 +251,7 @@ public sealed class SessionReviewer : ISessionReviewer
             if (state.Any(e => e.Id == feedback.Exercises[i].Id && e.Action == ReviewAction.Stop))
             {
                 var remaining = string.Join(", ", state.Where(e => e.Action != ReviewAction.Stop).Select(e => e.Id));
-                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{feedback.Exercises[i].Id}' was stopped after an earlier session and is no longer part of the program; allowed values: {(remaining.Length == 0 ? "none (every exercise was stopped)" : remaining)}.");
+                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{ProblemList.Echo(feedback.Exercises[i].Id)}' was stopped after an earlier session and is no longer part of the program; allowed values: {(remaining.Length == 0 ? "none (every exercise was stopped)" : remaining)}.");
             }
         }
 
@@ -284,13 +284,13 @@ public sealed class SessionReviewer : ISessionReviewer
                 var path = Invariant($"{at}.exercises[{i}]");
                 if (!program.Exercises.Any(e => e.Id == f.Id))
                 {
-                    problems.Add(path + ".id", $"'{f.Id}' is not an exercise of the program selected for this profile; allowed values: {allowed}.");
+                    problems.Add(path + ".id", $"'{ProblemList.Echo(f.Id)}' is not an exercise of the program selected for this profile; allowed values: {allowed}.");
                     continue;
                 }
 
                 if (!seen.Add(f.Id))
                 {
-                    problems.Add(path + ".id", $"'{f.Id}' appears more than once; allowed: one entry per exercise of the program.");
+                    problems.Add(path + ".id", $"'{ProblemList.Echo(f.Id)}' appears more than once; allowed: one entry per exercise of the program.");
                 }
 
                 if (f.SymptomChange is not (SymptomChange.Centralized or SymptomChange.Unchanged or SymptomChange.Peripheralized))
@@ -301,7 +301,7 @@ public sealed class SessionReviewer : ISessionReviewer
                 var exercise = selector.Catalog.Find(f.Id)!;
                 if (f.Dosage is { } dose && !dose.IsWithin(exercise.MinimumDosage, exercise.MaximumDosage))
                 {
-                    problems.Add(path + ".dosage", $"is outside the catalog's bounds for '{f.Id}': from {SciaticaJson.WriteDosage(exercise.MinimumDosage)} to {SciaticaJson.WriteDosage(exercise.MaximumDosage)}.");
+                    problems.Add(path + ".dosage", $"is outside the catalog's bounds for '{ProblemList.Echo(f.Id)}': from {SciaticaJson.WriteDosage(exercise.MinimumDosage)} to {SciaticaJson.WriteDosage(exercise.MaximumDosage)}.");
                 }
             }
         }

@@ -96,7 +96,7 @@ public sealed class ExerciseCatalog
             var path = string.Create(CultureInfo.InvariantCulture, $"$.exercises[{indices?[i] ?? i}].alternative");
             if (!byId.TryGetValue(alternative, out var other))
             {
-                problems.Add(path, $"'{alternative}' is not an exercise of this catalog; allowed values: the id of another exercise of the same kind, or null.");
+                problems.Add(path, $"'{ProblemList.Echo(alternative)}' is not an exercise of this catalog; allowed values: the id of another exercise of the same kind, or null.");
             }
             else if (ReferenceEquals(other, exercise) || other.Id == exercise.Id)
             {

@@ -213,7 +213,7 @@ public sealed class RuleSet
             problems.RequireId(path + ".id", c.Id);
             if (c.Id is not null && reserved.Contains(c.Id))
             {
-                problems.Add(path + ".id", $"'{c.Id}' is the id of a built-in rule, which cannot be replaced or removed.");
+                problems.Add(path + ".id", $"'{ProblemList.Echo(c.Id)}' is the id of a built-in rule, which cannot be replaced or removed.");
             }
             else
             {

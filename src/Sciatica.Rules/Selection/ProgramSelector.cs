@@ -357,7 +357,7 @@ public sealed class ProgramSelector : IProgramSelector
             var path = Invariant($"$.clinicianOverrides[{i}]");
             if (o.ExerciseId is null || Catalog.Find(o.ExerciseId) is null)
             {
-                problems.Add(path + ".exerciseId", Invariant($"'{o.ExerciseId}' is not an exercise of the catalog; allowed values: {string.Join(", ", Catalog.Exercises.Select(e => e.Id))}."));
+                problems.Add(path + ".exerciseId", Invariant($"'{ProblemList.Echo(o.ExerciseId ?? string.Empty)}' is not an exercise of the catalog; allowed values: {ProblemList.Listed(Catalog.Exercises.Select(e => e.Id).Order(StringComparer.Ordinal), 160)}."));
             }
 
             if (o.RuleId is null || !General.StrengthByRuleId.ContainsKey(o.RuleId))
@@ -366,12 +366,12 @@ public sealed class ProgramSelector : IProgramSelector
                 var why = o.RuleId is not null && RuleSet.Screening.Any(g => g.Id == o.RuleId)
                     ? "is a screening rule: it decides whether exercise may start at all, so no override can name it (the person needs the care or assessment it asks for first)"
                     : "is not a rule that excludes exercises, so no override can name it";
-                problems.Add(path + ".ruleId", Invariant($"'{o.RuleId}' {why}; allowed values: {AllowedOverrideRules()}."));
+                problems.Add(path + ".ruleId", Invariant($"'{ProblemList.Echo(o.RuleId ?? string.Empty)}' {why}; allowed values: {AllowedOverrideRules()}."));
             }
 
             if (!seen.Add((o.ExerciseId, o.RuleId)))
             {
-                problems.Add(path, Invariant($"is a second override of '{o.RuleId}' for '{o.ExerciseId}'; allowed: one override per exercise and rule."));
+                problems.Add(path, Invariant($"is a second override of '{ProblemList.Echo(o.RuleId ?? string.Empty)}' for '{ProblemList.Echo(o.ExerciseId ?? string.Empty)}'; allowed: one override per exercise and rule."));
             }
 
             problems.RequireText(path + ".reason", o.Reason);
@@ -384,8 +384,9 @@ public sealed class ProgramSelector : IProgramSelector
     private string AllowedOverrideRules()
     {
         var rules = RuleSet.Rules.Where(r => r.Strength is not null).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        return "relative rules (lifted for the exercise): " + string.Join(", ", rules.Where(r => r.Strength == ContraindicationStrength.Relative).Select(r => r.Id))
-            + "; absolute rules (named, but never lifted): " + string.Join(", ", rules.Where(r => r.Strength == ContraindicationStrength.Absolute).Select(r => r.Id));
+        // Each list within its share of a bounded message (the rule set lists them all: RuleSet.Rules).
+        return "relative rules (lifted for the exercise): " + ProblemList.Listed(rules.Where(r => r.Strength == ContraindicationStrength.Relative).Select(r => r.Id), 70)
+            + "; absolute rules (named, but never lifted): " + ProblemList.Listed(rules.Where(r => r.Strength == ContraindicationStrength.Absolute).Select(r => r.Id), 70);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

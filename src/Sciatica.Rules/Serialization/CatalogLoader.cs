@@ -119,6 +119,11 @@ public static class CatalogLoader
 
     private static (ExerciseCatalog Catalog, RuleSet RuleSet) ReadDocument(byte[] json, bool enforceDefaults)
     {
+        if (JsonShapeLimits.Catalog.Check(json) is { } tooLarge)
+        {
+            throw new SciaticaValidationException("catalog", [tooLarge]);
+        }
+
         using var document = SciaticaJson.Parse(json, "catalog");
         var problems = new ProblemList();
         var read = CatalogReader.Read(document.RootElement, problems);
@@ -154,23 +159,23 @@ public static class CatalogLoader
         var version = new ProgramSelector(catalog, rules).RuleSetVersion;
         if (read.Extends != "default" && read.Extends != "default@" + rules.Version && read.Extends != "default@" + version)
         {
-            problems.Add("$.extends", $"is '{read.Extends}'; allowed values: \"default\", \"default@{rules.Version}\" or \"default@{version}\" (this library's default catalog).");
+            problems.Add("$.extends", $"is '{ProblemList.Echo(read.Extends)}'; allowed values: \"default\", \"default@{rules.Version}\" or \"default@{version}\" (this library's default catalog).");
         }
 
         foreach (var (id, at) in read.Exercises.Select((e, i) => (e.Id, read.ExerciseIndices[i])).Where(x => catalog.Find(x.Id) is not null))
         {
-            problems.Add(JsonElementReader.Index("$.exercises", at) + ".id", $"'{id}' is an exercise of the default catalog: an overlay inherits it and may only add exercises of its own.");
+            problems.Add(JsonElementReader.Index("$.exercises", at) + ".id", $"'{ProblemList.Echo(id)}' is an exercise of the default catalog: an overlay inherits it and may only add exercises of its own.");
         }
 
         var inheritedRules = rules.Rules.Select(r => r.Id).Concat(rules.Screening.Select(g => g.Id)).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, at) in read.Contraindications.Select((c, i) => (c.Id, read.ContraindicationIndices[i])).Where(x => inheritedRules.Contains(x.Id)))
         {
-            problems.Add(JsonElementReader.Index("$.contraindications", at) + ".id", $"'{id}' is a rule of the default rule set: an overlay inherits it and may only add rules of its own.");
+            problems.Add(JsonElementReader.Index("$.contraindications", at) + ".id", $"'{ProblemList.Echo(id)}' is a rule of the default rule set: an overlay inherits it and may only add rules of its own.");
         }
 
         foreach (var (id, at) in read.Screening.Select((g, i) => (g.Id, read.ScreeningIndices[i])).Where(x => inheritedRules.Contains(x.Id)))
         {
-            problems.Add(JsonElementReader.Index("$.screening", at) + ".id", $"'{id}' is a gate of the default rule set: an overlay inherits it and may only add gates (a stricter gate for the same red flag or cause is added beside it).");
+            problems.Add(JsonElementReader.Index("$.screening", at) + ".id", $"'{ProblemList.Echo(id)}' is a gate of the default rule set: an overlay inherits it and may only add gates (a stricter gate for the same red flag or cause is added beside it).");
         }
 
         // Inherited items keep positions after the document's own, so that messages about the document's items name their own index.

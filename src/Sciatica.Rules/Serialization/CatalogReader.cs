@@ -70,7 +70,7 @@ internal static class CatalogReader
             }
             else if (ClinicalSources.IsKnown(id))
             {
-                p.Add(path + ".id", $"'{id}' is a built-in source: cite it directly, do not declare it again.");
+                p.Add(path + ".id", $"'{ProblemList.Echo(id)}' is a built-in source: cite it directly, do not declare it again.");
             }
 
             if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))

@@ -14,6 +14,13 @@ internal static class ContractNameTables
     /// <summary>Gets an enum's contract names by underlying value (<see langword="null"/> for <c>Unspecified</c> and unused values) and its declared values as bits.</summary>
     internal static bool TryGet(Type type, out string?[] byValue, out ulong declared)
     {
+        if (type == typeof(global::Sciatica.Rules.Audience))
+        {
+            byValue = ["person", "clinician"];
+            declared = 0x3UL;
+            return true;
+        }
+
         if (type == typeof(global::Sciatica.Rules.BodyPosition))
         {
             byValue = ["standing", "seated", "supine", "prone", "quadruped", "inWater"];

@@ -63,17 +63,17 @@ internal readonly struct JsonElementReader
 
     public static string Child(string path, string name) => path + "." + Shortened(name);
 
-    /// <summary>Cuts a value or name shown in a message to 80 characters, so that a report stays small.</summary>
-    public static string Shortened(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "...");
+    /// <summary>Cuts a value or name shown in a path or message to 80 characters (an ellipsis included), so that a report stays small.</summary>
+    public static string Shortened(string text) => ProblemList.Echo(text);
 
     public static string Index(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
-    public static string Describe(JsonElement value) => value.ValueKind switch
+    public static string Describe(JsonElement value, int echo = ProblemList.MaximumEchoLength) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => "the text \"" + Shortened(value.GetString()!) + "\"",
-        JsonValueKind.Number => "the number " + Shortened(value.GetRawText()),
+        JsonValueKind.String => "the text \"" + ProblemList.Bounded(value.GetString()!, echo) + "\"",
+        JsonValueKind.Number => "the number " + ProblemList.Bounded(value.GetRawText(), echo),
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         JsonValueKind.Null => "null",
         _ => "nothing",
@@ -191,7 +191,10 @@ internal readonly struct JsonElementReader
             && ContractNames.All<TEnum>().FirstOrDefault(k => string.Equals(k, value.GetString(), StringComparison.OrdinalIgnoreCase)) is { } near
             ? $" (values are case-sensitive: did you mean \"{near}\"?)"
             : string.Empty;
-        problems.Add(path, $"is {Describe(value)}, which is not a {EnumNames<TEnum>.Noun}{hint}; allowed values: {EnumNames<TEnum>.Allowed}.");
+        // The allowed values come first in the budget of a message: the quoted input gets what is left (at least 12 characters).
+        var rest = $", which is not a {EnumNames<TEnum>.Noun}{hint}; allowed values: {EnumNames<TEnum>.Allowed}.";
+        var echo = Math.Clamp(ProblemList.MaximumMessageLength - rest.Length - 20, 12, ProblemList.MaximumEchoLength);
+        problems.Add(path, $"is {Describe(value, echo)}{rest}");
         return null;
     }
 

@@ -38,7 +38,7 @@ public static class SciaticaJson
             }
 
             using var document = Parse(json, "profile");
-            return ReadProfile(document.RootElement);
+            return ReadCheckedProfile(document.RootElement);
         });
     }
 
@@ -58,7 +58,7 @@ public static class SciaticaJson
         Guard("profile", () =>
         {
             using var document = Parse(utf8Json, "profile");
-            return ReadProfile(document.RootElement);
+            return ReadCheckedProfile(document.RootElement);
         });
 
     /// <summary>The largest profile or review document the stream readers accept, in bytes.</summary>
@@ -92,7 +92,24 @@ public static class SciaticaJson
     /// <param name="element">The profile object.</param>
     /// <returns>The validated profile.</returns>
     /// <exception cref="SciaticaValidationException">The element breaks the contract; every problem is listed with its path.</exception>
-    public static PatientProfile ReadProfile(JsonElement element) =>
+    /// <remarks>
+    /// The element is read from its JSON text, as <see cref="ReadProfile(ReadOnlyMemory{byte})"/> reads a document, so
+    /// that it gets the same answer: a property given twice (which <see cref="JsonDocument"/> may have allowed) is
+    /// refused, and so is nesting deeper than the readers accept. Lines in problems count from the element's first line.
+    /// </remarks>
+    public static PatientProfile ReadProfile(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            throw Invalid("profile", "$", "must be a JSON object, not nothing.");
+        }
+
+        // The raw UTF-8 as parsed, not re-encoded text: bytes the parser let through (invalid UTF-8 in a string) stay as they were.
+        return ReadProfile(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).ToArray());
+    }
+
+    /// <summary>Reads a profile from a parsed element whose document was already checked (duplicates, depth).</summary>
+    internal static PatientProfile ReadCheckedProfile(JsonElement element) =>
         Guard("profile", () =>
         {
             var problems = new ProblemList();
@@ -157,11 +174,11 @@ public static class SciaticaJson
         }
         catch (JsonException ex)
         {
-            throw Invalid(subject, ex.Path ?? "$", "is not valid: " + ex.Message, ex.LineNumber + 1);
+            throw Invalid(subject, ex.Path is null ? "$" : string.Join('.', ex.Path.Split('.').Select(ProblemList.Echo)), "is not valid: " + QuotesShortened(ex.Message), ex.LineNumber + 1);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            throw Invalid(subject, "$", "is not valid: " + ProblemList.Bounded(ex.Message));
+            throw Invalid(subject, "$", "is not valid: " + QuotesShortened(ex.Message));
         }
     }
 
@@ -283,7 +300,7 @@ public static class SciaticaJson
         {
             var detail = ex is InvalidOperationException or DecoderFallbackException or EncoderFallbackException
                 ? "contains text that is not valid Unicode (for example an unpaired surrogate such as \\ud800)"
-                : "holds a value that cannot be read (" + ProblemList.Bounded(ex.Message) + ")";
+                : "holds a value that cannot be read (" + QuotesShortened(ex.Message) + ")";
             throw Invalid(subject, "$", detail + ", so it cannot be read.");
         }
     }
@@ -318,12 +335,25 @@ public static class SciaticaJson
         if (ex.LineNumber is null && JsonLineMap.Duplicates(utf8()) is { Count: > 0 } duplicates)
         {
             // The parser reports a duplicate property without its place; find every one with its path, line and position.
-            return new SciaticaValidationException(subject, duplicates);
+            return new SciaticaValidationException(subject, duplicates.Report());
         }
 
         var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
-        var detail = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+        // The parser's message may quote the input (an invalid literal, a whole property name): each quote is cut.
+        var detail = QuotesShortened(ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' '));
         return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}; allowed: one JSON document (an object) in UTF-8.", ex.LineNumber + 1);
+    }
+
+    /// <summary>A framework message with each quoted piece of input cut to the echo bound, and the whole to 200 characters.</summary>
+    internal static string QuotesShortened(string message)
+    {
+        var parts = message.Split('\'');
+        for (var i = 1; i < parts.Length; i += 2)
+        {
+            parts[i] = ProblemList.Echo(parts[i]);
+        }
+
+        return ProblemList.Bounded(string.Join('\'', parts), 200);
     }
 
     private static SciaticaValidationException Invalid(string subject, string path, string message, long? line = null) =>

@@ -20,8 +20,9 @@ public sealed record NdjsonLine<T>(int LineNumber, T? Value, SciaticaValidationE
 /// <summary>
 /// Newline-delimited JSON for hosts that stream profiles and decisions: one profile per input line, one decision (or
 /// one error object) per output line, so that output line N always answers input line N. Lines end at LF; a CR right
-/// before the LF is dropped and a CR anywhere else is part of the line; a UTF-8 byte order mark may open the first
-/// line; a last line without a newline is a line. Blank lines, lines that are not a valid profile and lines longer
+/// before the LF is dropped and a CR anywhere else is part of the line; a line is read as the profile readers read a
+/// document, so one UTF-8 byte order mark may open it (as editors write on line 1) and a second is an error; a last
+/// line without a newline is a line. Blank lines, lines that are not a valid profile and lines longer
 /// than <see cref="MaximumLineBytes"/> are errors of their own and never stop the stream.
 /// </summary>
 public static class SciaticaNdjson
@@ -46,7 +47,7 @@ public static class SciaticaNdjson
     }
 
     /// <summary>Reads one line's profile (the line without its newline).</summary>
-    /// <param name="lineNumber">The line number, from 1 (a byte order mark is accepted on line 1).</param>
+    /// <param name="lineNumber">The line number, from 1.</param>
     /// <param name="line">The bytes of the line.</param>
     /// <returns>The profile, or the problems of the line.</returns>
     public static NdjsonLine<PatientProfile> ReadProfileLine(int lineNumber, ReadOnlyMemory<byte> line)
@@ -61,12 +62,10 @@ public static class SciaticaNdjson
             line = line[..^1];
         }
 
-        if (lineNumber == 1 && line.Span.StartsWith("\uFEFF"u8))
-        {
-            line = line[3..];
-        }
-
-        if (line.Span.Trim(" \t\r"u8).IsEmpty)
+        // The line goes to the reader as it is, so that it gets the answer the same bytes get as a document: one byte
+        // order mark is accepted (as editors write on line 1), a second is not.
+        var content = line.Span.StartsWith("\uFEFF"u8) ? line.Span[3..] : line.Span;
+        if (content.Trim(" \t\r"u8).IsEmpty)
         {
             return new(lineNumber, null, new SciaticaValidationException("profile", [new ValidationProblem("$", "the line is empty; each line must hold one profile object.")]));
         }

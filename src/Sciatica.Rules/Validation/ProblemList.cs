@@ -8,8 +8,14 @@ internal sealed partial class ProblemList
     /// <summary>The most problems one report lists; the rest are counted, so a hostile document cannot grow the report.</summary>
     public const int MaximumReported = 100;
 
-    /// <summary>The longest path or message kept, in characters.</summary>
-    public const int MaximumTextLength = 2000;
+    /// <summary>The longest message kept, in characters.</summary>
+    public const int MaximumMessageLength = 300;
+
+    /// <summary>The longest path kept, in characters.</summary>
+    public const int MaximumPathLength = 200;
+
+    /// <summary>The longest piece of input (a value or a name) quoted in a path or message, in characters, ellipsis included.</summary>
+    public const int MaximumEchoLength = 80;
 
     private readonly List<ValidationProblem> problems = [];
     private int omitted;
@@ -33,18 +39,76 @@ internal sealed partial class ProblemList
             return;
         }
 
-        problems.Add(new ValidationProblem(Bounded(path), Bounded(message), line));
+        problems.Add(Bounded(new ValidationProblem(path, message, line)));
     }
 
-    /// <summary>Cuts a text to <see cref="MaximumTextLength"/> characters, saying so.</summary>
-    public static string Bounded(string text) =>
-        text.Length <= MaximumTextLength ? text : string.Concat(text.AsSpan(0, MaximumTextLength), "... (cut)");
+    /// <summary>Cuts a problem's path and message to their bounds.</summary>
+    public static ValidationProblem Bounded(ValidationProblem problem) =>
+        problem.Path.Length <= MaximumPathLength && problem.Message.Length <= MaximumMessageLength
+            ? problem
+            : problem with { Path = Bounded(problem.Path, MaximumPathLength), Message = Bounded(problem.Message, MaximumMessageLength) };
+
+    /// <summary>
+    /// Cuts a text to at most <paramref name="maximum"/> characters, the last three an ellipsis ("...") when cut; a
+    /// surrogate pair is never split.
+    /// </summary>
+    public static string Bounded(string text, int maximum = MaximumMessageLength)
+    {
+        if (text.Length <= maximum)
+        {
+            return text;
+        }
+
+        var keep = maximum - 3;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), "...");
+    }
+
+    /// <summary>
+    /// Lists allowed values within <paramref name="budget"/> characters: as many as fit, then how many more there are,
+    /// so that a message about a catalog of thousands of ids stays within <see cref="MaximumMessageLength"/>.
+    /// </summary>
+    public static string Listed(IEnumerable<string> values, int budget)
+    {
+        var all = values.ToList();
+        var text = new System.Text.StringBuilder();
+        var shown = 0;
+        foreach (var value in all)
+        {
+            var more = all.Count - shown - 1;
+            var tail = more > 0 ? 16 : 0;
+            if (text.Length + value.Length + 2 + tail > budget && shown > 0)
+            {
+                break;
+            }
+
+            text.Append(shown == 0 ? string.Empty : ", ").Append(Echo(value));
+            shown++;
+        }
+
+        return shown < all.Count
+            ? text.Append(System.Globalization.CultureInfo.InvariantCulture, $" and {all.Count - shown} more").ToString()
+            : text.ToString();
+    }
+
+    /// <summary>Cuts a piece of input quoted in a report to <see cref="MaximumEchoLength"/> characters, ellipsis included.</summary>
+    public static string Echo(string? text) => Bounded(text ?? string.Empty, MaximumEchoLength);
 
     /// <summary>Gets the problems to report: the listed ones, and a last one counting those left out.</summary>
     public IReadOnlyList<ValidationProblem> Report() =>
         omitted == 0
             ? problems.ToArray()
-            : [.. problems, new ValidationProblem("$", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"and {omitted} more problems, not listed: at most {MaximumReported} are reported."))];
+            : [.. problems, new ValidationProblem("$", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"and {omitted} more problems, not listed{SummaryEnd}"))];
+
+    private const string SummaryEnd = ": at most 100 are reported.";
+
+    /// <summary>Gets whether a problem is the last one of a full report, counting those left out.</summary>
+    public static bool IsSummary(ValidationProblem problem) =>
+        problem.Path == "$" && problem.Message.StartsWith("and ", StringComparison.Ordinal) && problem.Message.EndsWith(SummaryEnd, StringComparison.Ordinal);
 
     public void RequireText(string path, string? value)
     {
@@ -67,7 +131,7 @@ internal sealed partial class ProblemList
     {
         if (id is not null && !seen.Add(id))
         {
-            Add(path, $"duplicate {noun} id '{id}': each id must appear once.");
+            Add(path, $"duplicate {noun} id '{Echo(id)}': each id must appear once.");
         }
     }
 
@@ -78,7 +142,7 @@ internal sealed partial class ProblemList
     {
         if (!Catalogs.ClinicalSources.IsKnown(value) && !(value is not null && DeclaredSources?.Contains(value) == true))
         {
-            Add(path, "must be a known clinical source id; allowed values: " + string.Join(", ", Catalogs.ClinicalSources.All.Concat(DeclaredSources?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>())) + " (a catalog may declare its own in \"sources\").");
+            Add(path, "must be a known clinical source id; allowed values: " + Listed(Catalogs.ClinicalSources.All.Concat(DeclaredSources?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()), 180) + " (a catalog may declare its own in \"sources\").");
         }
     }
 

@@ -8,12 +8,13 @@ public sealed class SciaticaValidationException : Exception
 {
     /// <summary>Creates the exception from the problems found.</summary>
     /// <param name="subject">What was being validated (for example "profile" or "catalog").</param>
-    /// <param name="problems">The problems; at least one.</param>
+    /// <param name="problems">The problems; at least one. The report is bounded, whatever the input: at most 100 are
+    /// kept (then one counting the rest), each path cut to 200 characters and each message to 300.</param>
     public SciaticaValidationException(string subject, IReadOnlyList<ValidationProblem> problems)
-        : base(Describe(subject, problems))
+        : base(Describe(subject, Bound(problems)))
     {
         Subject = subject;
-        Problems = problems;
+        Problems = Bound(problems);
         // Counted here, where every refusal of the library passes: the document type only, never its content.
         SciaticaRulesTelemetry.Refused(subject);
     }
@@ -47,11 +48,28 @@ public sealed class SciaticaValidationException : Exception
     /// <summary>Gets every problem found, in document order.</summary>
     public IReadOnlyList<ValidationProblem> Problems { get; }
 
-    private static string Describe(string subject, IReadOnlyList<ValidationProblem> problems)
+    private static ValidationProblem[] Bound(IReadOnlyList<ValidationProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        return problems.Count == 1
+        if (problems.Count <= ProblemList.MaximumReported || (problems.Count == ProblemList.MaximumReported + 1 && ProblemList.IsSummary(problems[^1])))
+        {
+            return [.. problems.Select(p => ProblemList.Bounded(p))];
+        }
+
+        var list = new ProblemList();
+        foreach (var problem in problems)
+        {
+            list.Add(problem.Path, problem.Message, problem.LineNumber);
+        }
+
+        return [.. list.Report()];
+    }
+
+    private static string Describe(string subject, ValidationProblem[] problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return problems.Length == 1
             ? $"Invalid {subject}: {problems[0]}"
-            : $"Invalid {subject} ({problems.Count} problems):{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "- " + p));
+            : $"Invalid {subject} ({problems.Length} problems):{Environment.NewLine}" + string.Join(Environment.NewLine, problems.Select(p => "- " + p));
     }
 }

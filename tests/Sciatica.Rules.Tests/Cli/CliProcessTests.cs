@@ -36,7 +36,7 @@ public sealed class CliProcessTests
 
         Assert.Equal(0, result.ExitCode);
         var text = result.Output;
-        Assert.StartsWith("Decision: EXERCISE PROGRAM", text, StringComparison.Ordinal);
+        Assert.StartsWith("Decision: YOU CAN START THE EXERCISES IN THIS PLAN (program)", text, StringComparison.Ordinal);
         int exercises = text.IndexOf("Your exercises:", StringComparison.Ordinal), leftOut = text.IndexOf("Left out:", StringComparison.Ordinal), stop = text.IndexOf("Stop and seek help:", StringComparison.Ordinal);
         Assert.True(0 < exercises && exercises < leftOut && leftOut < stop, text);
         Assert.Contains("Knee-to-chest stretch (stretch): hold 30 seconds, 3 repetitions", text, StringComparison.Ordinal);

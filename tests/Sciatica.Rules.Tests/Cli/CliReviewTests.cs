@@ -41,7 +41,7 @@ public sealed class CliReviewTests
         Assert.Equal(0, result.ExitCode);
         var why = result.Output.Split("Why:\n")[1].Split("\n\n")[0];
         Assert.Contains("review-worse-next-morning", why, StringComparison.Ordinal);
-        Assert.Contains("  - walking: REGRESS (5 minutes, once a day)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  - walking: DO LESS [regress] (5 minutes, once a day)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CliReviewTests
         var result = CliRunner.Run(null, "review", "--input", CliRunner.ProfilePath("review-new-bladder-dysfunction.json"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("Review: STOP THE PROGRAM: GO TO EMERGENCY CARE NOW", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Review: STOP YOUR EXERCISES. GO TO EMERGENCY CARE NOW", result.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -12,8 +12,8 @@ public sealed class HostileInputTests
 {
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("SCIATICA_FUZZ_CASES"), out var n) && n > 0 ? n : 10_000;
 
-    // The longest report: 100 listed problems of bounded length, one more counting the rest, and the heading.
-    private const int MaximumReportLength = 101 * (2 * 2000 + 100) + 200;
+    // The longest report: 100 listed problems of bounded length (path 200, message 300, line), one more counting the rest, and the heading.
+    private const int MaximumReportLength = 101 * (200 + 300 + 30) + 200;
 
     public static TheoryData<string> Reproducers => new()
     {
@@ -148,6 +148,8 @@ public sealed class HostileInputTests
             catch (SciaticaValidationException ex)
             {
                 Assert.True(ex.Message.Length <= MaximumReportLength, $"case {i}: a report of {ex.Message.Length} characters for {Reproducer(input)}");
+                Assert.InRange(ex.Problems.Count, 1, 101);
+                Assert.All(ex.Problems, p => Assert.True(p.Path.Length <= 200 && p.Message.Length <= 300, $"case {i}: {p}"));
             }
             catch (Exception ex)
             {

@@ -1,0 +1,107 @@
+using System.Net;
+using Hl7.Fhir.Model;
+using Sciatica.Rules.Catalogs;
+
+namespace Sciatica.Rules.Fhir;
+
+public static partial class SciaticaFhir
+{
+    /// <summary>The canonical base of this project's value sets (one per code system, holding all its codes).</summary>
+    public const string ValueSetBase = CanonicalBase + "/ValueSet/";
+
+    /// <summary>
+    /// Every local code system, with a display and a definition for each code: causes, red flags, nerve roots, directional
+    /// preferences, movement patterns, exercise kinds, decisions, rule categories, the catalog's exercises, the rule set's
+    /// rules and the intake's own answers (the explicit "none of these" for red flags). Each is versioned with
+    /// <see cref="ArtifactVersion"/> of the rule-set version.
+    /// </summary>
+    /// <param name="engine">The engine whose catalog and rules are coded.</param>
+    /// <returns>The code systems, by name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    public static IReadOnlyList<CodeSystem> CodeSystems(IProgramSelector engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var version = ArtifactVersion(engine.RuleSetVersion);
+        return
+        [
+            CodeSystem(version, "affected-side", "Affected side", "Where the leg symptoms are.", Terminology.Sides),
+            CodeSystem(version, "cause", "Causes of sciatica", "What causes the person's sciatica, as a clinician found it; the contraindications of every cause apply.", Terminology.Of(Terminology.Causes)),
+            CodeSystem(version, "decision", "Decisions", "What the engine decides for an intake, most urgent first; the most urgent applicable decision wins.", Terminology.Of(Terminology.Decisions)),
+            CodeSystem(version, "directional-preference", "Directional preferences", "A direction of repeated movement that a clinician found eases or centralises the symptoms.", Terminology.Of(Terminology.Preferences)),
+            CodeSystem(version, "exercise", "Exercises", "The exercises of the catalog.", [.. engine.Catalog.Exercises.Select(e => new Concept(e.Id, e.Name, e.Rationale))]),
+            CodeSystem(version, "exercise-kind", "Exercise kinds", "What an exercise is for.", Terminology.Of(Terminology.Kinds)),
+            CodeSystem(version, "intake-answer", "Intake answers", "Answers of the intake that are not clinical codes.", [Terminology.NoneOfThese]),
+            CodeSystem(version, "movement-pattern", "Movement patterns", "What the spine, hip and nerve do in an exercise as written; contraindications name them.", Terminology.Of(Terminology.Movements)),
+            CodeSystem(version, "nerve-root", "Nerve roots", "The lumbar and sacral nerve roots a clinician found affected.", Terminology.Of(Terminology.Roots)),
+            CodeSystem(version, "red-flag", "Red flags", "Warning signs of serious spinal pathology; each one is asked, and any one gives a screening decision.", Terminology.Of(Terminology.RedFlags)),
+            CodeSystem(version, "rule", "Rules", "The rules of the rule set, each with its rationale.", [.. engine.RuleSet.Rules.Select(r => new Concept(r.Id, RuleDisplay(r.Id), r.Rationale))]),
+            CodeSystem(version, "rule-category", "Rule categories", "What kind of rule a rule is.", Terminology.Of(Terminology.Categories)),
+        ];
+    }
+
+    /// <summary>One value set per local code system, holding every code of that system (at the same version).</summary>
+    /// <param name="engine">The engine whose catalog and rules are coded.</param>
+    /// <returns>The value sets, in the order of <see cref="CodeSystems"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    public static IReadOnlyList<ValueSet> ValueSets(IProgramSelector engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return [.. CodeSystems(engine).Select(system => new ValueSet
+        {
+            Id = system.Id,
+            Url = ValueSetBase + system.Id,
+            Version = system.Version,
+            Name = system.Name,
+            Title = system.Title,
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Description = "Every code of " + system.Url + ".",
+            Compose = new ValueSet.ComposeComponent { Include = [new ValueSet.ConceptSetComponent { System = system.Url, Version = system.Version }] },
+            Text = Narrative(system.Title, "Every code of the code system " + system.Url + "|" + system.Version + "."),
+        })];
+    }
+
+    private static CodeSystem CodeSystem(string version, string id, string title, string description, IReadOnlyList<Concept> concepts)
+    {
+        var system = new CodeSystem
+        {
+            Id = id,
+            Url = CodeSystemBase + id,
+            Version = version,
+            Name = Name(id),
+            Title = title,
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Description = description,
+            CaseSensitive = true,
+            ValueSet = ValueSetBase + id + "|" + version,
+            Content = CodeSystemContentMode.Complete,
+            Count = concepts.Count,
+            Concept = [.. concepts.Select(c => new CodeSystem.ConceptDefinitionComponent { Code = c.Code, Display = c.Display, Definition = c.Definition.Length > 0 ? c.Definition : null })],
+        };
+        system.Text = Narrative(title, [description, .. concepts.Select(c => c.Code + ": " + c.Display + (c.Definition.Length > 0 ? ". " + c.Definition : string.Empty))]);
+        return system;
+    }
+
+    /// <summary>A coding of one of this project's code systems, with its display.</summary>
+    private static CodeableConcept Concept(string system, Concept concept) => new(CodeSystemBase + system, concept.Code, concept.Display);
+
+    private static CodeableConcept RuleConcept(string ruleId) => new(CodeSystemBase + "rule", ruleId, RuleDisplay(ruleId));
+
+    /// <summary>A rule's display: its id in words (<c>disc-avoid-extension</c> becomes <c>Disc avoid extension</c>).</summary>
+    internal static string RuleDisplay(string ruleId)
+    {
+        var words = ruleId.Replace('-', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>Human-readable narrative: a heading and one paragraph per line, escaped.</summary>
+    internal static Narrative Narrative(string? title, params IEnumerable<string?> lines) => new()
+    {
+        Status = Hl7.Fhir.Model.Narrative.NarrativeStatus.Generated,
+        Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+            + (title is null ? string.Empty : "<h3>" + WebUtility.HtmlEncode(title) + "</h3>")
+            + string.Concat(lines.OfType<string>().Where(l => l.Length > 0).Select(l => "<p>" + WebUtility.HtmlEncode(l).Replace("\n", "<br/>", StringComparison.Ordinal) + "</p>"))
+            + "</div>",
+    };
+}
