@@ -31,15 +31,15 @@ internal static class Endpoints
             }));
 
         // The patient handout: the same input as /api/decisions (or /api/reviews), printable HTML out, ?lang=en|de.
-        app.MapPost("/handout", async (HttpRequest request, IProgramSelector selector, ILogger<Handouts.HandoutRenderer> logger) =>
+        app.MapPost("/handout", async (HttpRequest request, IProgramSelector selector, Handouts.HandoutRenderer renderer) =>
             await HandleHandout(request, "profile", (body, language) =>
-                new Handouts.HandoutRenderer(selector, logger).RenderAsync(selector.Select(SciaticaJson.ReadProfile(body)), language, request.HttpContext.RequestAborted)));
+                renderer.RenderAsync(selector.Select(SciaticaJson.ReadProfile(body)), language, request.HttpContext.RequestAborted)));
 
-        app.MapPost("/handout/review", async (HttpRequest request, IProgramSelector selector, ISessionReviewer reviewer, ILogger<Handouts.HandoutRenderer> logger) =>
+        app.MapPost("/handout/review", async (HttpRequest request, ISessionReviewer reviewer, Handouts.HandoutRenderer renderer) =>
             await HandleHandout(request, "review request", (body, language) =>
             {
                 var input = SciaticaJson.ReadReviewRequest(body);
-                return new Handouts.HandoutRenderer(selector, logger).RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), language, request.HttpContext.RequestAborted);
+                return renderer.RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), language, request.HttpContext.RequestAborted);
             }));
 
         app.MapGet("/api/catalog", (ProgramSelector selector) =>

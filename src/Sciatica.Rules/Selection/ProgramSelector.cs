@@ -384,12 +384,16 @@ public sealed class ProgramSelector : IProgramSelector
 
             if (o.RuleId is null || !General.StrengthByRuleId.ContainsKey(o.RuleId))
             {
-                problems.Add(path + ".ruleId", Invariant($"'{ProblemList.Echo(o.RuleId ?? string.Empty)}' is not a rule that excludes exercises, so no override can name it; allowed values: {AllowedOverrideRules()}."));
+                // A screening rule refuses exercise altogether: say so plainly, since that is what the clinician must act on.
+                var why = o.RuleId is not null && RuleSet.Screening.Any(g => g.Id == o.RuleId)
+                    ? "is a screening rule: it decides whether exercise may start at all, so no override can name it (the person needs the care or assessment it asks for first)"
+                    : "is not a rule that excludes exercises, so no override can name it";
+                problems.Add(path + ".ruleId", Invariant($"'{ProblemList.Echo(o.RuleId ?? string.Empty)}' {why}; allowed values: {AllowedOverrideRules()}."));
             }
 
             if (!seen.Add((o.ExerciseId, o.RuleId)))
             {
-                problems.Add(path, Invariant($"is a second override of '{ProblemList.Echo(o.RuleId ?? string.Empty)}' for '{ProblemList.Echo(o.ExerciseId ?? string.Empty)}': give one override per exercise and rule."));
+                problems.Add(path, Invariant($"is a second override of '{ProblemList.Echo(o.RuleId ?? string.Empty)}' for '{ProblemList.Echo(o.ExerciseId ?? string.Empty)}'; allowed: one override per exercise and rule."));
             }
 
             problems.RequireText(path + ".reason", o.Reason);

@@ -357,7 +357,7 @@ public static class SciaticaJson
         var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
         // The parser's message may quote the input (an invalid literal, a whole property name): each quote is cut.
         var detail = QuotesShortened(ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' '));
-        return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}.", ex.LineNumber + 1);
+        return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}; allowed: one JSON document (an object) in UTF-8.", ex.LineNumber + 1);
     }
 
     /// <summary>A framework message with each quoted piece of input cut to the echo bound, and the whole to 200 characters.</summary>
