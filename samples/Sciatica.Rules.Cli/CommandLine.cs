@@ -8,34 +8,47 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage:
-          sciatica-rules select --profile FILE|- [--format text|json|html [--lang en|de]]
+          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [--lang en|de]]
           sciatica-rules select --batch            (JSON Lines on standard input, one decision per line out)
           sciatica-rules review --input FILE|- [--format text|json|html [--lang en|de]]
           sciatica-rules diff --from CATALOG|default --to CATALOG|default [--format text|json]
           sciatica-rules --version
-          sciatica-rules [COMMAND] --help
+          sciatica-rules [COMMAND] --help     (or: sciatica-rules help [COMMAND])
 
-        Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
+        """ + "\n" + ExitCodesHelp;
+
+    /// <summary>Every exit code of every command, printed at the end of each help text so that they all agree.</summary>
+    public const string ExitCodesHelp = """
+        Exit codes:
+          0    a decision was made, whatever it is (diff: no decision changes)
+          1    anything else, such as a file that cannot be read or a closed standard output
+          2    invalid input or command line: standard error names the field and the allowed values
+               (select --batch: any line was invalid; each such line is answered {"line": N, "error": "..."})
+          3    diff: some decisions change between the two catalogs
+          130  select --batch stopped by SIGINT or SIGTERM after a complete line
         """;
 
     private const string SelectHelp = """
         sciatica-rules select: decide what a person with sciatica should do next.
 
         Usage:
-          sciatica-rules select --profile FILE|- [--format text|json|html [--lang en|de]]
+          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [--lang en|de]]
           sciatica-rules select --batch
 
         Options:
           --profile FILE|-   the patient profile document (JSON); - reads standard input
           --format text|json|html text (default) prints a readable plan; json prints the decision document;
                             html prints the printable patient handout (--lang en or de)
+          --what-if          also say what would change the decision: the smallest changes a clinician can
+                             act on (clearance, symptoms controlled, directional preference, an override of
+                             a relative rule, a pool, lower pain) and what each gives (text and json)
           --batch            JSON Lines on standard input (one profile a line), one decision a line out;
                              an invalid line gets {"line": N, "error": "..."} and the others still answer
           -h, --help         show this help
 
         A UTF-8 byte order mark at the start of the input is accepted.
-        Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
-        """;
+
+        """ + "\n" + ExitCodesHelp;
 
     private const string ReviewHelp = """
         sciatica-rules review: adjust the program from how a session went.
@@ -50,8 +63,8 @@ internal static class CommandLine
           -h, --help         show this help
 
         A UTF-8 byte order mark at the start of the input is accepted.
-        Exit codes: 0 a decision was made; 2 invalid input; 1 anything else.
-        """;
+
+        """ + "\n" + ExitCodesHelp;
 
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error) =>
         Run(args, input, output, error, () => Console.OpenStandardInput(), () => Console.OpenStandardOutput(), () => false);
@@ -69,7 +82,9 @@ internal static class CommandLine
                     output.WriteLine("rule set " + ProgramSelector.Default.RuleSetVersion);
                     return ExitCodes.Decided;
                 case "help":
-                    output.Write((args[0] switch { "select" => SelectHelp, "review" => ReviewHelp, "diff" => Diff.Help, _ => Usage }) + "\n");
+                    // "help select", "select --help" and "select -h" print the same text.
+                    var command = args[0] == "help" ? args.ElementAtOrDefault(1) : args[0];
+                    output.Write((command switch { "select" => SelectHelp, "review" => ReviewHelp, "diff" => Diff.Help, _ => Usage }) + "\n");
                     return ExitCodes.Decided;
             }
 
@@ -120,7 +135,7 @@ internal static class CommandLine
     {
         var path = options.Profile ?? throw new UsageException("select needs --profile FILE (or - for standard input), or --batch.");
         var profile = SciaticaJson.ReadProfile(ReadAll(path, input));
-        var decision = selector.Select(profile);
+        var decision = selector.Select(profile, options.WhatIf ? SelectionOptions.WithWhatWouldChange : SelectionOptions.None);
         output.Write(options.Format switch
         {
             "json" => SciaticaJson.WriteDecision(decision, indented: true) + "\n",

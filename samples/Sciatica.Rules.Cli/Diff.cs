@@ -18,8 +18,7 @@ internal static class Diff
         values the rules read (every cause and red flag, pain bands, ages, weeks and thresholds of both
         catalogs with one either side). The same catalogs always give the same report.
 
-        Exit codes: 0 no decision changes; 3 some decisions change; 2 invalid catalog or command line; 1 anything else.
-        """;
+        """ + "\n" + CommandLine.ExitCodesHelp;
 
     public static int Run(string from, string to, string format, TextWriter output)
     {

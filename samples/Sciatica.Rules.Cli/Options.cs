@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Cli;
 /// contract's conventions (exit code 2 for a bad command line, <c>--version</c> printing the rule-set version
 /// as well as the package version) would each need overriding there.
 /// </remarks>
-internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch, string? From = null, string? To = null, string Language = "en")
+internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch, string? From = null, string? To = null, string Language = "en", bool WhatIf = false)
 {
     /// <summary>Returns "help", "version" or null: what to print instead of running a command.</summary>
     public static string? Informational(string[] args)
@@ -33,6 +33,7 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
 
         string? profile = null, input = null, format = null, from = null, to = null, language = null;
         var batch = false;
+        var whatIf = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -61,6 +62,9 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
                     break;
                 case "--batch":
                     batch = true;
+                    break;
+                case "--what-if":
+                    whatIf = true;
                     break;
                 case "--from":
                     from = Value(args, ref i);
@@ -99,7 +103,12 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
             throw new UsageException("--lang chooses the language of the handout: it goes with --format html.");
         }
 
-        return new Options(command, profile, input, format ?? "text", batch, from, to, language ?? "en");
+        if (whatIf && (command != "select" || batch || format == "html"))
+        {
+            throw new UsageException("--what-if goes with select --profile, in text or json: it says what would change one decision.");
+        }
+
+        return new Options(command, profile, input, format ?? "text", batch, from, to, language ?? "en", whatIf);
     }
 
     private static string Value(string[] args, ref int i) =>

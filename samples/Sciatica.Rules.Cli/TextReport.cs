@@ -60,6 +60,21 @@ internal static class TextReport
             }
         }
 
+        if (decision.WhatWouldChange is { } changes)
+        {
+            text.Append("\nWhat would change it (for the clinician):\n");
+            if (changes.Count == 0)
+            {
+                text.Append("  - Nothing a clinician can act on: the reasons above are facts about the person or absolute rules.\n");
+            }
+
+            foreach (var change in changes)
+            {
+                text.Append("  - ").Append(change.Target).Append(" -> ").Append(change.Gives).Append(": ").Append(change.Explanation).Append('\n')
+                    .Append("    patch: ").Append(SciaticaJson.WritePatch(change.Patch)).Append('\n');
+            }
+        }
+
         text.Append("\nStop and seek help:\n");
         foreach (var advice in decision.SafetyAdvice)
         {

@@ -15,8 +15,13 @@ internal static class Endpoints
 
     public static void MapSciaticaRules(this IEndpointRouteBuilder app)
     {
+        // ?whatIf=true adds what would change the decision (CONTRACT.md, "What would change it").
         app.MapPost("/api/decisions", async (HttpRequest request, IProgramSelector selector) =>
-            await Handle(request, "profile", body => SciaticaJson.WriteDecision(selector.Select(SciaticaJson.ReadProfile(body)))));
+            WhatIf(request) is not { } whatIf
+                ? Results.ValidationProblem(
+                    new Dictionary<string, string[]> { ["whatIf"] = [$"is '{request.Query["whatIf"]}'; allowed values: true, false."] },
+                    title: "The whatIf parameter is not valid.")
+                : await Handle(request, "profile", body => SciaticaJson.WriteDecision(selector.Select(SciaticaJson.ReadProfile(body), whatIf))));
 
         app.MapPost("/api/reviews", async (HttpRequest request, ISessionReviewer reviewer) =>
             await Handle(request, "review request", body =>
@@ -26,15 +31,15 @@ internal static class Endpoints
             }));
 
         // The patient handout: the same input as /api/decisions (or /api/reviews), printable HTML out, ?lang=en|de.
-        app.MapPost("/handout", async (HttpRequest request, IProgramSelector selector, ILogger<Handouts.HandoutRenderer> logger) =>
+        app.MapPost("/handout", async (HttpRequest request, IProgramSelector selector, Handouts.HandoutRenderer renderer) =>
             await HandleHandout(request, "profile", (body, language) =>
-                new Handouts.HandoutRenderer(selector, logger).RenderAsync(selector.Select(SciaticaJson.ReadProfile(body)), language, request.HttpContext.RequestAborted)));
+                renderer.RenderAsync(selector.Select(SciaticaJson.ReadProfile(body)), language, request.HttpContext.RequestAborted)));
 
-        app.MapPost("/handout/review", async (HttpRequest request, IProgramSelector selector, ISessionReviewer reviewer, ILogger<Handouts.HandoutRenderer> logger) =>
+        app.MapPost("/handout/review", async (HttpRequest request, ISessionReviewer reviewer, Handouts.HandoutRenderer renderer) =>
             await HandleHandout(request, "review request", (body, language) =>
             {
                 var input = SciaticaJson.ReadReviewRequest(body);
-                return new Handouts.HandoutRenderer(selector, logger).RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), language, request.HttpContext.RequestAborted);
+                return renderer.RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), language, request.HttpContext.RequestAborted);
             }));
 
         app.MapGet("/api/catalog", (ProgramSelector selector) =>
@@ -93,6 +98,14 @@ internal static class Endpoints
             return Invalid(ex, subject);
         }
     }
+
+    /// <summary>The selection options ?whatIf asks for (absent or false: none), or null when its value is not true or false.</summary>
+    private static SelectionOptions? WhatIf(HttpRequest request) => request.Query["whatIf"].ToString() switch
+    {
+        "" or "false" => SelectionOptions.None,
+        "true" => SelectionOptions.WithWhatWouldChange,
+        _ => null,
+    };
 
     /// <summary>A validation failure as an RFC 9457 problem: every problem, keyed by its path.</summary>
     public static IResult Invalid(SciaticaValidationException ex, string subject)

@@ -2,7 +2,9 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.Options;
 using Sciatica.Rules;
+using Sciatica.Rules.Handouts;
 using Sciatica.Rules.CdsHooks;
 using Sciatica.Rules.WebApi;
 
@@ -19,8 +21,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ContractOp
 
 // Options bound from configuration: "SciaticaRules" in appsettings.json, or environment variables such as
 // SciaticaRules__CatalogPath for a clinic's own catalog. An invalid catalog stops the start (options validated on start).
-builder.Services.AddSciaticaRules();
-builder.Services.AddOptions<SciaticaRulesOptions>().Bind(builder.Configuration.GetSection("SciaticaRules"));
+builder.Services.AddSciaticaRules(builder.Configuration.GetSection("SciaticaRules"));
+builder.Services.AddSciaticaHandouts();
 
 // The CDS Hooks service (package Sciatica.Rules.CdsHooks), options from "SciaticaCdsHooks": the public base address the JWT's
 // aud names, the CDS clients (issuers and their keys), CORS origins, the intake's maximum age. Checked on start.
@@ -59,7 +61,24 @@ app.MapGet("/readyz", (IServiceProvider services) =>
         return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The catalog could not be loaded.", detail: ex.Message);
     }
 });
-app.Run();
+try
+{
+    app.Run();
+}
+catch (OptionsValidationException ex)
+{
+    // A bad setting or catalog: one line naming every problem, no stack trace (the host logged the details above).
+    Console.Error.WriteLine("error: the settings are invalid: " + string.Join(" ", ex.Failures));
+    return 1;
+}
+catch (IOException ex)
+{
+    // For example the port is taken: Kestrel says which address could not be bound.
+    Console.Error.WriteLine("error: the server could not start: " + ex.Message);
+    return 1;
+}
+
+return 0;
 
 /// <summary>The web sample's entry point, visible to integration tests (WebApplicationFactory).</summary>
 public partial class Program;

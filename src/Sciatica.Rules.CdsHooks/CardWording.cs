@@ -82,6 +82,12 @@ internal static class CardWording
     public const string RelativeHeading = "Left out: relative contraindications (a clinician may override one, with a documented reason)";
 
     public const string OtherHeading = "Left out: not suited to the patient's circumstances";
+    /// <summary>The heading of the card's list of what would change the decision.</summary>
+    public const string WhatWouldChangeHeading = "What would change it (changes a clinician can act on; never a screening finding)";
+
+    /// <summary>A suggestion's label: what to do for which target, in the clinician's words of the change.</summary>
+    public static string ChangeLabel(SuggestedChange change) => change.Explanation;
+
 
     public const string SuggestionLabel = "Create the exercise program (draft care plan)";
 

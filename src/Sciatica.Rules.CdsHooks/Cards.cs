@@ -32,6 +32,7 @@ internal sealed class Cards(IProgramSelector engine, Uri documentation, string s
             }
         }
 
+        WhatWouldChange(decision, detail);
         Sources(detail, decision.Reasons.Select(r => r.Source).Concat(decision.Excluded.SelectMany(e => e.Reasons).Select(r => r.Source)));
         var card = Card("decision", CardWording.Summary(decision), detail.ToString(), decision.Decision switch
         {
@@ -39,17 +40,37 @@ internal sealed class Cards(IProgramSelector engine, Uri documentation, string s
             DecisionKind.UrgentReferral or DecisionKind.TreatCauseFirst => "warning",
             _ => "info",
         });
+        var suggestions = new JsonArray();
         if (decision.Decision == DecisionKind.Program)
         {
             var plan = JsonNode.Parse(SciaticaFhir.ToJson(SciaticaFhir.Apply(engine, decision, patient)));
-            card["selectionBehavior"] = "at-most-one";
-            card["suggestions"] = new JsonArray(new JsonObject
+            suggestions.Add(new JsonObject
             {
                 ["label"] = CardWording.SuggestionLabel,
                 ["uuid"] = Uuid("suggestion"),
                 ["isRecommended"] = true,
                 ["actions"] = new JsonArray(new JsonObject { ["type"] = "create", ["description"] = "Create a draft CarePlan proposal for this exercise program.", ["resource"] = plan }),
             });
+        }
+
+        // Each change that would change the decision or bring back an exercise, as a suggestion the clinician acts on in
+        // the intake (record clearance, lift a relative rule with a reason...): only inputs a clinician can act on, never
+        // a screening fact, so no FHIR action is attached; the patch is in the detail.
+        var number = 0;
+        foreach (var change in decision.WhatWouldChange ?? [])
+        {
+            suggestions.Add(new JsonObject
+            {
+                ["label"] = CardWording.ChangeLabel(change),
+                ["uuid"] = Uuid("change-" + number++.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ["isRecommended"] = false,
+            });
+        }
+
+        if (suggestions.Count > 0)
+        {
+            card["selectionBehavior"] = "at-most-one";
+            card["suggestions"] = suggestions;
         }
 
         return card;
@@ -99,6 +120,21 @@ internal sealed class Cards(IProgramSelector engine, Uri documentation, string s
             {
                 Reason(detail, reason);
             }
+        }
+    }
+
+    /// <summary>The "What would change it" section: each change in a clinician's words, with the patch of the intake it stands for.</summary>
+    private static void WhatWouldChange(ProgramDecision decision, StringBuilder detail)
+    {
+        if (decision.WhatWouldChange is not { Count: > 0 } changes)
+        {
+            return;
+        }
+
+        detail.Append("\n**").Append(CardWording.WhatWouldChangeHeading).Append("**\n\n");
+        foreach (var change in changes)
+        {
+            detail.Append("- ").Append(MarkdownText.Escape(change.Explanation)).Append(" (").Append(MarkdownText.Escape(SciaticaJson.WritePatch(change.Patch))).Append(")\n");
         }
     }
 

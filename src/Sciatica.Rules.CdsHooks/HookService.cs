@@ -82,7 +82,9 @@ internal sealed class HookService(IProgramSelector engine, Fetching fetching, IO
             return cards.IntakeUnusable(CardWording.IntakeInvalidSummary, ex.Problems.Take(20).Select(p => p.Path + ": " + p.Message));
         }
 
-        return cards.Decision(engine.Select(profile), new ResourceReference("Patient/" + request.PatientId));
+        // What would change it, as suggestions a clinician can act on, when the engine can say it (the library's engine can).
+        var options = engine is ProgramSelector ? SelectionOptions.WithWhatWouldChange : SelectionOptions.None;
+        return cards.Decision(engine.Select(profile, options), new ResourceReference("Patient/" + request.PatientId));
     }
 
     private static IResult Answer(params JsonObject[] cards) =>

@@ -27,6 +27,24 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
     }
 
     [Fact]
+    public async Task PostDecision_WhatIf_AddsWhatWouldChangeAsTheLibraryDoes()
+    {
+        const string noClearance = """{"causes":["herniatedDisc"],"legPain":8,"backPain":3,"redFlags":[],"medicalClearance":false,"symptomsTolerateExercise":true}""";
+        using var client = factory.CreateClient();
+
+        using var plain = await client.PostAsync("/api/decisions", Json(noClearance));
+        using var whatIf = await client.PostAsync("/api/decisions?whatIf=true", Json(noClearance));
+        using var bad = await client.PostAsync("/api/decisions?whatIf=yes", Json(noClearance));
+
+        Assert.DoesNotContain("whatWouldChange", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var expected = ProgramSelector.Default.Select(SciaticaJson.ReadProfile(noClearance), SelectionOptions.WithWhatWouldChange);
+        Assert.Equal(SciaticaJson.WriteDecision(expected), await whatIf.Content.ReadAsStringAsync());
+        Assert.Equal(new ProfilePatch { MedicalClearance = true, LegPain = 6 }, Assert.Single(expected.WhatWouldChange!).Patch);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("whatIf", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostDecision_InvalidProfile_ProblemDetailsNamingEachField()
     {
         using var client = factory.CreateClient();

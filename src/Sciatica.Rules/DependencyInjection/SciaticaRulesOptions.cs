@@ -26,27 +26,27 @@ public sealed class SciaticaRulesOptions
     /// <value>The default value is <see langword="null"/> (the catalog's thresholds).</value>
     public RuleThresholds? Thresholds { get; set; }
 
-    /// <summary>Builds the engine these options describe, logging the catalog loaded or refused; throws <see cref="SciaticaValidationException"/> or <see cref="IOException"/>.</summary>
+    /// <summary>Problems found while binding these options from configuration, each naming its key; validation reports them.</summary>
+    internal List<string>? ConfigurationProblems { get; set; }
+
+    /// <summary>Builds the engine these options describe, logging once the catalog loaded (with the final rule-set version) or refused; throws <see cref="SciaticaValidationException"/> or <see cref="IOException"/>.</summary>
     internal ProgramSelector Build(Microsoft.Extensions.Logging.ILogger? logger = null)
     {
+        // A catalog refused is logged by the loader; a catalog loaded is logged once below, after the thresholds
+        // are merged, so the log names the rule-set version the engine really uses.
         var engine = CatalogPath is not null ? LoadFrom(() => File.OpenRead(CatalogPath), logger)
             : OpenCatalog is not null ? LoadFrom(OpenCatalog, logger)
-            : Loaded(ProgramSelector.Default, logger);
-        if (Thresholds is null)
+            : ProgramSelector.Default;
+        if (Thresholds is not null)
         {
-            return engine;
+            // Field by field: a field left at its default keeps the catalog's value; a field set looser than the catalog's is refused.
+            var rules = engine.RuleSet;
+            var problems = new ProblemList();
+            var merged = ThresholdTightening.Merge(rules.Thresholds, Thresholds, ThresholdTightening.SetInCode(Thresholds), "$.thresholds", problems, rules.Name);
+            problems.ThrowIfAny("options");
+            engine = new ProgramSelector(engine.Catalog, new RuleSet(rules.Name, rules.Version, rules.Contraindications, merged, rules.Screening));
         }
 
-        // Field by field: a field left at its default keeps the catalog's value; a field set looser than the catalog's is refused.
-        var rules = engine.RuleSet;
-        var problems = new ProblemList();
-        var merged = ThresholdTightening.Merge(rules.Thresholds, Thresholds, ThresholdTightening.SetInCode(Thresholds), "$.thresholds", problems, rules.Name);
-        problems.ThrowIfAny("options");
-        return Loaded(new ProgramSelector(engine.Catalog, new RuleSet(rules.Name, rules.Version, rules.Contraindications, merged, rules.Screening)), logger);
-    }
-
-    private static ProgramSelector Loaded(ProgramSelector engine, Microsoft.Extensions.Logging.ILogger? logger)
-    {
         if (logger is not null)
         {
             Log.CatalogLoaded(logger, engine.RuleSet.Name, engine.RuleSet.Version, engine.RuleSetVersion, engine.Catalog.Exercises.Count, engine.RuleSet.Contraindications.Count);
@@ -58,6 +58,14 @@ public sealed class SciaticaRulesOptions
     private static ProgramSelector LoadFrom(Func<Stream> open, Microsoft.Extensions.Logging.ILogger? logger)
     {
         using var stream = open();
-        return CatalogLoader.Load(CatalogLoader.ReadAll(stream), logger);
+        try
+        {
+            return CatalogLoader.Load(CatalogLoader.ReadAll(stream), logger: null);
+        }
+        catch (SciaticaValidationException ex) when (logger is not null)
+        {
+            Log.CatalogRefused(logger, ex.Problems.Count, string.Join("; ", ex.Problems));
+            throw;
+        }
     }
 }

@@ -25,6 +25,11 @@ internal sealed class SciaticaRulesOptionsValidator(SciaticaRulesEngineBuilder b
 {
     public ValidateOptionsResult Validate(string? name, SciaticaRulesOptions options)
     {
+        if (options.ConfigurationProblems is { Count: > 0 } settings)
+        {
+            return ValidateOptionsResult.Fail(settings);
+        }
+
         try
         {
             builder.Build(options);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,23 @@ public static class SciaticaRulesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(catalogPath);
         return AddSciaticaRules(services, options => options.CatalogPath = catalogPath);
+    }
+
+    /// <summary>
+    /// Registers the engine with its options read from a configuration section, for example
+    /// <c>builder.Configuration.GetSection("SciaticaRules")</c> holding <c>CatalogPath</c> and
+    /// <c>Thresholds:SeriousPathologyMaximumAge</c>. The section is read without reflection (trim- and AOT-safe).
+    /// A key that is not a setting, or a threshold that is not a whole number, fails validation when the host
+    /// starts, naming the key and the allowed settings or values, as does an invalid catalog.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The configuration section with the settings.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IServiceCollection AddSciaticaRules(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return AddSciaticaRules(services, options => SciaticaRulesConfiguration.Bind(section, options));
     }
 
     /// <summary>

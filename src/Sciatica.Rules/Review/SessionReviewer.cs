@@ -250,7 +250,8 @@ public sealed class SessionReviewer : ISessionReviewer
         {
             if (state.Any(e => e.Id == feedback.Exercises[i].Id && e.Action == ReviewAction.Stop))
             {
-                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{ProblemList.Echo(feedback.Exercises[i].Id)}' was stopped after an earlier session and is no longer part of the program.");
+                var remaining = string.Join(", ", state.Where(e => e.Action != ReviewAction.Stop).Select(e => e.Id));
+                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{ProblemList.Echo(feedback.Exercises[i].Id)}' was stopped after an earlier session and is no longer part of the program; allowed values: {(remaining.Length == 0 ? "none (every exercise was stopped)" : remaining)}.");
             }
         }
 
@@ -264,7 +265,7 @@ public sealed class SessionReviewer : ISessionReviewer
     {
         var problems = new ProblemList();
         var allowed = program.Exercises.Count == 0
-            ? "none: the profile gets no program, so no exercise can be reported"
+            ? Invariant($"none: the profile gets no program ({ContractNames.Of(program.Decision)}: {(program.Reasons.Count > 0 ? program.Reasons[0].Message : "screening refused exercise")}), so no exercise can be reported")
             : string.Join(", ", program.Exercises.Select(e => e.Id));
         for (var s = 0; s < sessions.Count; s++)
         {
@@ -289,7 +290,7 @@ public sealed class SessionReviewer : ISessionReviewer
 
                 if (!seen.Add(f.Id))
                 {
-                    problems.Add(path + ".id", $"'{ProblemList.Echo(f.Id)}' appears more than once; give one entry per exercise.");
+                    problems.Add(path + ".id", $"'{ProblemList.Echo(f.Id)}' appears more than once; allowed: one entry per exercise of the program.");
                 }
 
                 if (f.SymptomChange is not (SymptomChange.Centralized or SymptomChange.Unchanged or SymptomChange.Peripheralized))

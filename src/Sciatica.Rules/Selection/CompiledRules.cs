@@ -197,6 +197,7 @@ internal sealed class CompiledRules
             var lifted = lifts.TryGetValue(c.Id, out var lift);
             rules.Add(new ExclusionRule(
                 c.Id,
+                c.Strength,
                 c.CompileCondition(),
                 lifted ? Condition.AllOf(Facts.Prefers(c.LiftedByDirectionalPreference ?? throw new InvalidOperationException($"Rule '{c.Id}' is lifted without a directional preference."))) : null,
                 Touching(representative, c.Touches),
@@ -207,7 +208,7 @@ internal sealed class CompiledRules
 
         foreach (var r in eligibility)
         {
-            rules.Add(new ExclusionRule(r.Id, r.When, null, Touching(representative, r.Touches), r.Reason, reasonIndex[r.Reason], -1));
+            rules.Add(new ExclusionRule(r.Id, r.Strength, r.When, null, Touching(representative, r.Touches), r.Reason, reasonIndex[r.Reason], -1));
         }
 
         rules.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -231,6 +232,27 @@ internal sealed class CompiledRules
         DecisionJson.Remember(NoExercises);
         DecisionJson.Remember(NoneExcluded);
     }
+
+    /// <summary>Gets the thresholds the facts are computed with.</summary>
+    internal RuleThresholds Thresholds => thresholds;
+
+    /// <summary>Gets the catalog's exercises, in catalog (id) order.</summary>
+    internal ReadOnlySpan<Exercise> Exercises => exercises;
+
+    /// <summary>Gets the class of each exercise (exercises every rule sees alike share one).</summary>
+    internal ReadOnlySpan<int> ExerciseClass => exerciseClass;
+
+    /// <summary>Gets how many classes of exercises there are.</summary>
+    internal int ClassCount => classCount;
+
+    /// <summary>Gets the exclusion rules, in rule id order.</summary>
+    internal ReadOnlySpan<ExclusionRule> Exclusions => exclusions;
+
+    /// <summary>Gets the screening rules, most urgent first, and their compiled conditions (same index).</summary>
+    internal ReadOnlySpan<ScreeningRule> Screening => screening;
+
+    /// <inheritdoc cref="Screening"/>
+    internal ReadOnlySpan<Condition> ScreeningWhen => screeningWhen;
 
     /// <summary>Programs list exercises by kind, then in catalog (id) order: a stable counting sort on the kind.</summary>
     private static int[] InclusionOrder(Exercise[] exercises)
@@ -616,7 +638,8 @@ internal sealed class CompiledRules
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Boxing once here is the point: the records keep the boxed list as it is.")]
     private static IReadOnlyList<T> Wrap<T>(T[] items) => EquatableArray<T>.FromOwned(items);
 
-    private sealed record ExclusionRule(string Id, Condition When, Condition? Lift, ulong[] Touches, DecisionReason Reason, int ReasonIndex, int LiftReasonIndex);
+    /// <summary>An exclusion rule compiled: when it holds (and its preference does not lift it) it excludes the classes it touches.</summary>
+    internal sealed record ExclusionRule(string Id, ContraindicationStrength Strength, Condition When, Condition? Lift, ulong[] Touches, DecisionReason Reason, int ReasonIndex, int LiftReasonIndex);
 
     private sealed record ReasonListPart(int Id, IReadOnlyList<DecisionReason> Reasons);
 

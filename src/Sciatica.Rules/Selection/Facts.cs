@@ -115,6 +115,36 @@ internal readonly record struct Facts(ulong Low, ulong High)
 
     private static ulong Bit(int bit) => 1UL << bit;
 
+    /// <summary>The facts without one bit.</summary>
+    public Facts Without(int bit) => bit < 64 ? new(Low & ~(1UL << bit), High) : new(Low, High & ~(1UL << (bit - 64)));
+
+    /// <summary>The facts of the same person with one yes/no field answered yes (<paramref name="yes"/>), given its no bit <paramref name="no"/>.</summary>
+    public Facts WithYes(int yes, int no) => Without(no).With(yes);
+
+    /// <summary>The facts of the same person with another directional preference (as <see cref="Of"/> sets it).</summary>
+    public Facts WithPreference(DirectionalPreference? preference)
+    {
+        var facts = Without(PrefersExtension).Without(PrefersFlexion).Without(NoExtensionPreference);
+        return preference switch
+        {
+            DirectionalPreference.Extension => facts.With(PrefersExtension),
+            DirectionalPreference.Flexion => facts.With(PrefersFlexion).With(NoExtensionPreference),
+            _ => facts.With(NoExtensionPreference),
+        };
+    }
+
+    /// <summary>The facts of the same person with leg pain <paramref name="pain"/> (as <see cref="Of"/> sets it).</summary>
+    public Facts WithLegPain(int pain, RuleThresholds t)
+    {
+        var low = pain >= t.SeverePainFrom ? Low | Bit(LegPainSevere) : Low & ~Bit(LegPainSevere);
+        const ulong legBits = (1UL << 11) - 1;
+        return new(low, (High & ~legBits) | ((1UL << (pain + 1)) - 1));
+    }
+
+    /// <summary>The facts of the same person with back pain <paramref name="pain"/> (as <see cref="Of"/> sets it).</summary>
+    public Facts WithBackPain(int pain, RuleThresholds t) =>
+        new(pain >= t.SeverePainFrom ? Low | Bit(BackPainSevere) : Low & ~Bit(BackPainSevere), High);
+
     public int Count => BitOperations.PopCount(Low) + BitOperations.PopCount(High);
 }
 

@@ -20,7 +20,12 @@ public sealed record ProgramDecision
     /// referral (and for treat-the-cause-first when fever suggests a spinal infection), within days to treat the
     /// cause first, before exercising to seek medical advice; <see langword="null"/> for a program.
     /// </summary>
-    public required Timeframe? Timeframe { get; init; }
+    public required Timeframe? Timeframe
+    {
+        // Kept in one byte (0 for none), so that the record stays as small as before it gained WhatWouldChange.
+        get => timeframe == 0 ? null : (Timeframe)(timeframe - 1);
+        init => timeframe = value is { } t ? checked((byte)((int)t + 1)) : (byte)0;
+    }
 
     /// <summary>Gets the rules that shaped the decision, most decisive first.</summary>
     public required IReadOnlyList<DecisionReason> Reasons { get; init => field = ValueList.Of(value); }
@@ -36,4 +41,17 @@ public sealed record ProgramDecision
 
     /// <summary>Gets the version of the rule set and catalog content that made the decision.</summary>
     public required string RuleSetVersion { get; init; }
+
+    /// <summary>
+    /// Gets what would change the decision, when it was asked for (<see cref="SelectionOptions.WhatWouldChange"/>):
+    /// for a refusal, the smallest changes a clinician can act on that give the least urgent decision any such change
+    /// reaches; for a program, the smallest that bring back each excluded exercise. Ordered by target (the decision,
+    /// then exercises by id), then fewest changes, then the patch's JSON text. Empty when nothing a clinician can act
+    /// on changes it (a red flag, an absolute rule); <see langword="null"/> when it was not asked for.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SuggestedChange>? WhatWouldChange { get; init => field = value is null ? null : ValueList.Of(value); }
+
+    private readonly byte timeframe;
 }

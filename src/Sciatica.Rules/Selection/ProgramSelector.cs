@@ -25,6 +25,8 @@ public sealed class ProgramSelector : IProgramSelector
     /// <summary>The general evaluator's tables: built on its first use, since profiles without overrides never need them.</summary>
     private GeneralTables? general;
 
+    private ChangeSearch? suggestions;
+
     /// <summary>Creates an engine over the default catalog and rule set.</summary>
     public ProgramSelector()
         : this(ExerciseCatalog.Default, RuleSet.Default)
@@ -69,6 +71,26 @@ public sealed class ProgramSelector : IProgramSelector
         activity?.SetTag("rule_set_version", RuleSetVersion);
         return decision;
     }
+
+    /// <inheritdoc />
+    public ProgramDecision Select(PatientProfile profile, SelectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var decision = Select(profile);
+        if (!options.WhatWouldChange)
+        {
+            return decision;
+        }
+
+        using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.what_would_change");
+        return decision with { WhatWouldChange = Suggestions.Find(profile, decision) };
+    }
+
+    /// <summary>What would change the decision, searched afresh (not from the shared answers): the reference and the cost measured.</summary>
+    internal IReadOnlyList<SuggestedChange> WhatWouldChangeAfresh(PatientProfile profile) => Suggestions.SearchAfresh(profile, Select(profile));
+
+    /// <summary>The search for what would change a decision: built on its first use, since plain decisions never need it.</summary>
+    private ChangeSearch Suggestions => LazyInitializer.EnsureInitialized(ref suggestions, () => new ChangeSearch(compiled));
 
     private ProgramDecision Decide(PatientProfile profile)
     {
@@ -362,12 +384,16 @@ public sealed class ProgramSelector : IProgramSelector
 
             if (o.RuleId is null || !General.StrengthByRuleId.ContainsKey(o.RuleId))
             {
-                problems.Add(path + ".ruleId", Invariant($"'{ProblemList.Echo(o.RuleId ?? string.Empty)}' is not a rule that excludes exercises, so no override can name it; allowed values: {AllowedOverrideRules()}."));
+                // A screening rule refuses exercise altogether: say so plainly, since that is what the clinician must act on.
+                var why = o.RuleId is not null && RuleSet.Screening.Any(g => g.Id == o.RuleId)
+                    ? "is a screening rule: it decides whether exercise may start at all, so no override can name it (the person needs the care or assessment it asks for first)"
+                    : "is not a rule that excludes exercises, so no override can name it";
+                problems.Add(path + ".ruleId", Invariant($"'{ProblemList.Echo(o.RuleId ?? string.Empty)}' {why}; allowed values: {AllowedOverrideRules()}."));
             }
 
             if (!seen.Add((o.ExerciseId, o.RuleId)))
             {
-                problems.Add(path, Invariant($"is a second override of '{ProblemList.Echo(o.RuleId ?? string.Empty)}' for '{ProblemList.Echo(o.ExerciseId ?? string.Empty)}': give one override per exercise and rule."));
+                problems.Add(path, Invariant($"is a second override of '{ProblemList.Echo(o.RuleId ?? string.Empty)}' for '{ProblemList.Echo(o.ExerciseId ?? string.Empty)}'; allowed: one override per exercise and rule."));
             }
 
             problems.RequireText(path + ".reason", o.Reason);

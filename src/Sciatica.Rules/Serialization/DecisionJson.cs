@@ -57,6 +57,24 @@ internal static class DecisionJson
         writer.WritePropertyName("safetyAdvice"u8);
         Part(writer, decision.SafetyAdvice, WriteStrings);
         writer.WriteString("ruleSetVersion"u8, decision.RuleSetVersion);
+        if (decision.WhatWouldChange is { } changes)
+        {
+            writer.WritePropertyName("whatWouldChange"u8);
+            writer.WriteStartArray();
+            foreach (var change in changes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("target"u8, change.Target);
+                writer.WriteString("gives"u8, change.Gives);
+                writer.WritePropertyName("patch"u8);
+                ProfilePatchConverter.WritePatch(writer, change.Patch);
+                writer.WriteString("explanation"u8, change.Explanation);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -20,7 +20,7 @@ internal readonly struct JsonElementReader
         IsObject = element.ValueKind == JsonValueKind.Object;
         if (!IsObject)
         {
-            problems.Add(path, $"must be a JSON object, not {Describe(element)}.");
+            problems.Add(path, $"is {Describe(element)}; allowed values: a JSON object.");
             return;
         }
 

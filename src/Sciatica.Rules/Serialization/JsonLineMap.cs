@@ -45,7 +45,7 @@ internal static class JsonLineMap
                             }
 
                             var position = (start - lines.LineStart + 1).ToString(CultureInfo.InvariantCulture);
-                            found.Add(PathOf(stack), string.Create(CultureInfo.InvariantCulture, $"appears a second time at line {lines.Line}, position {position} (first at line {top.Names[top.Name!]}): each property may appear once in an object."), lines.Line);
+                            found.Add(PathOf(stack), string.Create(CultureInfo.InvariantCulture, $"appears a second time at line {lines.Line}, position {position} (first at line {top.Names[top.Name!]}); allowed: each property once per object."), lines.Line);
                         }
 
                         break;

@@ -83,7 +83,7 @@ internal static class ProfileReader
             var reason = o.Text("reason", required: true);
             if (exerciseId is not null && ruleId is not null && !seenOverrides.Add((exerciseId, ruleId)))
             {
-                problems.Add(itemPath, $"is a second override of '{ProblemList.Echo(ruleId)}' for '{ProblemList.Echo(exerciseId)}': give one override per exercise and rule.");
+                problems.Add(itemPath, $"is a second override of '{ProblemList.Echo(ruleId)}' for '{ProblemList.Echo(exerciseId)}'; allowed: one override per exercise and rule.");
             }
 
             return exerciseId is null || ruleId is null || reason is null

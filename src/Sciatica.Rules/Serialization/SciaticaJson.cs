@@ -143,6 +143,22 @@ public static class SciaticaJson
         DecisionJson.Write(decision, output);
     }
 
+    /// <summary>Writes a profile patch (what would change a decision) as its compact JSON Merge Patch.</summary>
+    /// <param name="patch">The patch.</param>
+    /// <returns>The JSON text, one line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patch"/> is null.</exception>
+    public static string WritePatch(ProfilePatch patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var output = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ContractEncoder.Instance }))
+        {
+            ProfilePatchConverter.WritePatch(writer, patch);
+        }
+
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
     /// <summary>Writes a profile document.</summary>
     /// <param name="profile">The profile.</param>
     /// <param name="indented">Whether to indent the JSON for people.</param>
@@ -341,7 +357,7 @@ public static class SciaticaJson
         var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
         // The parser's message may quote the input (an invalid literal, a whole property name): each quote is cut.
         var detail = QuotesShortened(ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' '));
-        return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}.", ex.LineNumber + 1);
+        return Invalid(subject, "$", $"is not valid JSON at {where}: {detail}; allowed: one JSON document (an object) in UTF-8.", ex.LineNumber + 1);
     }
 
     /// <summary>A framework message with each quoted piece of input cut to the echo bound, and the whole to 200 characters.</summary>

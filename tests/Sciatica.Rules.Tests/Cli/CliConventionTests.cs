@@ -33,6 +33,45 @@ public sealed class CliConventionTests
         Assert.Contains(option, result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("select")]
+    [InlineData("review")]
+    [InlineData("diff")]
+    public void Run_HelpCommandAndCommandHelp_PrintTheSameText(string command)
+    {
+        var viaHelp = CliRunner.Run(null, "help", command);
+        var viaFlag = CliRunner.Run(null, command, "--help");
+        var viaShortFlag = CliRunner.Run(null, command, "-h");
+
+        Assert.Equal(0, viaHelp.ExitCode);
+        Assert.StartsWith("sciatica-rules " + command, viaHelp.Output, StringComparison.Ordinal);
+        Assert.Equal(viaFlag.Output, viaHelp.Output);
+        Assert.Equal(viaShortFlag.Output, viaHelp.Output);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("select", "--help")]
+    [InlineData("review", "--help")]
+    [InlineData("diff", "--help")]
+    public void Run_EveryHelp_ListsEveryExitCodeTheCliHas(params string[] args)
+    {
+        // The exit codes are read from the CLI's own constants, so a new code fails here until every help lists it.
+        var codes = Type.GetType("Sciatica.Rules.Cli.ExitCodes, sciatica-rules", throwOnError: true)!
+            .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Where(f => f.IsLiteral)
+            .Select(f => (int)f.GetRawConstantValue()!)
+            .ToList();
+
+        var help = CliRunner.Run(null, args).Output;
+
+        Assert.Equal([0, 1, 2, 3, 130], codes.Order());
+        foreach (var code in codes)
+        {
+            Assert.Matches($@"(?m)^  {code} +\S", help);
+        }
+    }
+
     [Fact]
     public void Run_Version_PrintsPackageAndRuleSetVersionsAndExitsZero()
     {

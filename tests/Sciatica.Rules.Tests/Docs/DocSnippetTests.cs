@@ -10,7 +10,9 @@ namespace Sciatica.Rules.Tests.Docs;
 /// <summary>
 /// Docs are code: every C# block of README.md, docs/*.md and the package readme is compiled as a console app
 /// against the library (with the implicit usings of a console project), and run unless its fence says
-/// <c>csharp no-run</c>. A missing <c>using</c>, an undefined variable or a renamed member fails here.
+/// <c>csharp no-run</c> or <c>csharp web</c> (an ASP.NET Core app: compiled here with the web usings; the throwaway
+/// host of tests/Sciatica.Rules.Packages.Tests starts and stops it). A missing <c>using</c>, an undefined variable or
+/// a renamed member fails here, naming the document and the block (numbered from 1).
 /// </summary>
 [Collection(nameof(DocSnippetTests))]
 [CollectionDefinition(nameof(DocSnippetTests), DisableParallelization = true)]
@@ -33,12 +35,11 @@ public sealed partial class DocSnippetTests
     public static TheoryData<string, int> Snippets()
     {
         var data = new TheoryData<string, int>();
-        foreach (var file in DocumentFiles())
+        foreach (var file in DocumentBlocks.Documents(Repository.Root))
         {
-            var count = Blocks(file).Count;
-            for (var i = 0; i < count; i++)
+            foreach (var block in DocumentBlocks.Of(Repository.Root, file))
             {
-                data.Add(file, i);
+                data.Add(file, block.Number);
             }
         }
 
@@ -47,12 +48,14 @@ public sealed partial class DocSnippetTests
 
     [Theory]
     [MemberData(nameof(Snippets))]
-    public void Snippet_CompilesAndRuns(string file, int index)
+    public void Snippet_CompilesAndRuns(string file, int number)
     {
-        var (code, run) = Blocks(file)[index];
+        var block = DocumentBlocks.Of(Repository.Root, file).Single(b => b.Number == number);
+        var (code, run, index) = (block.Code, block.Run && !block.Web, number);
+        var usings = block.Web ? ImplicitUsings + string.Concat(DocumentBlocks.WebUsings.Select(u => "\nglobal using " + u + ";")) : ImplicitUsings;
         var compilation = CSharpCompilation.Create(
             $"Snippet{index}",
-            [CSharpSyntaxTree.ParseText(code, Parse), CSharpSyntaxTree.ParseText(ImplicitUsings, Parse)],
+            [CSharpSyntaxTree.ParseText(code, Parse), CSharpSyntaxTree.ParseText(usings, Parse)],
             References.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
@@ -69,7 +72,7 @@ public sealed partial class DocSnippetTests
 
     [Fact]
     public void Snippets_EveryDocumentWithCSharp_IsFound() =>
-        Assert.Contains(DocumentFiles(), f => f.EndsWith("getting-started.md", StringComparison.Ordinal) && Blocks(f).Count >= 5);
+        Assert.Contains(DocumentBlocks.Documents(Repository.Root), f => f.EndsWith("getting-started.md", StringComparison.Ordinal) && DocumentBlocks.Of(Repository.Root, f).Count >= 5);
 
     [Fact]
     public void DependencyStatements_MatchThePackagesDependencies()
@@ -120,30 +123,32 @@ public sealed partial class DocSnippetTests
         Assert.False(string.IsNullOrWhiteSpace(output.ToString()), $"{file} block {index} printed nothing");
     }
 
-    private static IEnumerable<string> DocumentFiles()
-    {
-        var root = RulesReferenceTests.RepositoryRoot();
-        return new[] { "README.md", "src/Sciatica.Rules/PACKAGE.md" }
-            .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')))
-            .Where(f => Blocks(f).Count > 0)
-            .Order(StringComparer.Ordinal);
-    }
-
-    private static List<(string Code, bool Run)> Blocks(string file) =>
-        CSharpBlock().Matches(File.ReadAllText(Path.Combine(RulesReferenceTests.RepositoryRoot(), file)).ReplaceLineEndings("\n"))
-            .Select(m => (m.Groups[2].Value, !m.Groups[1].Value.Contains("no-run", StringComparison.Ordinal)))
-            .ToList();
-
     private static MetadataReference[] LoadReferences()
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll");
-        return platform.Concat(local)
+        return platform.Concat(AspNetCore()).Concat(local)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.Last())
             .Where(IsManagedAssembly)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToArray();
+    }
+
+    /// <summary>
+    /// ASP.NET Core's shared framework beside the running runtime, to compile <c>csharp web</c> blocks (only compiled
+    /// here; the throwaway host runs them). Not a framework reference of this project: the CLI sample runs from this
+    /// output folder on the plain runtime and needs its package assemblies copied here.
+    /// </summary>
+    private static IEnumerable<string> AspNetCore()
+    {
+        var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        var shared = Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App");
+        var version = Directory.Exists(shared)
+            ? Directory.GetDirectories(shared).Where(d => Path.GetFileName(d).StartsWith(runtime.Name.Split('.')[0] + ".", StringComparison.Ordinal))
+                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).LastOrDefault()
+            : null;
+        return version is null ? [] : Directory.GetFiles(version, "*.dll");
     }
 
     private static bool IsManagedAssembly(string path)
@@ -158,9 +163,6 @@ public sealed partial class DocSnippetTests
             return false;
         }
     }
-
-    [GeneratedRegex(@"^```csharp([^\n]*)\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 
     [GeneratedRegex(@"^Dependencies: (.*?)(?:\n\n|\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex DependenciesLine();

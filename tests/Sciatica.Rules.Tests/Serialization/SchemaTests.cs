@@ -107,7 +107,8 @@ public sealed class SchemaTests
     public void DecisionSchema_Properties_MatchTheWrittenDecision()
     {
         var schema = Schemas.Value["decision"].Raw;
-        var written = JsonNode.Parse(SciaticaJson.WriteDecision(ProgramSelector.Default.Select(Tests.Profiles.Clear)))!.AsObject();
+        // With what would change it, so that its member is written too (it is left out when not asked for).
+        var written = JsonNode.Parse(SciaticaJson.WriteDecision(ProgramSelector.Default.Select(Tests.Profiles.Clear, SelectionOptions.WithWhatWouldChange)))!.AsObject();
         var exercise = written["exercises"]![0]!.AsObject();
 
         Assert.Equal(Keys(schema), Keys(written));
@@ -115,6 +116,12 @@ public sealed class SchemaTests
         Assert.Equal(Keys(schema["$defs"]!["dosage"]!.AsObject()), Keys(exercise["dosage"]!.AsObject()));
         Assert.Equal(Keys(schema["$defs"]!["reason"]!.AsObject()), Keys(written["reasons"]![0]!.AsObject()));
         Assert.Equal(Keys(schema["properties"]!["excluded"]!["items"]!.AsObject()), Keys(written["excluded"]![0]!.AsObject()));
+        Assert.Equal(Keys(schema["properties"]!["whatWouldChange"]!["items"]!.AsObject()), Keys(written["whatWouldChange"]![0]!.AsObject()));
+        var everyChange = new ProfilePatch
+        {
+            MedicalClearance = true, SymptomsTolerateExercise = true, SetsDirectionalPreference = true, ClinicianOverrides = [Tests.Profiles.Override("bridge", "pregnancy-avoid-supine")], PoolAccess = true, LegPain = 1, BackPain = 1,
+        };
+        Assert.Equal(Keys(schema["properties"]!["whatWouldChange"]!["items"]!["properties"]!["patch"]!.AsObject()), Keys(JsonNode.Parse(SciaticaJson.WritePatch(everyChange))!.AsObject()));
         Assert.Equal(Enum(schema, "movement"), ContractNames.All<MovementPattern>());
         Assert.Equal(schema["properties"]!["decision"]!["enum"]!.AsArray().Select(v => (string)v!).Order(StringComparer.Ordinal), ContractNames.All<DecisionKind>().Order(StringComparer.Ordinal));
         Assert.Equal(schema["$defs"]!["reason"]!["properties"]!["source"]!["enum"]!.AsArray().Select(v => (string)v!), ClinicalSources.All);

@@ -90,7 +90,7 @@ public sealed class SciaticaJsonTests
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"directionalPreference":"lateral"}""", "$.directionalPreference", "extension, flexion")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlag":["fever"]}""", "$.redFlag", "not a known property")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":null}""", "$.symptomsTolerateExercise", "true or false")]
-    [InlineData("""["tumor"]""", "$", "must be a JSON object")]
+    [InlineData("""["tumor"]""", "$", "allowed values: a JSON object")]
     [InlineData("""{"causes":["tumor"],"legPain":5,""", "$", "not valid JSON")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"legPain":1,"backPain":3,"medicalClearance":true}""", "$.legPain", "appears a second time at line 1, position 33")]
     public void ReadProfile_InvalidInput_NamesFieldAndAllowedValues(string json, string path, string expected)

@@ -139,6 +139,23 @@ public sealed class TelemetryTests
         }
     }
 
+    [Fact]
+    public void AddSciaticaRules_TightenedThresholds_LogsOneCatalogLoadedLineWithTheEnginesVersion()
+    {
+        var logs = new ListLoggerProvider();
+        using var provider = new ServiceCollection().AddLogging(b => b.AddProvider(logs))
+            .AddSciaticaRules(o => o.Thresholds = new RuleThresholds { SeriousPathologyMaximumAge = 45 })
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var engine = provider.GetRequiredService<IProgramSelector>();
+
+        // One line, naming the version the engine really uses (the thresholds change the hash), not the default's too.
+        var loaded = Assert.Single(logs.Entries, e => e.EventId.Name == "CatalogLoaded");
+        Assert.NotEqual(ProgramSelector.Default.RuleSetVersion, engine.RuleSetVersion);
+        Assert.Contains(engine.RuleSetVersion, loaded.Message, StringComparison.Ordinal);
+    }
+
     private sealed class ListLoggerProvider : ILoggerProvider
     {
         public ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = new();

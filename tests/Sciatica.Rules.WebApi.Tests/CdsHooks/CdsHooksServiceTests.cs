@@ -75,7 +75,7 @@ public sealed class CdsHooksServiceTests(CdsHooksHost host) : IClassFixture<CdsH
     [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":["saddleAnesthesia"],"symptomsTolerateExercise":true}""", "critical", "Emergency, now:")]
     [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":["fever","ivDrugUse"],"age":44,"symptomsTolerateExercise":true}""", "warning", "Urgent, within 24 hours:")]
     [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":false,"age":44,"redFlags":[],"symptomsTolerateExercise":true}""", "info", "before exercise starts:")]
-    public async Task NotAProgram_CardLeadsWithHowSoon_DetailSaysTheSame_NoSuggestion(string profile, string indicator, string lead)
+    public async Task NotAProgram_CardLeadsWithHowSoon_DetailSaysTheSame_NoCarePlan(string profile, string indicator, string lead)
     {
         using var client = host.CreateClient();
 
@@ -85,7 +85,35 @@ public sealed class CdsHooksServiceTests(CdsHooksHost host) : IClassFixture<CdsH
         Assert.StartsWith(lead, (string)card["summary"]!, StringComparison.Ordinal);
         var howSoon = lead.TrimEnd(':').Split(", ")[^1];
         Assert.Contains(howSoon, Text(card), StringComparison.Ordinal);
-        Assert.Null(card["suggestions"]);
+        if (indicator == "info")
+        {
+            // No clearance: the one thing that would change it is offered, with nothing to create.
+            var suggestion = Assert.Single(card["suggestions"]!.AsArray())!;
+            Assert.Contains("records medical clearance", (string)suggestion["label"]!, StringComparison.Ordinal);
+            Assert.Null(suggestion["actions"]);
+            Assert.Contains("What would change it", Text(card), StringComparison.Ordinal);
+        }
+        else
+        {
+            // A red flag: nothing a clinician can act on changes it, so nothing is suggested.
+            Assert.Null(card["suggestions"]);
+        }
+    }
+
+    [Fact]
+    public async Task Program_WhatWouldChangeIt_OfferedBesideTheCarePlan_NeverAScreeningFact()
+    {
+        using var client = host.CreateClient();
+
+        var card = Card(await Call(client, Request(Intake(Disc))));
+
+        var suggestions = card["suggestions"]!.AsArray();
+        Assert.Equal("at-most-one", (string?)card["selectionBehavior"]);
+        Assert.Single(suggestions, s => s!["actions"] is not null);
+        var changes = suggestions.Where(s => s!["actions"] is null).Select(s => (string)s!["label"]!).ToList();
+        Assert.NotEmpty(changes);
+        Assert.All(changes, label => Assert.Contains("can be included in the program when", label, StringComparison.Ordinal));
+        Assert.Equal(suggestions.Count, suggestions.Select(s => (string)s!["uuid"]!).Distinct().Count());
     }
 
     [Theory]
