@@ -13,7 +13,7 @@ namespace Sciatica.Rules.Catalogs;
 internal static class PrecomputedDefaultCatalog
 {
     /// <summary>The rule-set version of the default catalog and rule set.</summary>
-    internal const string RuleSetVersion = "default/3.0.0+eae22bd663e1";
+    internal const string RuleSetVersion = "default/3.0.0+f889b528b615";
 
     /// <summary>Builds the default catalog and rule set.</summary>
     internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Build()

@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Tests.Serialization;
 /// <summary>Reading documents from streams, synchronously and (for request bodies that refuse synchronous reads) asynchronously.</summary>
 public sealed class StreamReaderTests
 {
-    private const string Profile = """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true}""";
+    private const string Profile = """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
     [Fact]
     public async Task ReadProfileAsync_StreamThatRefusesSynchronousReads_Reads()
