@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 
 namespace Sciatica.Rules;
 
@@ -27,5 +28,6 @@ public sealed record SessionFeedback
     /// stays valid when the person's situation moves on (weeks of pregnancy, pain).
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PatientProfile? Profile { get; init; }
 }

@@ -107,7 +107,7 @@ public sealed class SciaticaJsonTests
     {
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile("""{"causes":["x"],"legPain":99,"extra":1}"""));
 
-        Assert.Equal(["$.extra", "$.causes[0]", "$.legPain", "$.backPain", "$.medicalClearance"], error.Problems.Select(p => p.Path));
+        Assert.Equal(["$.extra", "$.causes[0]", "$.legPain", "$.backPain", "$.redFlags", "$.medicalClearance", "$.symptomsTolerateExercise"], error.Problems.Select(p => p.Path));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class StreamReaderTests
     [Fact]
     public async Task ReadReviewRequestAsync_Reads()
     {
-        var json = "{\"profile\":" + Profile + ",\"feedback\":{\"nextMorning\":\"same\"}}";
+        var json = "{\"profile\":" + Profile + ",\"feedback\":{\"nextMorning\":\"same\",\"newNumbness\":false,\"newWeakness\":false,\"newRedFlags\":[]}}";
 
         var request = await SciaticaJson.ReadReviewRequestAsync(new AsyncOnlyStream(Encoding.UTF8.GetBytes(json)));
 

@@ -123,7 +123,7 @@ public sealed class TelemetryTests
             // Validated at start-up and registered as the engine: read and logged once.
             var loaded = Assert.Single(logs.Entries, e => e.EventId.Name == "CatalogLoaded");
             Assert.Contains("clinic", loaded.Message, StringComparison.Ordinal);
-            Assert.Contains("clinic/2.0.0+", loaded.Message, StringComparison.Ordinal);
+            Assert.Contains("clinic/3.0.0+", loaded.Message, StringComparison.Ordinal);
 
             File.WriteAllText(path, """{"name":"broken","version":"1","exercises":[],"contraindications":[]}""");
             var refused = new ListLoggerProvider();
