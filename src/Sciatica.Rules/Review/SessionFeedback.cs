@@ -25,7 +25,8 @@ public sealed record SessionFeedback
     /// <summary>
     /// Gets the person's profile at the time of this session, for an earlier session of a history, or <see langword="null"/>
     /// when it is the current profile. An earlier session is checked against the program of its own profile, so a history
-    /// stays valid when the person's situation moves on (weeks of pregnancy, pain).
+    /// stays valid when the person's situation moves on (weeks of pregnancy, pain). The latest session is always reviewed with
+    /// the current profile: its own <see cref="Profile"/> is not read (and not written to JSON when null).
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -132,10 +132,10 @@ internal sealed class BuiltInRules
         return
         [
             new("emergency-cancer-with-neurological-signs", DecisionKind.Emergency,
-                "A history of cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care the same day.",
+                "A history of cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care now.",
                 Ng234, p => p.Has(RedFlag.CancerHistory) && HasNeurologicalSign(p), CancerWithNeurologicalSign(RedFlag.CancerHistory)),
             new("emergency-suspected-cancer-with-neurological-signs", DecisionKind.Emergency,
-                "Suspected cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care the same day.",
+                "Suspected cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care now.",
                 Ng234, p => p.Has(RedFlag.SuspectedCancer) && HasNeurologicalSign(p), CancerWithNeurologicalSign(RedFlag.SuspectedCancer)),
             new("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst,
                 "An injury in a person with osteoporosis, even a minor one, can cause a vertebral fracture: a clinician must rule it out before exercise.",
