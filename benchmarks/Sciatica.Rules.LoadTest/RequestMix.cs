@@ -60,7 +60,7 @@ public static class RequestMix
         var causes = Enumerable.Range(0, 1 + random.Next(2)).Select(_ => Causes[random.Next(Causes.Length)]).Distinct();
         return string.Create(
             CultureInfo.InvariantCulture,
-            $$"""{"causes":[{{string.Join(',', causes.Select(c => $"\"{c}\""))}}],"legPain":{{random.Next(11)}},"backPain":{{random.Next(11)}},"medicalClearance":{{(random.Next(10) > 0 ? "true" : "false")}},"age":{{16 + (salt % 90)}},"symptomWeeks":{{random.Next(12)}},"poolAccess":{{(random.Next(2) == 0 ? "true" : "false")}}}""");
+            $$"""{"causes":[{{string.Join(',', causes.Select(c => $"\"{c}\""))}}],"legPain":{{random.Next(11)}},"backPain":{{random.Next(11)}},"medicalClearance":{{(random.Next(10) > 0 ? "true" : "false")}},"redFlags":[],"symptomsTolerateExercise":true,"age":{{16 + (salt % 90)}},"symptomWeeks":{{random.Next(12)}},"poolAccess":{{(random.Next(2) == 0 ? "true" : "false")}}}""");
     }
 
     private static string ValidReview(Random random, int salt) =>

@@ -13,7 +13,7 @@ namespace Sciatica.Rules.Catalogs;
 internal static class PrecomputedDefaultCatalog
 {
     /// <summary>The rule-set version of the default catalog and rule set.</summary>
-    internal const string RuleSetVersion = "default/3.0.0+f889b528b615";
+    internal const string RuleSetVersion = "default/3.0.0+6711192de295";
 
     /// <summary>Builds the default catalog and rule set.</summary>
     internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Build()
@@ -101,7 +101,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-bilateral-leg-symptoms",
         RedFlag = RedFlag.BilateralLegSymptoms,
         Decision = DecisionKind.Emergency,
-        Rationale = "Sciatica in both legs that is new, spreads from one leg to both, or is getting worse can mean cauda equina syndrome, which needs emergency care the same day. Long-standing, stable symptoms in both legs are not this warning sign.",
+        Rationale = "Sciatica in both legs that is new, spreads from one leg to both, or is getting worse can mean cauda equina syndrome, which needs emergency care now. Long-standing, stable symptoms in both legs are not this warning sign.",
         Source = "CKS",
     };
 
@@ -128,7 +128,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-cord-compression-signs",
         RedFlag = RedFlag.CordCompressionSigns,
         Decision = DecisionKind.Emergency,
-        Rationale = "Signs of spinal cord compression found on examination (brisk reflexes, clonus, an upgoing plantar response, an unsteady gait or a sensory level) need emergency care the same day.",
+        Rationale = "Signs of spinal cord compression found on examination (brisk reflexes, clonus, an upgoing plantar response, an unsteady gait or a sensory level) need emergency care now.",
         Source = "NG234",
     };
 
