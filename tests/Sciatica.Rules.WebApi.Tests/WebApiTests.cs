@@ -44,6 +44,36 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
         Assert.Contains("whatIf", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/decisions", """{"causes":["herniatedDsc"],"legPain":5,"backPain":3,"redFlags":["bladderDysfunction"],"medicalClearance":true}""", "emergency", "now")]
+    [InlineData("/api/reviews", """{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":[],"medicalClearance":true,"symptomsTolerateExercise":true},"feedback":{"nextMorning":"fine","newNumbness":false,"newWeakness":false,"newRedFlags":["footDrop"]}}""", "urgentReferral", "within24Hours")]
+    public async Task Post_InvalidInputNamingDanger_ProblemDocumentCarriesTheScreeningFirst(string path, string body, string decision, string timeframe)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(path, Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var screening = problem.RootElement.GetProperty("screening");
+        Assert.Equal(decision, screening.GetProperty("decision").GetString());
+        Assert.Equal(timeframe, screening.GetProperty("timeframe").GetString());
+        Assert.NotEqual(0, screening.GetProperty("reasons").GetArrayLength());
+        Assert.StartsWith(decision == "emergency" ? "EMERGENCY: " : "URGENT: ", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostDecision_InvalidProfileWithoutDanger_NoScreening()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/decisions", Json("""{"causes":["herniatedDsc"],"legPain":5,"backPain":3,"redFlags":["fever"],"medicalClearance":true,"symptomsTolerateExercise":true}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(problem.RootElement.TryGetProperty("screening", out _));
+    }
+
     [Fact]
     public async Task PostDecision_InvalidProfile_ProblemDetailsNamingEachField()
     {

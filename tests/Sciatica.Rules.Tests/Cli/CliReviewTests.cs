@@ -81,4 +81,50 @@ public sealed class CliReviewTests
         Assert.Contains(allowed, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Select_DangerWithATypo_StandardErrorSaysEmergencyFirstThenTheFieldErrors()
+    {
+        const string input = """{"causes":["herniatedDsc"],"legPain":5,"backPain":3,"redFlags":["bladderDysfunction"],"medicalClearance":true}""";
+
+        var result = CliRunner.Run(input, "select", "--profile", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("EMERGENCY: go to emergency care now: bladder dysfunction was recorded.", lines[0].TrimEnd('\r'));
+        Assert.StartsWith("error: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("$.causes[0]", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.symptomsTolerateExercise", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_NewRedFlagWithAnOmittedAnswer_StandardErrorSaysUrgentFirst()
+    {
+        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[],"nextMorning":"same","newNumbness":false,"newRedFlags":["progressiveWeakness"]}}""";
+
+        var result = CliRunner.Run(input, "review", "--input", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("URGENT: see a specialist urgently (within 24 hours): progressive weakness was recorded.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.feedback.newWeakness", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SelectBatch_InvalidLineNamingDanger_ErrorObjectCarriesScreening()
+    {
+        const string input = """
+            {"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":["saddleAnesthesia"],"medicalClearance":"yes","symptomsTolerateExercise":true}
+            {"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":["fever"],"medicalClearance":"yes","symptomsTolerateExercise":true}
+            """;
+
+        var result = CliRunner.Run(input + "\n", "select", "--batch");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+        Assert.Equal("emergency", first.RootElement.GetProperty("screening").GetProperty("decision").GetString());
+        Assert.Equal("now", first.RootElement.GetProperty("screening").GetProperty("timeframe").GetString());
+        using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
+        Assert.False(second.RootElement.TryGetProperty("screening", out _));
+    }
 }

@@ -172,3 +172,30 @@ public sealed class SessionReviewerVersionThreeTests
         Assert.Contains("ask", problem.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Version 3: text that cannot be decoded is reported at the property that holds it.</summary>
+public sealed class UndecodableTextPathTests
+{
+    [Theory]
+    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":[],"medicalClearance":true,"symptomsTolerateExercise":true,"clinicianOverrides":[{"exerciseId":"bridge","ruleId":"x","reason":"\ud800"}]}""", "$.clinicianOverrides[0].reason")]
+    [InlineData("""{"causes":["\udc00"],"legPain":5,"backPain":3,"redFlags":[],"medicalClearance":true,"symptomsTolerateExercise":true}""", "$.causes[0]")]
+    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":["fever","\ud800x"],"medicalClearance":true,"symptomsTolerateExercise":true}""", "$.redFlags[1]")]
+    public void ReadProfile_LoneSurrogateInAString_ReportedAtItsPath(string json, string path)
+    {
+        foreach (var read in new Func<PatientProfile>[] { () => SciaticaJson.ReadProfile(json), () => SciaticaJson.ReadProfile(System.Text.Encoding.UTF8.GetBytes(json)) })
+        {
+            var error = Assert.Throws<SciaticaValidationException>(read);
+            Assert.Equal(path, Assert.Single(error.Problems).Path);
+        }
+    }
+
+    [Fact]
+    public void ReadReviewRequest_LoneSurrogateInAHistoryEntry_ReportedAtItsPath()
+    {
+        const string json = """{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":[],"medicalClearance":true,"symptomsTolerateExercise":true},"history":[{"exercises":[{"id":"\ud800","painDuring":1,"symptomChange":"unchanged"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}],"feedback":{"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}""";
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadReviewRequest(json));
+
+        Assert.Equal("$.history[0].exercises[0].id", Assert.Single(error.Problems).Path);
+    }
+}
