@@ -61,7 +61,7 @@ internal sealed class HookService(IProgramSelector engine, Fetching fetching, IO
         }
     }
 
-    private JsonObject Decide(HookRequest request, QuestionnaireResponse response, SciaticaCdsHooksOptions settings)
+    private JsonObject[] Decide(HookRequest request, QuestionnaireResponse response, SciaticaCdsHooksOptions settings)
     {
         var intakeJson = SciaticaFhir.ToJson(response);
         var seed = request.HookInstance + "\n" + request.PatientId + "\n" + engine.RuleSetVersion + "\n" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(intakeJson)));
@@ -69,7 +69,7 @@ internal sealed class HookService(IProgramSelector engine, Fetching fetching, IO
         var problems = IntakeCheck.Problems(response, request.PatientId, request.FhirServer, time.GetUtcNow(), settings.MaximumIntakeAge, settings.ClockSkew);
         if (problems.Count > 0)
         {
-            return cards.IntakeUnusable(CardWording.IntakeProblemSummary, problems);
+            return [cards.IntakeUnusable(CardWording.IntakeProblemSummary, problems)];
         }
 
         PatientProfile profile;
@@ -79,12 +79,31 @@ internal sealed class HookService(IProgramSelector engine, Fetching fetching, IO
         }
         catch (SciaticaValidationException ex)
         {
-            return cards.IntakeUnusable(CardWording.IntakeInvalidSummary, ex.Problems.Take(20).Select(p => p.Path + ": " + p.Message));
+            var unusable = cards.IntakeUnusable(CardWording.IntakeInvalidSummary, ex.Problems.Take(20).Select(p => p.Path + ": " + p.Message));
+            if (ex.Screening is not { } screening)
+            {
+                return [unusable];
+            }
+
+            // Danger is said even when the intake is incomplete: the red flags that could be read decide on their own (every
+            // other answer set to the value that gates nothing), and that decision's card comes first.
+            var flagsAlone = engine.Select(new PatientProfile
+            {
+                Causes = [Cause.ClinicalRadiculopathy],
+                LegPain = 0,
+                BackPain = 0,
+                RedFlags = [.. screening.RedFlags],
+                MedicalClearance = true,
+                SymptomsTolerateExercise = true,
+                Age = 30,
+                SymptomWeeks = 1,
+            });
+            return [cards.Decision(flagsAlone, new ResourceReference("Patient/" + request.PatientId)), unusable];
         }
 
         // What would change it, as suggestions a clinician can act on, when the engine can say it (the library's engine can).
         var options = engine is ProgramSelector ? SelectionOptions.WithWhatWouldChange : SelectionOptions.None;
-        return cards.Decision(engine.Select(profile, options), new ResourceReference("Patient/" + request.PatientId));
+        return [cards.Decision(engine.Select(profile, options), new ResourceReference("Patient/" + request.PatientId))];
     }
 
     private static IResult Answer(params JsonObject[] cards) =>

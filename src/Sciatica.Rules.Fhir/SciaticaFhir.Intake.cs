@@ -282,6 +282,8 @@ public static partial class SciaticaFhir
             }
         }
 
+        // Danger is said even when the form is wrong: the red flags that could be read are screened on their own.
+        ScreeningNotice? screening;
         try
         {
             var profile = SciaticaJson.ReadProfile(json.WrittenMemory);
@@ -289,9 +291,12 @@ public static partial class SciaticaFhir
             {
                 return profile;
             }
+
+            screening = ScreeningNotice.Of(profile.RedFlags);
         }
         catch (SciaticaValidationException ex)
         {
+            screening = ex.Screening;
             // The contract's own checks (ranges, required items, at least one cause), named by linkId; not repeated for items already reported.
             foreach (var problem in ex.Problems)
             {
@@ -303,7 +308,7 @@ public static partial class SciaticaFhir
             }
         }
 
-        throw new SciaticaValidationException(Subject, problems);
+        throw new SciaticaValidationException(Subject, problems) { Screening = screening };
     }
 
     /// <summary>

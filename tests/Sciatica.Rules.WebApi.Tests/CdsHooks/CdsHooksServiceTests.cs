@@ -149,6 +149,24 @@ public sealed class CdsHooksServiceTests(CdsHooksHost host) : IClassFixture<CdsH
         Assert.Contains("no date", Text(card), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DangerWithAnInvalidAnswer_EmergencyCardFirstThenTheWarning()
+    {
+        using var client = host.CreateClient();
+        var intake = Intake("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":["bladderDysfunction"],"symptomsTolerateExercise":true}""");
+        var items = intake["item"]!.AsArray();
+        items.Remove(items.FirstOrDefault(i => (string?)i!["linkId"] == "legPain"));
+        items.Add(new JsonObject { ["linkId"] = "legPain", ["answer"] = new JsonArray(new JsonObject { ["valueInteger"] = 12 }) });
+
+        var cards = JsonNode.Parse(await Call(client, Request(intake)))!["cards"]!.AsArray();
+
+        Assert.Equal(2, cards.Count);
+        Assert.Equal("critical", (string?)cards[0]!["indicator"]);
+        Assert.Contains("now", (string?)cards[0]!["summary"], StringComparison.Ordinal);
+        Assert.Null(cards[0]!["suggestions"]);
+        Assert.Equal("warning", (string?)cards[1]!["indicator"]);
+    }
+
     [Theory]
     [InlineData("redFlags", "red-flag question")]
     [InlineData("symptomsTolerateExercise", "symptoms allow exercise")]
