@@ -66,6 +66,7 @@ public static partial class SciaticaFhir
             Status = PublicationStatus.Active,
             Experimental = false,
             SubjectType = [ResourceType.Patient],
+            UseContext = [SciaticaFocus()],
             Description = "The intake the Sciatica.Rules engine decides from; each linkId is the profile field of the same name.",
         };
         foreach (var item in Items)

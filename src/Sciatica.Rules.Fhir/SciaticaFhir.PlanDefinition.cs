@@ -133,6 +133,7 @@ public static partial class SciaticaFhir
             Status = PublicationStatus.Active,
             Experimental = false,
             Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/plan-definition-type", "eca-rule", "ECA Rule"),
+            UseContext = [SciaticaFocus()],
             Description = "Screens a person's intake for red flags and other reasons not to start, then selects exercises with their dosage and leaves out those the person's causes and circumstances contraindicate. Supports clinicians; does not diagnose.",
             Usage = "Run on a completed intake (" + IntakeQuestionnaireUrl + "|" + IntakeQuestionnaireVersion + "). Every condition is a FHIRPath expression whose focus is that QuestionnaireResponse; it is always true or false, never empty. A clinician lifts a relative rule for one exercise with a clinicianOverride group in the response (exerciseId, ruleId, reason)."
                 + (unsaid.Count > 0 ? " Rules that cannot be said in FHIRPath (their actions never apply): " + string.Join(", ", unsaid) + "." : " Every rule of this rule set is said in FHIRPath."),
