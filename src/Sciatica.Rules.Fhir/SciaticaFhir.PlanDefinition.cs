@@ -49,7 +49,7 @@ public static partial class SciaticaFhir
             var said = new List<string>();
             var group = new PlanDefinition.ActionComponent
             {
-                Title = Terminology.Decisions[level.Key].Display,
+                Title = Wording.Headline(level.Key, Audience.Clinician),
                 Description = Terminology.Decisions[level.Key].Definition,
                 Code = [Concept("decision", Terminology.Of(level.Key, Terminology.Decisions))],
                 Priority = Priority(Timeframes.For(level.Key)),
@@ -94,7 +94,7 @@ public static partial class SciaticaFhir
             : "No screening rule applies.";
         var program = new PlanDefinition.ActionComponent
         {
-            Title = Terminology.Decisions[DecisionKind.Program].Display,
+            Title = Wording.Headline(DecisionKind.Program, Audience.Clinician),
             Description = Terminology.Decisions[DecisionKind.Program].Definition,
             Code = [Concept("decision", Terminology.Of(DecisionKind.Program, Terminology.Decisions))],
             Priority = RequestPriority.Routine,
