@@ -172,7 +172,7 @@ public static partial class SciaticaFhir
     };
 
     private static CodeableConcept Reason(DecisionReason reason) =>
-        new(CodeSystemBase + "rule", reason.RuleId, RuleDisplay(reason.RuleId)) { Text = reason.Message + " [" + reason.Source + "]" };
+        new(CodeSystemBase + "rule", reason.RuleId, RuleDisplay(reason.RuleId)) { Text = Wording.Reason(reason, Audience.Clinician) };
 
     private static ResourceReference Copy(ResourceReference subject) => (ResourceReference)subject.DeepCopy();
 }
