@@ -24,7 +24,7 @@ public static partial class SciaticaFhir
         var version = ArtifactVersion(engine.RuleSetVersion);
         return
         [
-            CodeSystem(version, "affected-side", "Affected side", "Where the leg symptoms are.", Terminology.Sides),
+            CodeSystem(version, "affected-side", "Affected side", "Where the leg symptoms are.", Terminology.Of(Terminology.Sides)),
             CodeSystem(version, "cause", "Causes of sciatica", "What causes the person's sciatica, as a clinician found it; the contraindications of every cause apply.", Terminology.Of(Terminology.Causes)),
             CodeSystem(version, "decision", "Decisions", "What the engine decides for an intake, most urgent first; the most urgent applicable decision wins.", Terminology.Of(Terminology.Decisions)),
             CodeSystem(version, "directional-preference", "Directional preferences", "A direction of repeated movement that a clinician found eases or centralises the symptoms.", Terminology.Of(Terminology.Preferences)),

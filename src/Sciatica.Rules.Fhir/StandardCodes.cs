@@ -37,10 +37,12 @@ internal static class StandardCodes
     /// <summary>
     /// The map from local codes to SNOMED CT, in local system then code order. The equivalence reads as FHIR R4 says:
     /// <c>narrower</c> means the SNOMED CT concept is narrower than the local code (the local red flag "new bladder
-    /// dysfunction" also covers hesitancy and incontinence, not only retention).
+    /// dysfunction" also covers hesitancy and incontinence, not only retention), and <c>wider</c> that it is wider (sciatica,
+    /// however it was diagnosed, for the local "sciatica diagnosed on examination").
     /// </summary>
     public static readonly IReadOnlyList<StandardCode> Map =
     [
+        new("cause", "clinicalRadiculopathy", Snomed, "23056005", "Sciatica (disorder)", ConceptMapEquivalence.Wider, ChronicPainValueSet),
         new("cause", "spinalStenosis", Snomed, "76107001", "Spinal stenosis (disorder)", ConceptMapEquivalence.Equivalent, ChronicPainValueSet),
         new("red-flag", "bladderDysfunction", Snomed, "267064002", "Retention of urine (disorder)", ConceptMapEquivalence.Narrower, ImagingIndicationValueSet),
         new("red-flag", "bowelDysfunction", Snomed, "72042002", "Incontinence of feces (finding)", ConceptMapEquivalence.Narrower, ImagingIndicationValueSet),

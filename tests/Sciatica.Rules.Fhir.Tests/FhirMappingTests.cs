@@ -145,6 +145,22 @@ public sealed class FhirMappingTests
         Assert.Contains(says, problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(AffectedSide.Left)]
+    [InlineData(AffectedSide.Right)]
+    [InlineData(AffectedSide.Both)]
+    public void Intake_AffectedSide_IsAskedAndReadsBack(AffectedSide side)
+    {
+        var item = SciaticaFhir.IntakeQuestionnaire().Item.Single(i => i.LinkId == "affectedSide");
+        Assert.Equal(["left", "right", "both"], item.AnswerOption.Select(o => ((Coding)o.Value).Code));
+        Assert.False(item.Required);
+
+        var profile = Samples.Profiles["herniated-disc-l5"] with { AffectedSide = side };
+
+        Assert.Equal(side, SciaticaFhir.ReadIntake(Samples.Response(profile)).AffectedSide);
+        Assert.Null(SciaticaFhir.ReadIntake(Samples.Response(profile with { AffectedSide = null })).AffectedSide);
+    }
+
     [Fact]
     public void Questionnaire_Wording_UsualPainOverTheLast24Hours_AndNewOrWorseningSymptomsInBothLegs()
     {

@@ -40,7 +40,7 @@ public sealed partial class StandardCodeMapTests
                 Assert.Matches("^[1-9][0-9]{5,17}$", target.Code);
                 Assert.Matches(@"\((disorder|finding)\)$", target.Display);
                 Assert.StartsWith("Source: ", target.Comment, StringComparison.Ordinal);
-                Assert.Contains(target.Equivalence, new ConceptMapEquivalence?[] { ConceptMapEquivalence.Equivalent, ConceptMapEquivalence.Narrower });
+                Assert.Contains(target.Equivalence, new ConceptMapEquivalence?[] { ConceptMapEquivalence.Equivalent, ConceptMapEquivalence.Narrower, ConceptMapEquivalence.Wider });
             });
         });
     }
