@@ -31,6 +31,7 @@ public static partial class SciaticaFhir
         }
 
         var version = ArtifactVersion(engine.RuleSetVersion);
+        var words = Words.For(decision);
         var group = new RequestGroup
         {
             Id = "request-group",
@@ -49,11 +50,16 @@ public static partial class SciaticaFhir
             Intent = CarePlan.CarePlanIntent.Proposal,
             InstantiatesCanonical = [PlanDefinitionUrl + "|" + version],
             Subject = Copy(subject),
-            Title = decision.Decision == DecisionKind.Program ? "Exercise program for sciatica" : Title(decision.Decision),
-            Description = decision.SafetyAdvice.Count > 0 ? decision.SafetyAdvice[0] : null,
+            Title = words.Headline,
+            Description = words.Explanation,
         };
-        group.Text = Narrative(plan.Title, [.. decision.Reasons.Select(r => r.Message + " [" + r.Source + "]"), .. decision.SafetyAdvice]);
-        plan.Text = Narrative(plan.Title, [plan.Description, .. decision.Exercises.Select(e => e.Name + ": " + DoseText(e.Dosage) + "."), .. decision.Excluded.Select(e => "Left out: " + e.Id + " (" + string.Join(", ", e.Reasons.Select(r => r.RuleId)) + ").")]);
+        group.Text = Narrative(words.Headline, [words.HowSoon, words.Explanation, .. decision.Reasons.Select(r => Wording.Reason(r, Audience.Clinician))]);
+        plan.Text = Narrative(words.Headline, [
+            words.HowSoon,
+            words.Explanation,
+            .. decision.Exercises.Select(e => e.Name + ": " + DoseText(e.Dosage) + "."),
+            .. decision.Excluded.Select(e => "Left out: " + ExerciseName(engine, e.Id) + " (" + string.Join(", ", e.Reasons.Select(r => r.RuleId)) + ")."),
+            .. decision.Decision == DecisionKind.Program ? [] : decision.Reasons.Select(r => Wording.Reason(r, Audience.Clinician))]);
         plan.Contained.Add(group);
         plan.Activity.Add(new CarePlan.ActivityComponent { Reference = new ResourceReference("#" + group.Id) });
 
@@ -74,7 +80,7 @@ public static partial class SciaticaFhir
             var absolute = engine.RuleSet.Rules.Where(r => r.Strength == Catalogs.ContraindicationStrength.Absolute).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var excluded in decision.Excluded)
             {
-                var name = engine.Catalog.Exercises.FirstOrDefault(e => e.Id == excluded.Id)?.Name ?? excluded.Id;
+                var name = ExerciseName(engine, excluded.Id);
 
                 // Do-not-perform only where nothing lifts the rule; an exercise left out by a relative rule is on hold: a
                 // clinician may override that rule for it, with a documented reason.
@@ -95,12 +101,12 @@ public static partial class SciaticaFhir
         }
         else
         {
-            var referral = Referral(decision, subject);
+            var referral = Referral(decision, words, subject);
             plan.Contained.Add(referral);
             group.Action.Add(new RequestGroup.ActionComponent
             {
-                Title = Title(decision.Decision),
-                Description = decision.SafetyAdvice.Count > 0 ? decision.SafetyAdvice[0] : null,
+                Title = words.Headline,
+                Description = words.Explanation,
                 Priority = Priority(decision.Timeframe),
                 Resource = new ResourceReference("#" + referral.Id),
             });
@@ -123,9 +129,9 @@ public static partial class SciaticaFhir
         ReasonCode = [new CodeableConcept { Text = exercise.Rationale }],
     };
 
-    private static ServiceRequest Referral(ProgramDecision decision, ResourceReference subject) => new()
+    private static ServiceRequest Referral(ProgramDecision decision, Words words, ResourceReference subject) => new()
     {
-        Text = Narrative(Title(decision.Decision), decision.SafetyAdvice),
+        Text = Narrative(words.Headline, words.HowSoon, words.Explanation),
         Id = "referral",
         Status = RequestStatus.Draft,
         Intent = RequestIntent.Proposal,
@@ -134,10 +140,27 @@ public static partial class SciaticaFhir
         Subject = Copy(subject),
         Code = Concept("decision", Terminology.Of(decision.Decision, Terminology.Decisions)),
         ReasonCode = [.. decision.Reasons.Select(Reason)],
-        PatientInstruction = string.Join("\n", decision.SafetyAdvice),
+        // For the person: what to do and how soon in the shared plain words, then the rest of the safety advice (its first
+        // line says the same "how soon" in other words, so it is not repeated).
+        PatientInstruction = string.Join("\n", [words.ForThePerson, .. decision.SafetyAdvice.Skip(1)]),
     };
 
-    private static string Title(DecisionKind kind) => Terminology.Of(kind, Terminology.Decisions).Display;
+    private static string ExerciseName(IProgramSelector engine, string id) =>
+        engine.Catalog.Exercises.FirstOrDefault(e => e.Id == id)?.Name ?? id;
+
+    /// <summary>
+    /// What a decision says in FHIR text, all from the shared wording (<see cref="Wording"/>): the clinician's headline,
+    /// "How soon" and explanation for titles, descriptions and narratives, and the person's explanation for the patient
+    /// instruction, so that FHIR says the same action and timeframe as the CLI text, the handout and the CDS cards.
+    /// </summary>
+    private sealed record Words(string Headline, string? HowSoon, string Explanation, string ForThePerson)
+    {
+        public static Words For(ProgramDecision decision) => new(
+            Wording.Headline(decision.Decision, Audience.Clinician),
+            decision.Timeframe is { } timeframe ? "How soon: " + Wording.HowSoon(timeframe, Audience.Clinician) + "." : null,
+            Wording.Explanation(decision.Decision, decision.Timeframe, Audience.Clinician),
+            Wording.Headline(decision.Decision, Audience.Person) + " " + Wording.Explanation(decision.Decision, decision.Timeframe, Audience.Person));
+    }
 
     /// <summary>How soon, as a FHIR request priority: stat for an emergency, urgent within 24 hours, asap within days, routine before exercising or for a program.</summary>
     private static RequestPriority Priority(Timeframe? timeframe) => timeframe switch
@@ -149,7 +172,7 @@ public static partial class SciaticaFhir
     };
 
     private static CodeableConcept Reason(DecisionReason reason) =>
-        new(CodeSystemBase + "rule", reason.RuleId, RuleDisplay(reason.RuleId)) { Text = reason.Message + " [" + reason.Source + "]" };
+        new(CodeSystemBase + "rule", reason.RuleId, RuleDisplay(reason.RuleId)) { Text = Wording.Reason(reason, Audience.Clinician) };
 
     private static ResourceReference Copy(ResourceReference subject) => (ResourceReference)subject.DeepCopy();
 }

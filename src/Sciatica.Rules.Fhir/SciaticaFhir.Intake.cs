@@ -23,6 +23,7 @@ public static partial class SciaticaFhir
     [
         new("causes", "What causes the sciatica? Choose every cause a clinician has found; sciatica found by a clinician's examination is a diagnosis, \"Not yet diagnosed\" only when no clinician has assessed it.", Questionnaire.QuestionnaireItemType.Choice, true, true, Coded("cause", Terminology.Of(Terminology.Causes))),
         new("affectedRoots", "Which nerve roots are affected?", Questionnaire.QuestionnaireItemType.Choice, false, true, Coded("nerve-root", Terminology.Of(Terminology.Roots))),
+        new("affectedSide", "Which leg has the symptoms: left, right or both? (Long-standing, stable symptoms in both legs are answered here; new or worsening symptoms in both legs are a warning sign below.)", Questionnaire.QuestionnaireItemType.Choice, false, false, Coded("affected-side", Terminology.Of(Terminology.Sides))),
         new("legPain", "Usual leg pain over the last 24 hours, from 0 (no pain) to 10 (worst pain imaginable); not the worst moment.", Questionnaire.QuestionnaireItemType.Integer, true, false, []) { Min = 0, Max = 10, Code = PainSeverity },
         new("backPain", "Usual back pain over the last 24 hours, from 0 (no pain) to 10 (worst pain imaginable); not the worst moment.", Questionnaire.QuestionnaireItemType.Integer, true, false, []) { Min = 0, Max = 10, Code = PainSeverity },
         new("redFlags", "Which of these warning signs are present? Ask about each one; choose \"None of these\" when none is present.", Questionnaire.QuestionnaireItemType.Choice, true, true, [.. Coded("red-flag", Terminology.Of(Terminology.RedFlags)), ("intake-answer", Terminology.NoneOfThese)])
@@ -66,6 +67,7 @@ public static partial class SciaticaFhir
             Status = PublicationStatus.Active,
             Experimental = false,
             SubjectType = [ResourceType.Patient],
+            UseContext = [SciaticaFocus()],
             Description = "The intake the Sciatica.Rules engine decides from; each linkId is the profile field of the same name.",
         };
         foreach (var item in Items)
@@ -352,6 +354,7 @@ public static partial class SciaticaFhir
 
         Add("causes", Codes("cause", Terminology.Causes, profile.Causes));
         Add("affectedRoots", Codes("nerve-root", Terminology.Roots, profile.AffectedRoots));
+        Add("affectedSide", Codes("affected-side", Terminology.Sides, profile.AffectedSide is { } side ? [side] : Array.Empty<AffectedSide>()));
         Add("legPain", Number(profile.LegPain));
         Add("backPain", Number(profile.BackPain));
         Add("redFlags", profile.RedFlags.Count == 0 ? [Coding("intake-answer", Terminology.NoneOfThese)] : Codes("red-flag", Terminology.RedFlags, profile.RedFlags));

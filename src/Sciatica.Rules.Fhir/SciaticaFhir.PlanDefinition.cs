@@ -49,7 +49,7 @@ public static partial class SciaticaFhir
             var said = new List<string>();
             var group = new PlanDefinition.ActionComponent
             {
-                Title = Terminology.Decisions[level.Key].Display,
+                Title = Wording.Headline(level.Key, Audience.Clinician),
                 Description = Terminology.Decisions[level.Key].Definition,
                 Code = [Concept("decision", Terminology.Of(level.Key, Terminology.Decisions))],
                 Priority = Priority(Timeframes.For(level.Key)),
@@ -94,7 +94,7 @@ public static partial class SciaticaFhir
             : "No screening rule applies.";
         var program = new PlanDefinition.ActionComponent
         {
-            Title = Terminology.Decisions[DecisionKind.Program].Display,
+            Title = Wording.Headline(DecisionKind.Program, Audience.Clinician),
             Description = Terminology.Decisions[DecisionKind.Program].Definition,
             Code = [Concept("decision", Terminology.Of(DecisionKind.Program, Terminology.Decisions))],
             Priority = RequestPriority.Routine,
@@ -133,6 +133,7 @@ public static partial class SciaticaFhir
             Status = PublicationStatus.Active,
             Experimental = false,
             Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/plan-definition-type", "eca-rule", "ECA Rule"),
+            UseContext = [SciaticaFocus()],
             Description = "Screens a person's intake for red flags and other reasons not to start, then selects exercises with their dosage and leaves out those the person's causes and circumstances contraindicate. Supports clinicians; does not diagnose.",
             Usage = "Run on a completed intake (" + IntakeQuestionnaireUrl + "|" + IntakeQuestionnaireVersion + "). Every condition is a FHIRPath expression whose focus is that QuestionnaireResponse; it is always true or false, never empty. A clinician lifts a relative rule for one exercise with a clinicianOverride group in the response (exerciseId, ruleId, reason)."
                 + (unsaid.Count > 0 ? " Rules that cannot be said in FHIRPath (their actions never apply): " + string.Join(", ", unsaid) + "." : " Every rule of this rule set is said in FHIRPath."),

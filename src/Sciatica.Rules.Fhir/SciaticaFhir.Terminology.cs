@@ -24,7 +24,7 @@ public static partial class SciaticaFhir
         var version = ArtifactVersion(engine.RuleSetVersion);
         return
         [
-            CodeSystem(version, "affected-side", "Affected side", "Where the leg symptoms are.", Terminology.Sides),
+            CodeSystem(version, "affected-side", "Affected side", "Where the leg symptoms are.", Terminology.Of(Terminology.Sides)),
             CodeSystem(version, "cause", "Causes of sciatica", "What causes the person's sciatica, as a clinician found it; the contraindications of every cause apply.", Terminology.Of(Terminology.Causes)),
             CodeSystem(version, "decision", "Decisions", "What the engine decides for an intake, most urgent first; the most urgent applicable decision wins.", Terminology.Of(Terminology.Decisions)),
             CodeSystem(version, "directional-preference", "Directional preferences", "A direction of repeated movement that a clinician found eases or centralises the symptoms.", Terminology.Of(Terminology.Preferences)),
@@ -60,6 +60,64 @@ public static partial class SciaticaFhir
             Text = Narrative(system.Title, "Every code of the code system " + system.Url + "|" + system.Version + "."),
         })];
     }
+
+    /// <summary>The canonical URL of the map from this project's codes to well-known codes (<see cref="StandardCodeMap"/>).</summary>
+    public const string StandardCodeMapUrl = CanonicalBase + "/ConceptMap/local-to-snomed-ct";
+
+    /// <summary>
+    /// The well-known codes beside the local ones, as a concept map from the local code systems (<see cref="CodeSystems"/>)
+    /// to SNOMED CT: each target with its display and how it relates (<c>equivalent</c>, or <c>narrower</c> when the
+    /// SNOMED CT concept covers only part of the local code), and in <c>comment</c> the public source that gives that code
+    /// with that display. Only codes a public source confirms are mapped (docs/fhir.md lists them and the candidates left
+    /// out); a local code without a confirmed well-known code is simply absent.
+    /// </summary>
+    /// <param name="engine">The engine, for the version of the local code systems.</param>
+    /// <returns>The concept map, versioned with <see cref="ArtifactVersion"/> of the rule-set version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    public static ConceptMap StandardCodeMap(IProgramSelector engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var version = ArtifactVersion(engine.RuleSetVersion);
+        var systems = CodeSystems(engine).ToDictionary(s => s.Id!, StringComparer.Ordinal);
+        var map = new ConceptMap
+        {
+            Id = "local-to-snomed-ct",
+            Url = StandardCodeMapUrl,
+            Version = version,
+            Name = "LocalToSnomedCt",
+            Title = "Sciatica.Rules codes to SNOMED CT",
+            Status = PublicationStatus.Active,
+            Experimental = false,
+            Description = "Well-known SNOMED CT codes beside this project's local codes, each confirmed by the public source named in its comment. Local codes without a confirmed code are not mapped.",
+            Copyright = "Includes SNOMED CT codes; SNOMED CT is the property of SNOMED International. Using SNOMED CT needs a licence from SNOMED International or a member country.",
+        };
+        foreach (var local in StandardCodes.Map.GroupBy(c => (c.LocalSystem, c.System)))
+        {
+            var system = systems[local.Key.LocalSystem];
+            map.Group.Add(new ConceptMap.GroupComponent
+            {
+                Source = system.Url,
+                SourceVersion = system.Version,
+                Target = local.Key.System,
+                Element = [.. local.Select(c => new ConceptMap.SourceElementComponent
+                {
+                    Code = c.LocalCode,
+                    Display = system.Concept.Single(concept => concept.Code == c.LocalCode).Display,
+                    Target = [new ConceptMap.TargetElementComponent { Code = c.Code, Display = c.Display, Equivalence = c.Equivalence, Comment = "Source: " + c.Source + "." }],
+                })],
+            });
+        }
+
+        map.Text = Narrative(map.Title, [map.Description, .. StandardCodes.Map.Select(c => c.LocalSystem + "#" + c.LocalCode + " -> SNOMED CT " + c.Code + " '" + c.Display + "' (" + c.Equivalence.ToString().ToLowerInvariant() + "). Source: " + c.Source + ".")]);
+        return map;
+    }
+
+    /// <summary>What the knowledge artifacts are about, for a repository's search: the focus SNOMED CT Sciatica (disorder).</summary>
+    private static UsageContext SciaticaFocus() => new()
+    {
+        Code = new Coding("http://terminology.hl7.org/CodeSystem/usage-context-type", "focus", "Clinical Focus"),
+        Value = new CodeableConcept { Coding = [(Coding)StandardCodes.Sciatica.DeepCopy()], Text = "Sciatica" },
+    };
 
     private static CodeSystem CodeSystem(string version, string id, string title, string description, IReadOnlyList<Concept> concepts)
     {

@@ -77,7 +77,8 @@ public static partial class SciaticaFhir
 
     /// <summary>
     /// The knowledge as a knowledge repository would load it, in one collection bundle: the plan definition, its activity
-    /// definitions, the intake questionnaire its conditions read, and every local code system with its value set.
+    /// definitions, the intake questionnaire its conditions read, every local code system with its value set, and the map
+    /// from local codes to SNOMED CT (<see cref="StandardCodeMap"/>).
     /// </summary>
     /// <param name="engine">The engine.</param>
     /// <returns>The bundle.</returns>
@@ -104,6 +105,7 @@ public static partial class SciaticaFhir
             Add(set);
         }
 
+        Add(StandardCodeMap(engine));
         return bundle;
     }
 

@@ -117,12 +117,12 @@ internal static partial class Terminology
     /// <summary>The intake's explicit answer that none of the listed red flags is present: asked, and none (never the same as not asked).</summary>
     public static readonly Concept NoneOfThese = new("none", "None of these", "Asked, and none of the listed warning signs is present.");
 
-    public static readonly IReadOnlyList<Concept> Sides =
-    [
-        new("left", "Left leg", "The leg symptoms are in the left leg."),
-        new("right", "Right leg", "The leg symptoms are in the right leg."),
-        new("both", "Both legs", "The leg symptoms are in both legs. This is not itself the red flag: new or worsening symptoms in both legs are asked separately."),
-    ];
+    public static readonly IReadOnlyDictionary<AffectedSide, (string Display, string Definition)> Sides = new Dictionary<AffectedSide, (string, string)>
+    {
+        [AffectedSide.Left] = ("Left leg", "The leg symptoms are in the left leg."),
+        [AffectedSide.Right] = ("Right leg", "The leg symptoms are in the right leg."),
+        [AffectedSide.Both] = ("Both legs", "The leg symptoms are in both legs. This is not itself the red flag: new or worsening symptoms in both legs are asked separately."),
+    };
 
     /// <summary>The concepts of one enum, in declaration order, coded by the contract's names.</summary>
     public static IReadOnlyList<Concept> Of<TEnum>(IReadOnlyDictionary<TEnum, (string Display, string Definition)> words)

@@ -5,8 +5,9 @@ namespace Sciatica.Rules.Fhir.Tests;
 
 /// <summary>
 /// The knowledge bundle and a care plan against the HL7 FHIR R4 JSON schema (fhir.schema.json, published with the R4
-/// specification). The schema is HL7's, not ours, and no package of the Firely SDK ships it, so it is not kept in this
-/// repository: give its path in <c>SCIATICA_FHIR_SCHEMA</c> (docs/fhir.md); without it the test is skipped and says why.
+/// specification). The schema is HL7's, not ours, and no package the build restores ships it (the Firely specification
+/// package has the R4 XML schemas, which <see cref="FhirXmlSchemaTests"/> checks in every build), so it is not kept in
+/// this repository: give its path in <c>SCIATICA_FHIR_SCHEMA</c> (docs/fhir.md); without it the test is skipped and says why.
 /// </summary>
 public sealed class FhirJsonSchemaTests
 {

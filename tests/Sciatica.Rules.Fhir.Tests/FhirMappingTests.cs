@@ -122,6 +122,68 @@ public sealed class FhirMappingTests
         Assert.Contains(says, problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("redFlags", "no answer", "None of these")]
+    [InlineData("redFlags", "an empty answer", "is empty")]
+    [InlineData("symptomsTolerateExercise", "no answer", "never read as yes")]
+    [InlineData("symptomsTolerateExercise", "an empty answer", "is empty")]
+    public void Intake_ScreeningQuestionPresentButNotAnswered_IsAnErrorNamingTheLinkId(string linkId, string given, string says)
+    {
+        // The item is there but says nothing: still not "none" and not "yes".
+        var response = Samples.Response(Samples.Profiles["herniated-disc-l5"]);
+        var item = response.Item.Single(i => i.LinkId == linkId);
+        item.Answer.Clear();
+        if (given == "an empty answer")
+        {
+            item.Answer.Add(new QuestionnaireResponse.AnswerComponent());
+        }
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(response));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith($"QuestionnaireResponse.item[linkId='{linkId}']", problem.Path, StringComparison.Ordinal);
+        Assert.Contains(says, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AffectedSide.Left)]
+    [InlineData(AffectedSide.Right)]
+    [InlineData(AffectedSide.Both)]
+    public void Intake_AffectedSide_IsAskedAndReadsBack(AffectedSide side)
+    {
+        var item = SciaticaFhir.IntakeQuestionnaire().Item.Single(i => i.LinkId == "affectedSide");
+        Assert.Equal(["left", "right", "both"], item.AnswerOption.Select(o => ((Coding)o.Value).Code));
+        Assert.False(item.Required);
+
+        var profile = Samples.Profiles["herniated-disc-l5"] with { AffectedSide = side };
+
+        Assert.Equal(side, SciaticaFhir.ReadIntake(Samples.Response(profile)).AffectedSide);
+        Assert.Null(SciaticaFhir.ReadIntake(Samples.Response(profile with { AffectedSide = null })).AffectedSide);
+    }
+
+    [Fact]
+    public void Questionnaire_Wording_UsualPainOverTheLast24Hours_AndNewOrWorseningSymptomsInBothLegs()
+    {
+        var items = SciaticaFhir.IntakeQuestionnaire().Item.ToDictionary(i => i.LinkId!);
+        foreach (var pain in new[] { "legPain", "backPain" })
+        {
+            Assert.Contains("Usual", items[pain].Text, StringComparison.Ordinal);
+            Assert.Contains("over the last 24 hours", items[pain].Text, StringComparison.Ordinal);
+            Assert.Contains("from 0", items[pain].Text, StringComparison.Ordinal);
+            Assert.Contains("to 10", items[pain].Text, StringComparison.Ordinal);
+            Assert.Contains("not the worst", items[pain].Text, StringComparison.Ordinal);
+            Assert.Equal("72514-3", Assert.Single(items[pain].Code).Code);
+        }
+
+        var bilateral = (Coding)items["redFlags"].AnswerOption.Single(o => ((Coding)o.Value).Code == "bilateralLegSymptoms").Value;
+        Assert.Equal("New or worsening symptoms in both legs", bilateral.Display);
+        var definition = SciaticaFhir.CodeSystems(ProgramSelector.Default).Single(s => s.Id == "red-flag").Concept.Single(c => c.Code == "bilateralLegSymptoms").Definition;
+        Assert.Contains("new", definition, StringComparison.Ordinal);
+        Assert.Contains("spread from one leg to both", definition, StringComparison.Ordinal);
+        Assert.Contains("getting worse", definition, StringComparison.Ordinal);
+        Assert.Equal("None of these", ((Coding)items["redFlags"].AnswerOption.Single(o => ((Coding)o.Value).Code == "none").Value).Display);
+    }
+
     [Fact]
     public void Intake_NoneOfTheseReadsAsNoRedFlag_ButNotBesideASign()
     {

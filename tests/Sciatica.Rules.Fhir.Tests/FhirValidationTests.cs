@@ -55,6 +55,9 @@ public sealed class FhirValidationTests(FhirValidatorFixture fixture) : IClassFi
     [Fact]
     public void IntakeQuestionnaire_Valid() => AssertValid(SciaticaFhir.IntakeQuestionnaire());
 
+    [Fact]
+    public void StandardCodeMap_Valid() => AssertValid(SciaticaFhir.StandardCodeMap(ProgramSelector.Default));
+
     [Theory]
     [MemberData(nameof(SampleProfiles))]
     public void CarePlan_ForEachSampleProfile_Valid(string sample)

@@ -28,11 +28,22 @@ public sealed class PlanDefinitionDifferentialTests
         }
     }
 
-    [Fact]
-    public void GenericApply_UnansweredRedFlags_NothingApplies()
+    [Theory]
+    [InlineData("redFlags", false)]
+    [InlineData("redFlags", true)]
+    [InlineData("symptomsTolerateExercise", false)]
+    [InlineData("symptomsTolerateExercise", true)]
+    public void GenericApply_UnansweredScreeningQuestion_NothingApplies(string linkId, bool itemPresentWithoutAnswer)
     {
         var intake = SciaticaFhir.IntakeResponse(Samples.Profiles["herniated-disc-l5"]);
-        intake.Item.RemoveAll(i => i.LinkId == "redFlags");
+        if (itemPresentWithoutAnswer)
+        {
+            intake.Item.Single(i => i.LinkId == linkId).Answer.Clear();
+        }
+        else
+        {
+            intake.Item.RemoveAll(i => i.LinkId == linkId);
+        }
 
         var (kind, exercises) = Walker.Apply(intake);
 
