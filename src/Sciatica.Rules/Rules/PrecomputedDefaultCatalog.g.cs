@@ -13,7 +13,7 @@ namespace Sciatica.Rules.Catalogs;
 internal static class PrecomputedDefaultCatalog
 {
     /// <summary>The rule-set version of the default catalog and rule set.</summary>
-    internal const string RuleSetVersion = "default/2.0.0+42ad4bcc49e4";
+    internal const string RuleSetVersion = "default/2.0.0+848559f75fd4";
 
     /// <summary>Builds the default catalog and rule set.</summary>
     internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Build()
@@ -99,7 +99,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-bilateral-leg-symptoms",
         RedFlag = RedFlag.BilateralLegSymptoms,
         Decision = DecisionKind.Emergency,
-        Rationale = "Sciatica in both legs, or spreading from one leg to both, can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "Sciatica in both legs, or spreading from one leg to both, can mean cauda equina syndrome, which needs emergency care now.",
         Source = "CKS",
     };
 
@@ -108,7 +108,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-bladder-dysfunction",
         RedFlag = RedFlag.BladderDysfunction,
         Decision = DecisionKind.Emergency,
-        Rationale = "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care now.",
         Source = "CES",
     };
 
@@ -117,7 +117,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-bowel-dysfunction",
         RedFlag = RedFlag.BowelDysfunction,
         Decision = DecisionKind.Emergency,
-        Rationale = "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care now.",
         Source = "CES",
     };
 
@@ -126,7 +126,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-saddle-anesthesia",
         RedFlag = RedFlag.SaddleAnesthesia,
         Decision = DecisionKind.Emergency,
-        Rationale = "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care now.",
         Source = "CES",
     };
 
