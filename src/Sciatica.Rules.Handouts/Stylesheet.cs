@@ -43,20 +43,18 @@ svg .water { fill: #cfe3f5; }
 svg .placeholder { fill: #f2f2f2; stroke: #555; stroke-width: 2; stroke-dasharray: 6 4; }
 svg .placeholder-mark { stroke: #555; stroke-width: 3; }
 .left-out li { margin-bottom: .4rem; }
-.grid-scroll { overflow-x: auto; }
-.diary .grid { border-collapse: collapse; width: 100%; font-size: .85rem; }
-.diary caption { text-align: left; font-weight: bold; padding: .3rem 0; }
-.diary th, .diary td { border: .06rem solid #333; padding: .25rem .3rem; text-align: left; vertical-align: top; }
-.diary tbody td { height: 2.1rem; white-space: nowrap; }
-.diary .sub { font-weight: normal; }
+.diary .grid { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0 0 .8rem; break-inside: avoid; page-break-inside: avoid; }
+.diary caption { text-align: left; font-weight: bold; padding: .2rem 0; }
+.diary th, .diary td { border: .06rem solid #333; padding: .1rem .15rem; text-align: center; vertical-align: middle; font-weight: normal; }
+.diary thead th { font-weight: bold; }
+.diary .label, .diary tbody th { width: 36%; text-align: left; overflow-wrap: break-word; hyphens: auto; }
+.diary td { height: 1.5rem; }
 .box { display: inline-block; width: .9rem; height: .9rem; border: .1rem solid #111; vertical-align: middle; }
 footer { margin-top: 1.5rem; border-top: .1rem solid #555; font-size: .9rem; }
 .print-only { display: none; }
 @media (max-width: 40rem) {
   .exercise { grid-template-columns: 1fr; }
   .exercise .figure { max-width: 16rem; }
-  .diary .grid { font-size: .75rem; }
-  .diary tbody td { white-space: normal; }
 }
 @media print {
   html { font-size: 10.5pt; }
@@ -70,10 +68,6 @@ footer { margin-top: 1.5rem; border-top: .1rem solid #555; font-size: .9rem; }
   .exercise p, .exercise li { margin: .15rem 0; }
   .exercise h4 { margin: .3rem 0 .1rem; }
   .diary { break-before: page; }
-  .grid-scroll { overflow: visible; }
-  .diary .grid { font-size: .75rem; table-layout: fixed; }
-  .diary tbody td { white-space: normal; height: 2rem; padding: .1rem .2rem; }
-  .diary tbody tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
 """;
