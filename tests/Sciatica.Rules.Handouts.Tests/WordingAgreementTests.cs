@@ -46,8 +46,8 @@ public sealed partial class WordingAgreementTests
     public async Task EveryCardsStopRule_IsWordForWordInTheStopBox(string sample, string language)
     {
         var (html, _) = await Render(sample, language);
-        var footer = Regex.Match(html, "<tfoot.*?</tfoot>", RegexOptions.Singleline).Value;
-        var boxRules = Regex.Matches(footer, "<li class=\"stop-rule\">(.*?)</li>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        var box = Regex.Match(html, "<section class=\"stop stop-box\".*?</section>", RegexOptions.Singleline).Value;
+        var boxRules = Regex.Matches(box, "<li class=\"stop-rule\">(.*?)</li>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
 
         var cards = Regex.Matches(html, "<article class=\"exercise\".*?</article>", RegexOptions.Singleline).Select(m => m.Value).ToList();
         Assert.All(cards, card =>
