@@ -119,7 +119,7 @@ internal static class CommandLine
         }
         catch (SciaticaValidationException ex)
         {
-            error.WriteLine("error: " + ex.Message);
+            WriteRefusal(error, ex);
             return ExitCodes.InvalidInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -134,6 +134,23 @@ internal static class CommandLine
             error.WriteLine("error: unexpected failure: " + ex.Message);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A refused input: when the red flags that could be read give an emergency or urgent decision, that comes first, in
+    /// words a person acts on ("EMERGENCY: go to emergency care now: ..."), and the field errors follow.
+    /// </summary>
+    private static void WriteRefusal(TextWriter error, SciaticaValidationException ex)
+    {
+        var message = ex.Message;
+        if (ex.Screening is { } screening)
+        {
+            var summary = screening.Summary();
+            error.WriteLine(summary);
+            message = message.StartsWith(summary, StringComparison.Ordinal) ? message[summary.Length..].TrimStart('\r', '\n') : message;
+        }
+
+        error.WriteLine("error: " + message);
     }
 
     private static int RunBatch(ProgramSelector selector, Func<Stream> rawInput, Func<Stream> rawOutput, TextWriter error, Func<bool> stopRequested)
