@@ -128,7 +128,8 @@ internal static class Illustrations
     public static string Svg(string exerciseId, string titleId, string label)
     {
         var s = new StringBuilder();
-        s.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 120\" role=\"img\" aria-labelledby=\"").Append(titleId).Append("\" focusable=\"false\">");
+        var box = Drawings.TryGetValue(exerciseId, out var framed) ? Frame(framed) : "0 0 200 120";
+        s.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"").Append(box).Append("\" role=\"img\" aria-labelledby=\"").Append(titleId).Append("\" focusable=\"false\">");
         s.Append("<title id=\"").Append(titleId).Append("\">").Append(Encoder.Encode(label)).Append("</title>");
         if (Drawings.TryGetValue(exerciseId, out var drawing))
         {
@@ -156,6 +157,40 @@ internal static class Illustrations
         }
 
         return s.Append("</svg>").ToString();
+    }
+
+    /// <summary>
+    /// The part of the 200 x 120 grid the figure uses (both poses, the head, the arrows and the floor under them), with
+    /// a margin: the drawing is cropped to it so that the figure fills the card's picture rather than a corner of it.
+    /// </summary>
+    private static string Frame(Drawing drawing)
+    {
+        var points = new List<Point>();
+        foreach (var pose in new[] { drawing.Start, drawing.End })
+        {
+            foreach (var joint in new[] { "hip", "shoulder", "nearKnee", "nearFoot", "farKnee", "farFoot", "nearHand", "farHand" })
+            {
+                points.Add(pose.Joint(joint));
+            }
+
+            points.Add(pose.Head + new Point(Pose.HeadRadius, Pose.HeadRadius));
+            points.Add(pose.Head - new Point(Pose.HeadRadius, Pose.HeadRadius));
+        }
+
+        foreach (var arrow in drawing.Arrows)
+        {
+            var (from, to) = arrow.Ends(drawing);
+            points.Add(from);
+            points.Add(to);
+            points.Add(from + Point.Polar(Math.Abs(arrow.Bulge) + 6, (to - from).Degrees + (arrow.Bulge < 0 ? -90 : 90)));
+        }
+
+        const double Margin = 10;
+        var left = Math.Max(0, points.Min(p => p.X) - Margin);
+        var right = Math.Min(200, points.Max(p => p.X) + Margin);
+        var top = Math.Max(0, -points.Max(p => p.Y) - Margin);
+        var bottom = Math.Min(120, -points.Min(p => p.Y) + Margin);
+        return string.Join(" ", Pose.Svg(left), Pose.Svg(top), Pose.Svg(right - left), Pose.Svg(bottom - top));
     }
 
     /// <summary>Upright, mid-stride: the near leg forward and the far leg back, the arms swinging the other way.</summary>
