@@ -87,6 +87,8 @@ footer p { margin: .3rem 0; }
   h2 { font-size: 15pt; margin: 8pt 0 4pt; }
   h3 { font-size: 13pt; margin: 0 0 2pt; }
   .print-only { display: table-footer-group; }
+  /* On paper the emergency line is at the foot of every page, this one included: the box above says the rest. */
+  .program .stop-box .stop-emergency { display: none; }
   .stop, .stop h2, .stop p, .stop li, .stop strong { font-size: 12pt; font-weight: bold; }
   .stop h2 { font-size: 13pt; }
   .stop { padding: 2pt 8pt; margin: 4pt 0; }

@@ -95,10 +95,9 @@ public sealed class PrintTests(Browser browser) : IClassFixture<Browser>
         Assert.True(pages <= budget, $"{n} exercises print on {pages} pages; at most {budget}");
     }
 
-    /// <summary>The cases measured over their page budget (one page over; German 1 and 11 and Letter 7 likewise).</summary>
+    /// <summary>The cases measured over their page budget: German, one page over (1 exercise: 3 pages for 2; 7: 5 for 4; 11: 7 for 6).</summary>
     private static readonly HashSet<(PaperSize, string, int)> OverBudget =
     [
-        (PaperSize.Letter, HandoutLanguages.English, 7),
         (PaperSize.A4, HandoutLanguages.German, 1), (PaperSize.Letter, HandoutLanguages.German, 1),
         (PaperSize.A4, HandoutLanguages.German, 7), (PaperSize.Letter, HandoutLanguages.German, 7),
         (PaperSize.A4, HandoutLanguages.German, 11), (PaperSize.Letter, HandoutLanguages.German, 11),
