@@ -8,9 +8,9 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage:
-          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [--lang en|de]]
+          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [handout options]]
           sciatica-rules select --batch            (JSON Lines on standard input, one decision per line out)
-          sciatica-rules review --input FILE|- [--format text|json|html [--lang en|de]]
+          sciatica-rules review --input FILE|- [--format text|json|html [handout options]]
           sciatica-rules diff --from CATALOG|default --to CATALOG|default [--format text|json]
           sciatica-rules --version
           sciatica-rules [COMMAND] --help     (or: sciatica-rules help [COMMAND])
@@ -32,19 +32,25 @@ internal static class CommandLine
         sciatica-rules select: decide what a person with sciatica should do next.
 
         Usage:
-          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [--lang en|de]]
+          sciatica-rules select --profile FILE|- [--what-if] [--format text|json|html [handout options]]
           sciatica-rules select --batch
 
         Options:
           --profile FILE|-   the patient profile document (JSON); - reads standard input
           --format text|json|html text (default) prints a readable plan; json prints the decision document;
-                            html prints the printable patient handout (--lang en or de)
+                            html prints the printable patient handout (handout options below)
           --what-if          also say what would change the decision: the smallest changes a clinician can
                              act on (clearance, symptoms controlled, directional preference, an override of
                              a relative rule, a pool, lower pain) and what each gives (text and json)
           --batch            JSON Lines on standard input (one profile a line), one decision a line out;
                              an invalid line gets {"line": N, "error": "..."} and the others still answer
           -h, --help         show this help
+
+        Handout options (with --format html):
+          --lang en|de       the handout's language (default en)
+          --paper a4|letter  the paper it is laid out for (default a4)
+          --patient-name N, --date YYYY-MM-DD, --clinician N, --clinic-phone N
+                             the clinic's fields at the top; each one not given is a blank line to fill in
 
         A UTF-8 byte order mark at the start of the input is accepted.
 
@@ -54,13 +60,19 @@ internal static class CommandLine
         sciatica-rules review: adjust the program from how a session went.
 
         Usage:
-          sciatica-rules review --input FILE|- [--format text|json|html [--lang en|de]]
+          sciatica-rules review --input FILE|- [--format text|json|html [handout options]]
 
         Options:
           --input FILE|-     the review document {"profile": ..., "feedback": ..., "history": [...]}; - reads
                              standard input; "history" (optional) lists earlier sessions, oldest first
           --format text|json|html text (default), the review document as JSON, or the handout as HTML
           -h, --help         show this help
+
+        Handout options (with --format html):
+          --lang en|de       the handout's language (default en)
+          --paper a4|letter  the paper it is laid out for (default a4)
+          --patient-name N, --date YYYY-MM-DD, --clinician N, --clinic-phone N
+                             the clinic's fields at the top; each one not given is a blank line to fill in
 
         A UTF-8 byte order mark at the start of the input is accepted.
 
@@ -156,21 +168,33 @@ internal static class CommandLine
         output.Write(options.Format switch
         {
             "json" => SciaticaJson.WriteDecision(decision, indented: true) + "\n",
-            "html" => Handout(selector, decision, null, options.Language),
+            "html" => Handout(selector, decision, null, profile, options),
             _ => TextReport.Render(decision),
         });
         return ExitCodes.Decided;
     }
 
     /// <summary>The patient handout (Sciatica.Rules.Handouts); trimmed and Native AOT builds leave the renderer out.</summary>
-    private static string Handout(ProgramSelector selector, ProgramDecision? decision, SessionReview? review, string language)
+    private static string Handout(ProgramSelector selector, ProgramDecision? decision, SessionReview? review, PatientProfile profile, Options options)
     {
 #if SCIATICA_HANDOUTS
         var renderer = new Handouts.HandoutRenderer(selector);
-        var handout = decision is not null ? renderer.RenderAsync(decision, language) : renderer.RenderReviewAsync(review!, language);
+        var fields = options.Handout ?? new HandoutFields("a4", null, null, null, null);
+        var settings = new Handouts.HandoutOptions
+        {
+            Language = options.Language,
+            Paper = fields.Paper == "letter" ? Handouts.PaperSize.Letter : Handouts.PaperSize.A4,
+            PatientName = fields.PatientName,
+            Date = fields.Date,
+            Clinician = fields.Clinician,
+            ClinicPhone = fields.ClinicPhone,
+            Pregnant = profile.PregnancyWeeks is not null,
+            Plan = review is not null ? selector.Select(profile) : null,
+        };
+        var handout = decision is not null ? renderer.RenderAsync(decision, settings) : renderer.RenderReviewAsync(review!, settings);
         return handout.GetAwaiter().GetResult().Html;
 #else
-        _ = (selector, decision, review, language);
+        _ = (selector, decision, review, profile, options);
         throw new UsageException("--format html is not available in this trimmed or Native AOT build: the handout renderer (Razor components) is not trim-safe. Use the JIT build (dotnet sciatica-rules.dll) or the web sample's POST /handout.");
 #endif
     }
@@ -183,7 +207,7 @@ internal static class CommandLine
         output.Write(options.Format switch
         {
             "json" => SciaticaJson.WriteReview(review, indented: true) + "\n",
-            "html" => Handout(selector, null, review, options.Language),
+            "html" => Handout(selector, null, review, request.Profile, options),
             _ => TextReport.Render(review),
         });
         return ExitCodes.Decided;

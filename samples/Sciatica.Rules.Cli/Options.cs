@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Cli;
 /// contract's conventions (exit code 2 for a bad command line, <c>--version</c> printing the rule-set version
 /// as well as the package version) would each need overriding there.
 /// </remarks>
-internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch, string? From = null, string? To = null, string Language = "en", bool WhatIf = false)
+internal sealed record Options(string Command, string? Profile, string? Input, string Format, bool Batch, string? From = null, string? To = null, string Language = "en", bool WhatIf = false, HandoutFields? Handout = null)
 {
     /// <summary>Returns "help", "version" or null: what to print instead of running a command.</summary>
     public static string? Informational(string[] args)
@@ -32,6 +32,8 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
         }
 
         string? profile = null, input = null, format = null, from = null, to = null, language = null;
+        string? paper = null, patientName = null, clinician = null, clinicPhone = null;
+        DateOnly? date = null;
         var batch = false;
         var whatIf = false;
         for (var i = 1; i < args.Length; i++)
@@ -59,6 +61,29 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
                         throw new UsageException($"--lang is '{language}'; allowed values: en, de.");
                     }
 
+                    break;
+                case "--paper":
+                    paper = Value(args, ref i);
+                    if (paper is not ("a4" or "letter"))
+                    {
+                        throw new UsageException($"--paper is '{paper}'; allowed values: a4, letter.");
+                    }
+
+                    break;
+                case "--patient-name":
+                    patientName = Value(args, ref i);
+                    break;
+                case "--clinician":
+                    clinician = Value(args, ref i);
+                    break;
+                case "--clinic-phone":
+                    clinicPhone = Value(args, ref i);
+                    break;
+                case "--date":
+                    var text = Value(args, ref i);
+                    date = DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+                        ? parsed
+                        : throw new UsageException($"--date is '{text}'; allowed values: a date as YYYY-MM-DD.");
                     break;
                 case "--batch":
                     batch = true;
@@ -103,14 +128,26 @@ internal sealed record Options(string Command, string? Profile, string? Input, s
             throw new UsageException("--lang chooses the language of the handout: it goes with --format html.");
         }
 
+        if ((paper ?? patientName ?? clinician ?? clinicPhone) is not null || date is not null)
+        {
+            if (format != "html")
+            {
+                throw new UsageException("--paper, --patient-name, --date, --clinician and --clinic-phone fill in the handout: they go with --format html.");
+            }
+        }
+
         if (whatIf && (command != "select" || batch || format == "html"))
         {
             throw new UsageException("--what-if goes with select --profile, in text or json: it says what would change one decision.");
         }
 
-        return new Options(command, profile, input, format ?? "text", batch, from, to, language ?? "en", whatIf);
+        var handout = new HandoutFields(paper == "letter" ? "letter" : "a4", patientName, date, clinician, clinicPhone);
+        return new Options(command, profile, input, format ?? "text", batch, from, to, language ?? "en", whatIf, handout);
     }
 
     private static string Value(string[] args, ref int i) =>
         i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
 }
+
+/// <summary>What the CLI writes on a handout: the paper (a4 by default) and the clinic's fields (blank lines when not given).</summary>
+internal sealed record HandoutFields(string Paper, string? PatientName, DateOnly? Date, string? Clinician, string? ClinicPhone);

@@ -33,13 +33,17 @@ internal static class Endpoints
         // The patient handout: the same input as /api/decisions (or /api/reviews), printable HTML out, ?lang=en|de.
         app.MapPost("/handout", async (HttpRequest request, IProgramSelector selector, Handouts.HandoutRenderer renderer) =>
             await HandleHandout(request, "profile", (body, language) =>
-                renderer.RenderAsync(selector.Select(SciaticaJson.ReadProfile(body)), language, request.HttpContext.RequestAborted)));
+            {
+                var profile = SciaticaJson.ReadProfile(body);
+                return renderer.RenderAsync(selector.Select(profile), new Handouts.HandoutOptions { Language = language, Pregnant = profile.PregnancyWeeks is not null }, request.HttpContext.RequestAborted);
+            }));
 
-        app.MapPost("/handout/review", async (HttpRequest request, ISessionReviewer reviewer, Handouts.HandoutRenderer renderer) =>
+        app.MapPost("/handout/review", async (HttpRequest request, IProgramSelector selector, ISessionReviewer reviewer, Handouts.HandoutRenderer renderer) =>
             await HandleHandout(request, "review request", (body, language) =>
             {
                 var input = SciaticaJson.ReadReviewRequest(body);
-                return renderer.RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), language, request.HttpContext.RequestAborted);
+                var options = new Handouts.HandoutOptions { Language = language, Pregnant = input.Profile.PregnancyWeeks is not null, Plan = selector.Select(input.Profile) };
+                return renderer.RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), options, request.HttpContext.RequestAborted);
             }));
 
         app.MapGet("/api/catalog", (ProgramSelector selector) =>

@@ -48,7 +48,7 @@ public sealed partial class HandoutContentTests
             Assert.All(exercise.Instructions, step => Assert.Contains($"<li>{Encode(step)}</li>", card, StringComparison.Ordinal));
             if (exercise.Dosage.HoldSeconds is { } hold)
             {
-                Assert.Contains($"hold for {hold} seconds, counting them out slowly", card, StringComparison.Ordinal);
+                Assert.Contains($"hold {hold} seconds (count slowly", card, StringComparison.Ordinal);
             }
 
             if (exercise.Dosage.Minutes is { } minutes)
@@ -62,14 +62,14 @@ public sealed partial class HandoutContentTests
 
         foreach (var excluded in decision.Excluded)
         {
-            var item = Regex.Match(html, $"<li data-exercise=\"{excluded.Id}\">.*?</li>", RegexOptions.Singleline).Value;
+            var item = Regex.Match(html, $"<li data-exercise=\"(?:[^\"]* )?{excluded.Id}(?: [^\"]*)?\">.*?</li>", RegexOptions.Singleline).Value;
             Assert.Contains(Encode(ExerciseCatalog.Default.Find(excluded.Id)!.Name), item, StringComparison.Ordinal);
             Assert.All(excluded.Reasons, reason => Assert.Contains(Encode(Wording.Reason(reason, Audience.Person)), item, StringComparison.Ordinal));
         }
 
         Assert.Contains("Stop and get help", html, StringComparison.Ordinal);
         Assert.Contains("Your two-week diary", html, StringComparison.Ordinal);
-        Assert.Equal(14, Regex.Count(html, "<th scope=\"row\">"));
+        Assert.All(Regex.Matches(html, "<thead>.*?</thead>", RegexOptions.Singleline), head => Assert.Equal(15, Regex.Count(head.Value, "<th scope=\"col\"")));
     }
 
     [Theory]
@@ -114,28 +114,54 @@ public sealed partial class HandoutContentTests
         Assert.Contains("Drawing: Stationary bike", card, StringComparison.Ordinal);
     }
 
-    /// <summary>Every diary column names fields of the session-review input, and each exercise column names its exercise.</summary>
-    [Fact]
-    public async Task DiaryColumns_AreFieldsOfTheSessionReviewInput()
+    /// <summary>
+    /// Every diary row is one field of the session-review input (a value of it where the field takes one of a few
+    /// words), each exactly once, in words (no arrows); each exercise's rows name that exercise, in the plan's order.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task DiaryRows_MapOneToOneOntoTheSessionReviewInput_InWords(string language)
     {
         var decision = Samples.Decision("herniated-disc-l5");
-        var html = (await HandoutRenderer.Default.RenderAsync(decision)).Html;
+        var html = (await HandoutRenderer.Default.RenderAsync(decision, language)).Html;
+        var diary = Regex.Match(html, "<section class=\"diary\".*?</section>", RegexOptions.Singleline).Value;
         using var request = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Samples.Root, "samples", "profiles", "review-progress.json")));
         var feedback = request.RootElement.GetProperty("feedback");
 
-        var fields = Regex.Matches(html, "data-field=\"([^\"]*)\"").SelectMany(m => m.Groups[1].Value.Split(' ')).Distinct().ToList();
-        Assert.Contains("nextMorning", fields);
-        Assert.Contains("newWeakness", fields);
-        Assert.All(fields, field =>
+        var rows = Regex.Matches(diary, "<tr (?:class=\"group\" )?data-field=\"([^\"]*)\"(?: data-value=\"([^\"]*)\")?>").Select(m => (Field: m.Groups[1].Value, Value: m.Groups[2].Value)).ToList();
+        Assert.Equal(rows.Count, rows.Distinct().Count());
+        var expected = new List<(string, string)>();
+        for (var i = 0; i < decision.Exercises.Count; i++)
+        {
+            expected.Add(($"exercises[{i}].id", decision.Exercises[i].Id));
+            expected.Add(($"exercises[{i}].painDuring", ""));
+            expected.AddRange(new[] { "peripheralized", "centralized", "unchanged" }.Select(v => ($"exercises[{i}].symptomChange", v)));
+        }
+
+        expected.AddRange(new[] { "better", "same", "worse" }.Select(v => ("nextMorning", v)));
+        expected.AddRange(new[] { "newNumbness", "newWeakness", "newRedFlags" }.Select(f => (f, "")));
+        Assert.Equal(expected, rows);
+
+        // Each field exists in the contract's example of the input, and each word is one of the values the contract allows.
+        Assert.All(rows, row =>
         {
             var element = feedback;
-            foreach (var part in Regex.Replace(field, @"\[\d+\]", ".0").Split('.'))
+            foreach (var part in Regex.Replace(row.Field, @"\[\d+\]", ".0").Split('.'))
             {
-                element = part == "0" ? element[0] : element.TryGetProperty(part, out var child) ? child : throw new Xunit.Sdk.XunitException($"diary field '{field}' is not in the review input ({part})");
+                element = part == "0" ? element[0] : element.TryGetProperty(part, out var child) ? child : throw new Xunit.Sdk.XunitException($"diary field '{row.Field}' is not in the review input ({part})");
             }
         });
-        var columns = Regex.Matches(html, @"data-field=""exercises\[(\d+)\]\.id"" data-value=""([^""]*)""").Select(m => (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value));
-        Assert.Equal(decision.Exercises.Select((e, i) => (i, e.Id)), columns);
+        var symptomValues = Enum.GetNames<SymptomChange>().Where(n => n != "Unspecified").Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName);
+        Assert.Equal(symptomValues.Order(), rows.Where(r => r.Field == "exercises[0].symptomChange").Select(r => r.Value).Order());
+        var morningValues = Enum.GetNames<NextMorningChange>().Where(n => n != "Unspecified").Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName);
+        Assert.Equal(morningValues.Order(), rows.Where(r => r.Field == "nextMorning").Select(r => r.Value).Order());
+
+        Assert.DoesNotMatch("[\u2190-\u21FF\u2B00-\u2BFF]|&#8593;|&#8595;", diary);
+        if (language == HandoutLanguages.English)
+        {
+            var text = WordingAgreementTests.VisibleText(diary);
+            Assert.All(["better", "same", "worse", "Spreading down the leg", "Moving up toward the back", "No change"], w => Assert.Contains(w, text, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

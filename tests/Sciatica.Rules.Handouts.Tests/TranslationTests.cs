@@ -17,8 +17,12 @@ public sealed partial class TranslationTests
         var german = Texts.Of(HandoutLanguages.German);
 
         Assert.Empty(english.Keys.Where(k => !german.ContainsKey(k)).Order(StringComparer.Ordinal));
-        Assert.All(english.Keys, k => Assert.NotEqual(english[k], german[k]));
+        Assert.All(english.Keys.Where(k => !SameWordInGerman.Contains(k)), k => Assert.NotEqual(english[k], german[k]));
+        Assert.All(SameWordInGerman, k => Assert.Equal(english[k], german[k]));
     }
+
+    /// <summary>Month names that German writes as English does (April, August, September, November).</summary>
+    private static readonly string[] SameWordInGerman = ["month.4", "month.8", "month.9", "month.11"];
 
     [Fact]
     public void German_TranslatesEveryDefaultExerciseNameAndStep_FromTheCatalogsCurrentEnglish()

@@ -21,6 +21,6 @@ public enum DecisionKind
     /// <summary>See a specialist urgently: progressive weakness or acute foot drop [CKS, IFOMPT].</summary>
     UrgentReferral = 4,
 
-    /// <summary>Go to emergency care the same day: signs of cauda equina syndrome [CKS, CES, AHCPR].</summary>
+    /// <summary>Go to emergency care now: signs of cauda equina syndrome [CKS, CES, AHCPR].</summary>
     Emergency = 5,
 }

@@ -21,6 +21,6 @@ public enum ReviewDecision
     /// <summary>Stop the program and see a specialist urgently.</summary>
     UrgentReferral = 4,
 
-    /// <summary>Stop the program and go to emergency care the same day.</summary>
+    /// <summary>Stop the program and go to emergency care now.</summary>
     Emergency = 5,
 }

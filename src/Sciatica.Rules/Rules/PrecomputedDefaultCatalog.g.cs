@@ -13,7 +13,7 @@ namespace Sciatica.Rules.Catalogs;
 internal static class PrecomputedDefaultCatalog
 {
     /// <summary>The rule-set version of the default catalog and rule set.</summary>
-    internal const string RuleSetVersion = "default/3.0.0+6711192de295";
+    internal const string RuleSetVersion = "default/3.0.0+6244f3ab10b2";
 
     /// <summary>Builds the default catalog and rule set.</summary>
     internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Build()
@@ -110,7 +110,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-bladder-dysfunction",
         RedFlag = RedFlag.BladderDysfunction,
         Decision = DecisionKind.Emergency,
-        Rationale = "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "New bladder problems (difficulty starting, not emptying, or leaking) can mean cauda equina syndrome, which needs emergency care now.",
         Source = "CES",
     };
 
@@ -119,7 +119,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-bowel-dysfunction",
         RedFlag = RedFlag.BowelDysfunction,
         Decision = DecisionKind.Emergency,
-        Rationale = "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "New bowel problems or loss of feeling in the back passage can mean cauda equina syndrome, which needs emergency care now.",
         Source = "CES",
     };
 
@@ -137,7 +137,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-saddle-anesthesia",
         RedFlag = RedFlag.SaddleAnesthesia,
         Decision = DecisionKind.Emergency,
-        Rationale = "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "Numbness around the genitals or back passage (saddle area) can mean cauda equina syndrome, which needs emergency care now.",
         Source = "CES",
     };
 

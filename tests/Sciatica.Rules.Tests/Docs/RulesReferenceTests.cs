@@ -129,7 +129,7 @@ public sealed class RulesReferenceTests
 
     private static string Heading(RuleCategory category) => category switch
     {
-        RuleCategory.Emergency => "Screening: emergency care the same day",
+        RuleCategory.Emergency => "Screening: emergency care now",
         RuleCategory.UrgentReferral => "Screening: urgent specialist referral",
         RuleCategory.TreatCauseFirst => "Screening: treat the cause first",
         RuleCategory.SeekMedicalAdvice => "Screening: medical advice before exercise",
