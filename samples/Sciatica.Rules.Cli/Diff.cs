@@ -23,7 +23,7 @@ internal static class Diff
     public static int Run(string from, string to, string format, TextWriter output)
     {
         var comparison = RuleSetDiff.Compare(Load(from), Load(to));
-        output.Write(format == "json" ? Json(comparison) : Text(comparison));
+        output.Write(format == "json" ? Json(comparison) : TerminalText.Lines(Text(comparison)));
         return comparison.Changes.Count == 0 ? ExitCodes.Decided : ExitCodes.Changes;
     }
 

@@ -64,8 +64,8 @@ internal static class Illustrations
     public static string Svg(string exerciseId, string titleId, string label)
     {
         var s = new StringBuilder();
-        s.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 120\" role=\"img\" aria-labelledby=\"").Append(titleId).Append("\" focusable=\"false\">");
-        s.Append("<title id=\"").Append(titleId).Append("\">").Append(Encoder.Encode(label)).Append("</title>");
+        s.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 120\" role=\"img\" aria-labelledby=\"").Append(Encoder.Encode(titleId)).Append("\" focusable=\"false\">");
+        s.Append("<title id=\"").Append(Encoder.Encode(titleId)).Append("\">").Append(Encoder.Encode(label)).Append("</title>");
         if (Drawings.TryGetValue(exerciseId, out var drawing))
         {
             s.Append(drawing.Props);
