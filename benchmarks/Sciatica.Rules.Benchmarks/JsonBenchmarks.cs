@@ -15,7 +15,7 @@ namespace Sciatica.Rules.Benchmarks;
 public class JsonBenchmarks
 {
     private const int Count = 64;
-    private const string Invalid = """{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true}""";
+    private const string Invalid = """{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
     private readonly ProgramSelector selector = new();
     private readonly byte[][] lines = [.. MixedProfiles.Create(Count).Select(p => Encoding.UTF8.GetBytes(SciaticaJson.WriteProfile(p)))];
     private readonly string[] texts = [.. MixedProfiles.Create(Count).Select(p => SciaticaJson.WriteProfile(p))];

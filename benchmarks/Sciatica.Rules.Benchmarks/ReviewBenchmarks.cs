@@ -10,7 +10,7 @@ public class ReviewBenchmarks
     private readonly SessionReviewer reviewer = new();
 
     private readonly SessionFeedback adjust = new()
-    {
+    { NewNumbness = false, NewRedFlags = [], NewWeakness = false,
         NextMorning = NextMorningChange.Same,
         Exercises =
         [

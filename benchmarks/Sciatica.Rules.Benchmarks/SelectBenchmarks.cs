@@ -13,7 +13,7 @@ public class SelectBenchmarks
 {
     private readonly ProgramSelector selector = new();
 
-    public static PatientProfile ProgramProfile { get; } = new() { Causes = [Cause.HerniatedDisc], AffectedRoots = [NerveRoot.L5], LegPain = 6, BackPain = 3, MedicalClearance = true, Age = 44 };
+    public static PatientProfile ProgramProfile { get; } = new() { RedFlags = [], SymptomsTolerateExercise = true, Causes = [Cause.HerniatedDisc], AffectedRoots = [NerveRoot.L5], LegPain = 6, BackPain = 3, MedicalClearance = true, Age = 44 };
 
     public static PatientProfile EmergencyProfile { get; } = ProgramProfile with { RedFlags = [RedFlag.BladderDysfunction, RedFlag.SaddleAnesthesia] };
 

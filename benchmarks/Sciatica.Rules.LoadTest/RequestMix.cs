@@ -38,11 +38,11 @@ public static class RequestMix
             {
                 < 40 => new("valid profile", i % 8 == 0 ? "/handout" : "/api/decisions", Encoding.UTF8.GetBytes(ValidProfile(random, i)), 200),
                 < 50 => new("valid review", i % 8 == 0 ? "/handout/review" : "/api/reviews", Encoding.UTF8.GetBytes(ValidReview(random, i)), 200),
-                < 58 => new("invalid fields", i % 4 == 0 ? "/handout" : "/api/decisions", """{"causes":["slippedDisc"],"legPain":11,"backPain":-1,"medicalClearance":"yes","extra":1}"""u8.ToArray(), 400),
-                < 66 => new("lone surrogate", "/api/decisions", Encoding.ASCII.GetBytes("{\"causes\":[\"\\ud800\"],\"\\udc00\":1,\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}"), 400),
+                < 58 => new("invalid fields", i % 4 == 0 ? "/handout" : "/api/decisions", """{"causes":["slippedDisc"],"legPain":11,"backPain":-1,"medicalClearance":"yes","redFlags":[],"symptomsTolerateExercise":true,"extra":1}"""u8.ToArray(), 400),
+                < 66 => new("lone surrogate", "/api/decisions", Encoding.ASCII.GetBytes("{\"causes\":[\"\\ud800\"],\"\\udc00\":1,\"legPain\":1,\"backPain\":1,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}"), 400),
                 < 73 => new("invalid utf-8", (i % 4) switch { 0 => "/api/decisions", 1 => "/api/reviews", 2 => "/handout", _ => "/handout/review" }, [.. "{\"causes\":[\"herniated"u8, 0xFF, 0xED, 0xA0, 0x80, .. "Disc\"]}"u8], 400),
                 < 78 => new("deep nesting", i % 2 == 0 ? "/handout/review" : "/api/decisions", Encoding.ASCII.GetBytes(new string('[', 10_000)), 400),
-                < 84 => new("huge array", "/api/decisions", Encoding.ASCII.GetBytes("{\"causes\":[" + string.Join(',', Enumerable.Repeat("\"x\"", 15_000)) + "],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}"), 400),
+                < 84 => new("huge array", "/api/decisions", Encoding.ASCII.GetBytes("{\"causes\":[" + string.Join(',', Enumerable.Repeat("\"x\"", 15_000)) + "],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}"), 400),
                 < 90 => new("unknown properties", "/api/decisions", Encoding.ASCII.GetBytes("{" + string.Join(',', Enumerable.Range(0, 5_000).Select(n => $"\"u{n}\":0")) + "}"), 400),
                 < 93 => new("empty", "/api/decisions", [], 400),
                 < 95 => Framing(RawRequest.Cases[i % RawRequest.Cases.Count]),
@@ -60,11 +60,11 @@ public static class RequestMix
         var causes = Enumerable.Range(0, 1 + random.Next(2)).Select(_ => Causes[random.Next(Causes.Length)]).Distinct();
         return string.Create(
             CultureInfo.InvariantCulture,
-            $$"""{"causes":[{{string.Join(',', causes.Select(c => $"\"{c}\""))}}],"legPain":{{random.Next(11)}},"backPain":{{random.Next(11)}},"medicalClearance":{{(random.Next(10) > 0 ? "true" : "false")}},"age":{{16 + (salt % 90)}},"symptomWeeks":{{random.Next(12)}},"poolAccess":{{(random.Next(2) == 0 ? "true" : "false")}}}""");
+            $$"""{"causes":[{{string.Join(',', causes.Select(c => $"\"{c}\""))}}],"legPain":{{random.Next(11)}},"backPain":{{random.Next(11)}},"medicalClearance":{{(random.Next(10) > 0 ? "true" : "false")}},"redFlags":[],"symptomsTolerateExercise":true,"age":{{16 + (salt % 90)}},"symptomWeeks":{{random.Next(12)}},"poolAccess":{{(random.Next(2) == 0 ? "true" : "false")}}}""");
     }
 
     private static string ValidReview(Random random, int salt) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $$"""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"age":{{16 + (salt % 90)}},"symptomWeeks":2},"feedback":{"exercises":[{"id":"knee-to-chest","painDuring":{{random.Next(11)}},"symptomChange":"centralized"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]} }""");
+            $$"""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"age":{{16 + (salt % 90)}},"symptomWeeks":2},"feedback":{"exercises":[{"id":"knee-to-chest","painDuring":{{random.Next(11)}},"symptomChange":"centralized"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]} }""");
 }

@@ -107,7 +107,7 @@ internal static class CommandLine
         }
         catch (SciaticaValidationException ex)
         {
-            error.WriteLine("error: " + Describe(ex));
+            WriteRefusal(error, ex);
             return ExitCodes.InvalidInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -122,6 +122,20 @@ internal static class CommandLine
             error.WriteLine("error: unexpected failure: " + TerminalText.Lines(ex.Message));
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A refused input: when the red flags that could be read give an emergency or urgent decision, that comes first, in
+    /// words a person acts on ("EMERGENCY: go to emergency care now: ..."), and the field errors follow.
+    /// </summary>
+    private static void WriteRefusal(TextWriter error, SciaticaValidationException ex)
+    {
+        if (ex.Screening is { } screening)
+        {
+            error.WriteLine(TerminalText.Lines(screening.Summary()));
+        }
+
+        error.WriteLine("error: " + Describe(ex));
     }
 
     /// <summary>

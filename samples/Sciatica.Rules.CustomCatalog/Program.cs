@@ -28,8 +28,8 @@ catch (OptionsValidationException ex)
 
 var people = new (string Who, PatientProfile Profile)[]
 {
-    ("47-year-old after a fall, herniated disc", new() { Causes = [Cause.Injury, Cause.HerniatedDisc], LegPain = 5, BackPain = 4, MedicalClearance = true, Age = 47, PoolAccess = true }),
-    ("38-year-old with tight muscles and a pool", new() { Causes = [Cause.TightMuscles], LegPain = 3, BackPain = 2, MedicalClearance = true, Age = 38, PoolAccess = true }),
+    ("47-year-old after a fall, herniated disc", new() { RedFlags = [], SymptomsTolerateExercise = true, Causes = [Cause.Injury, Cause.HerniatedDisc], LegPain = 5, BackPain = 4, MedicalClearance = true, Age = 47, PoolAccess = true }),
+    ("38-year-old with tight muscles and a pool", new() { RedFlags = [], SymptomsTolerateExercise = true, Causes = [Cause.TightMuscles], LegPain = 3, BackPain = 2, MedicalClearance = true, Age = 38, PoolAccess = true }),
 };
 
 Console.WriteLine($"Default catalog: {ProgramSelector.Default.RuleSetVersion}");

@@ -111,11 +111,17 @@ internal static class Endpoints
     public static IResult Invalid(SciaticaValidationException ex, string subject)
     {
         var errors = ex.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        var problems = ex.Problems.Count == 1 ? ex.Problems[0].ToString() : $"{ex.Problems.Count} problems; see errors, keyed by path.";
+        // The red flags that could be read give an emergency or urgent decision: it comes first, and as an object a host can act on.
+        var extensions = ex.Screening is { } screening
+            ? new Dictionary<string, object?> { ["screening"] = System.Text.Json.Nodes.JsonNode.Parse(SciaticaJson.WriteScreening(screening)) }
+            : null;
         return Results.ValidationProblem(
             errors,
-            detail: ex.Problems.Count == 1 ? ex.Problems[0].ToString() : $"{ex.Problems.Count} problems; see errors, keyed by path.",
+            detail: ex.Screening is { } s ? s.Summary() + " " + problems : problems,
             title: $"The {subject} is invalid.",
-            type: "https://datatracker.ietf.org/doc/html/rfc9457");
+            type: "https://datatracker.ietf.org/doc/html/rfc9457",
+            extensions: extensions);
     }
 
     /// <summary>

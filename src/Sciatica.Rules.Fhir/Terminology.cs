@@ -29,6 +29,7 @@ internal static partial class Terminology
         [Cause.Injury] = ("Back injury", "An injury to the back; with osteoporosis or older age it raises the suspicion of fracture [AHCPR]."),
         [Cause.PoorPosture] = ("Poor posture", "Poor posture and body mechanics [SEED]."),
         [Cause.TightMuscles] = ("Tight muscles", "Tight muscles pressing on or irritating the nerve [SEED]."),
+        [Cause.ClinicalRadiculopathy] = ("Sciatica diagnosed on examination", "Sciatica (radicular pain, most often from a disc) diagnosed by a clinician's history and examination without imaging, which is not routine: a known cause, and the disc contraindications apply [NG59, JENSEN]."),
         [Cause.Unknown] = ("Not yet diagnosed", "No clinician has assessed the cause yet: diagnosis comes before exercise [SEED]."),
     };
 
@@ -49,6 +50,8 @@ internal static partial class Terminology
         [RedFlag.NonMechanicalPain] = ("Non-mechanical pain", "Pain that does not ease with rest or lying down, or is worst at night: the cause is assessed first [IFOMPT, CKS]."),
         [RedFlag.ThoracicPain] = ("Thoracic pain", "Pain in the mid or upper back: the cause is assessed first [CKS, IFOMPT]."),
         [RedFlag.ProlongedCorticosteroidUse] = ("Prolonged corticosteroid use", "Long use of corticosteroids, which weakens bone (fracture risk): the cause is assessed first [DOWNIE]."),
+        [RedFlag.CordCompressionSigns] = ("Signs of spinal cord compression", "Found by a clinician: brisk reflexes, clonus, an upgoing plantar response, an unsteady gait or a sensory level. Emergency care now [NG234, IFOMPT]."),
+        [RedFlag.SuspectedCancer] = ("Suspected cancer", "Cancer suspected but not yet diagnosed (for example a raised PSA not followed up): treated like a history of cancer; with new neurological symptoms or signs, emergency care now [NG234]."),
     };
 
     public static readonly IReadOnlyDictionary<NerveRoot, (string Display, string Definition)> Roots = new Dictionary<NerveRoot, (string, string)>

@@ -127,7 +127,7 @@ public sealed partial class TranslationTests
          from age in Gen.Choose(18, 90)
          from preference in Gen.Elements<DirectionalPreference?>(null, DirectionalPreference.Extension, DirectionalPreference.Flexion)
          select new PatientProfile
-         {
+         { SymptomsTolerateExercise = true,
              Causes = causes.Length == 0 ? [Cause.HerniatedDisc] : [.. causes],
              RedFlags = [.. flags],
              LegPain = leg,

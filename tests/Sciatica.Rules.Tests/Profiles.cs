@@ -7,7 +7,7 @@ internal static class Profiles
 {
     /// <summary>Cleared, cause known, no contraindicating cause, no red flag: a program with nothing special.</summary>
     public static PatientProfile Clear { get; } = new()
-    {
+    { RedFlags = [], SymptomsTolerateExercise = true,
         Causes = [Cause.TightMuscles],
         LegPain = 4,
         BackPain = 3,

@@ -8,7 +8,7 @@ namespace Sciatica.Rules.WebApi.Tests;
 /// <summary>POST /handout and POST /handout/review: the contract's input in, the printable handout out.</summary>
 public sealed class HandoutEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
-    private const string Profile = """{"causes":["herniatedDisc"],"affectedRoots":["l5"],"legPain":6,"backPain":3,"medicalClearance":true}""";
+    private const string Profile = """{"causes":["herniatedDisc"],"affectedRoots":["l5"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
@@ -35,7 +35,7 @@ public sealed class HandoutEndpointTests(WebApplicationFactory<Program> factory)
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.PostAsync("/handout", Json("""{"causes":["herniatedDisc"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":["saddleAnesthesia"]}"""));
+        using var response = await client.PostAsync("/handout", Json("""{"causes":["herniatedDisc"],"legPain":6,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":true,"redFlags":["saddleAnesthesia"]}"""));
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -58,7 +58,7 @@ public sealed class HandoutEndpointTests(WebApplicationFactory<Program> factory)
 
     [Theory]
     [InlineData("/handout?lang=fr", Profile, "lang")]
-    [InlineData("/handout", """{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true}""", "$.causes[0]")]
+    [InlineData("/handout", """{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.causes[0]")]
     [InlineData("/handout/review", """{"profile":{}}""", "$.feedback")]
     public async Task PostHandout_BadInput_IsAProblemNamingTheField(string path, string body, string field)
     {

@@ -27,7 +27,7 @@ public sealed class HostingTests(WebApplicationFactory<Program> factory) : IClas
     {
         using var traced = factory.WithWebHostBuilder(b => b.UseSetting("Telemetry:Enabled", "true"));
         using var client = traced.CreateClient();
-        using var content = new StringContent("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true}""", Encoding.UTF8, "application/json");
+        using var content = new StringContent("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync("/api/decisions", content);
 

@@ -8,7 +8,7 @@ namespace Sciatica.Rules.WebApi.Tests;
 
 public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
-    private const string Profile = """{"causes":["herniatedDisc"],"affectedRoots":["l5"],"legPain":6,"backPain":3,"medicalClearance":true}""";
+    private const string Profile = """{"causes":["herniatedDisc"],"affectedRoots":["l5"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
@@ -44,12 +44,42 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
         Assert.Contains("whatIf", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/decisions", """{"causes":["herniatedDsc"],"legPain":5,"backPain":3,"redFlags":["bladderDysfunction"],"medicalClearance":true}""", "emergency", "now")]
+    [InlineData("/api/reviews", """{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":[],"medicalClearance":true,"symptomsTolerateExercise":true},"feedback":{"nextMorning":"fine","newNumbness":false,"newWeakness":false,"newRedFlags":["footDrop"]}}""", "urgentReferral", "within24Hours")]
+    public async Task Post_InvalidInputNamingDanger_ProblemDocumentCarriesTheScreeningFirst(string path, string body, string decision, string timeframe)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(path, Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var screening = problem.RootElement.GetProperty("screening");
+        Assert.Equal(decision, screening.GetProperty("decision").GetString());
+        Assert.Equal(timeframe, screening.GetProperty("timeframe").GetString());
+        Assert.NotEqual(0, screening.GetProperty("reasons").GetArrayLength());
+        Assert.StartsWith(decision == "emergency" ? "EMERGENCY: " : "URGENT: ", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostDecision_InvalidProfileWithoutDanger_NoScreening()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/decisions", Json("""{"causes":["herniatedDsc"],"legPain":5,"backPain":3,"redFlags":["fever"],"medicalClearance":true,"symptomsTolerateExercise":true}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(problem.RootElement.TryGetProperty("screening", out _));
+    }
+
     [Fact]
     public async Task PostDecision_InvalidProfile_ProblemDetailsNamingEachField()
     {
         using var client = factory.CreateClient();
 
-        using var response = await client.PostAsync("/api/decisions", Json("""{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true,"oops":1}"""));
+        using var response = await client.PostAsync("/api/decisions", Json("""{"causes":["herniated"],"legPain":11,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"oops":1}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -93,7 +123,7 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
     {
         using var client = factory.CreateClient();
         const string Review = """
-            {"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true},
+            {"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},
              "feedback":{"exercises":[{"id":"knee-to-chest","painDuring":3,"symptomChange":"centralized"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}
             """;
 
@@ -140,8 +170,8 @@ public sealed class WebApiTests(WebApplicationFactory<Program> factory) : IClass
     {
         byte[] body = kind switch
         {
-            "lone surrogate escape" => """{"causes":["\ud800"],"legPain":1,"backPain":1,"medicalClearance":true}"""u8.ToArray(),
-            "invalid utf-8" => [.. """{"causes":["herniated"""u8, 0xFF, .. """Disc"],"legPain":1,"backPain":1,"medicalClearance":true}"""u8],
+            "lone surrogate escape" => """{"causes":["\ud800"],"legPain":1,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}"""u8.ToArray(),
+            "invalid utf-8" => [.. """{"causes":["herniated"""u8, 0xFF, .. """Disc"],"legPain":1,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}"""u8],
             "raw surrogate bytes" => [.. """{"""u8, 0xED, 0xA0, 0x80, .. "\":1}"u8],
             _ => Encoding.ASCII.GetBytes(new string('[', 5000)),
         };

@@ -15,7 +15,7 @@ public sealed class NRulesPeer
 {
     private static readonly Type[] RuleTypes =
     [
-        typeof(RedFlagGateRule), typeof(CauseGateRule), typeof(OsteoporoticTraumaRule), typeof(OlderInjuryRule), typeof(NoClearanceRule),
+        typeof(RedFlagGateRule), typeof(CauseGateRule), typeof(OsteoporoticTraumaRule), typeof(OlderInjuryRule), typeof(CancerWithNeurologyRule), typeof(NoClearanceRule),
         typeof(SymptomsNotControlledRule), typeof(RecentSurgeryRule), typeof(PainCeilingRule), typeof(ContraindicationRule),
         typeof(LandWalkingPainfulRule), typeof(AquaticNeedsPoolRule), typeof(WaterWalkingRule), typeof(ExtensionNeedsPreferenceRule), typeof(ClinicianEnabledOnlyRule),
     ];
@@ -129,6 +129,19 @@ public sealed class NRulesPeer
             Outcome o = null!;
             When().Match(() => t).Match(() => p, x => x.Causes.Contains("injury") && (x.Age > t.Values.SeriousPathologyMaximumAge || x.Age < 0)).Match(() => o);
             Then().Do(_ => o.Escalate(DecisionKind.TreatCauseFirst));
+        }
+    }
+
+    public sealed class CancerWithNeurologyRule : Rule
+    {
+        public override void Define()
+        {
+            PeerPatient p = null!;
+            Outcome o = null!;
+            When().Match(() => p, x => (x.RedFlags.Contains("cancerHistory") || x.RedFlags.Contains("suspectedCancer"))
+                && (x.RedFlags.Contains("progressiveWeakness") || x.RedFlags.Contains("footDrop")
+                    || x.RedFlags.Contains("bilateralLegSymptoms") || x.RedFlags.Contains("cordCompressionSigns"))).Match(() => o);
+            Then().Do(_ => o.Escalate(DecisionKind.Emergency));
         }
     }
 

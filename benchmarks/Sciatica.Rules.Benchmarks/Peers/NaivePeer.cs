@@ -23,6 +23,13 @@ public sealed class NaivePeer(RuleSet ruleSet, ExerciseCatalog catalog)
             kinds.Add(DecisionKind.TreatCauseFirst);
         }
 
+        if ((p.RedFlags.Contains(RedFlag.CancerHistory) || p.RedFlags.Contains(RedFlag.SuspectedCancer))
+            && (p.RedFlags.Contains(RedFlag.ProgressiveWeakness) || p.RedFlags.Contains(RedFlag.FootDrop)
+                || p.RedFlags.Contains(RedFlag.BilateralLegSymptoms) || p.RedFlags.Contains(RedFlag.CordCompressionSigns)))
+        {
+            kinds.Add(DecisionKind.Emergency);
+        }
+
         if (!p.MedicalClearance || !p.SymptomsTolerateExercise || p.WeeksSinceSpineSurgery < t.MinimumWeeksAfterSpineSurgery
             || Math.Max(p.LegPain, p.BackPain) >= t.SeverePainFrom)
         {

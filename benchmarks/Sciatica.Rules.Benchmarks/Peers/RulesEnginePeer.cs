@@ -32,6 +32,8 @@ public sealed class RulesEnginePeer
         gates.Add(("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst, "input1.Causes.Contains(\"injury\") AND input1.Causes.Contains(\"osteoporosis\")"));
         gates.Add(("treat-first-trauma-older-age", DecisionKind.TreatCauseFirst, Invariant($"input1.Causes.Contains(\"injury\") AND input1.Age > {t.SeriousPathologyMaximumAge}")));
         gates.Add(("treat-first-trauma-age-not-recorded", DecisionKind.TreatCauseFirst, "input1.Causes.Contains(\"injury\") AND input1.Age < 0"));
+        gates.Add(("emergency-cancer-with-neurological-signs", DecisionKind.Emergency,
+            "(input1.RedFlags.Contains(\"cancerHistory\") OR input1.RedFlags.Contains(\"suspectedCancer\")) AND (input1.RedFlags.Contains(\"progressiveWeakness\") OR input1.RedFlags.Contains(\"footDrop\") OR input1.RedFlags.Contains(\"bilateralLegSymptoms\") OR input1.RedFlags.Contains(\"cordCompressionSigns\"))"));
         gates.Add(("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice, "input1.MedicalClearance == false"));
         gates.Add(("advice-symptoms-not-controlled", DecisionKind.SeekMedicalAdvice, "input1.SymptomsTolerateExercise == false"));
         gates.Add(("advice-recent-spine-surgery", DecisionKind.SeekMedicalAdvice, Invariant($"input1.Weeks >= 0 AND input1.Weeks < {t.MinimumWeeksAfterSpineSurgery}")));

@@ -49,6 +49,12 @@ public enum Cause
     /// <summary>Tight muscles pressing on or irritating the nerve [SEED].</summary>
     TightMuscles,
 
-    /// <summary>The cause has not been diagnosed yet: diagnosis comes before exercise [SEED].</summary>
+    /// <summary>The cause has not been assessed by a clinician yet: diagnosis comes before exercise [SEED].</summary>
     Unknown,
+
+    /// <summary>
+    /// Sciatica diagnosed by a clinician's history and examination without imaging (radicular pain, most often from
+    /// a disc): a known cause, to which the disc contraindications apply [NG59, JENSEN].
+    /// </summary>
+    ClinicalRadiculopathy,
 }

@@ -34,17 +34,30 @@ public sealed record PatientProfile
     /// <value>The default value is empty.</value>
     public IReadOnlyList<NerveRoot> AffectedRoots { get; init => field = Normalize(value, out _); } = ValueList.Empty<NerveRoot>();
 
-    /// <summary>Gets the leg pain on the 0-10 numeric rating scale.</summary>
+    /// <summary>
+    /// Gets which leg the symptoms are in, or <see langword="null"/> when not recorded. Stable symptoms in both legs gate
+    /// nothing; new or worsening symptoms in both legs are the <see cref="RedFlag.BilateralLegSymptoms"/> red flag [CES].
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public AffectedSide? AffectedSide
+    {
+        get;
+        init => field = value is { } v && !ContractNames.IsDefined(v) ? throw new ArgumentOutOfRangeException(nameof(AffectedSide), v, "Unknown affected side.") : value;
+    }
+
+    /// <summary>Gets the usual leg pain over the last 24 hours on the 0-10 numeric rating scale (not the worst moment) [NRS].</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..10.</exception>
     public required int LegPain { get; init => field = InRange(value, 0, 10); }
 
-    /// <summary>Gets the back pain on the 0-10 numeric rating scale.</summary>
+    /// <summary>Gets the usual back pain over the last 24 hours on the 0-10 numeric rating scale (not the worst moment) [NRS].</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..10.</exception>
     public required int BackPain { get; init => field = InRange(value, 0, 10); }
 
-    /// <summary>Gets the red flags found; intake should ask about each one.</summary>
-    /// <value>The default value is empty.</value>
-    public IReadOnlyList<RedFlag> RedFlags
+    /// <summary>
+    /// Gets the red flags found. Required: intake asks about each one, and an empty list means "asked, none present";
+    /// red flags that were never asked about are not an answer.
+    /// </summary>
+    public required IReadOnlyList<RedFlag> RedFlags
     {
         get;
         init
@@ -54,14 +67,14 @@ public sealed record PatientProfile
         }
     }
 
-    = ValueList.Empty<RedFlag>();
-
     /// <summary>Gets whether a clinician has cleared the person to exercise [SEED].</summary>
     public required bool MedicalClearance { get; init; }
 
-    /// <summary>Gets whether symptoms are controlled enough to tolerate exercise [SEED].</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool SymptomsTolerateExercise { get; init; } = true;
+    /// <summary>
+    /// Gets whether symptoms are controlled enough to tolerate exercise [SEED]. Required: a question that was never asked
+    /// is not a yes.
+    /// </summary>
+    public required bool SymptomsTolerateExercise { get; init; }
 
     /// <summary>Gets whether walking on land is too painful [SEED].</summary>
     /// <value>The default value is <see langword="false"/>.</value>

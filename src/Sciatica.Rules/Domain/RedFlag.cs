@@ -18,7 +18,10 @@ public enum RedFlag
     /// <summary>Numbness of the saddle area (perineum, genitals). Emergency [CES].</summary>
     SaddleAnesthesia,
 
-    /// <summary>Sciatica in both legs, or one-sided sciatica becoming two-sided. Emergency [CKS].</summary>
+    /// <summary>
+    /// Sciatica in both legs that is new, spreads from one leg to both, or is getting worse. Emergency [CKS, CES]. Long-standing,
+    /// stable symptoms in both legs are not this red flag: record them as <see cref="AffectedSide.Both"/>.
+    /// </summary>
     BilateralLegSymptoms,
 
     /// <summary>Progressive motor weakness. Urgent specialist referral [CKS].</summary>
@@ -27,7 +30,10 @@ public enum RedFlag
     /// <summary>Acute foot drop (weak ankle dorsiflexion, usually the L5 root). Urgent specialist referral [CKS].</summary>
     FootDrop,
 
-    /// <summary>A history of cancer, the single most useful malignancy flag. Treat the cause first [IFOMPT].</summary>
+    /// <summary>
+    /// A history of cancer, the single most useful malignancy flag. Treat the cause first [IFOMPT]; with new neurological
+    /// symptoms or signs an emergency (metastatic spinal cord compression suspected) [NG234].
+    /// </summary>
     CancerHistory,
 
     /// <summary>Fever or chills, suggesting infection. Treat the cause first [AHCPR].</summary>
@@ -53,4 +59,16 @@ public enum RedFlag
 
     /// <summary>Prolonged use of corticosteroids, which weakens bone (fracture risk). Treat the cause first [DOWNIE].</summary>
     ProlongedCorticosteroidUse,
+
+    /// <summary>
+    /// Signs of spinal cord compression found by a clinician: brisk reflexes, clonus, an upgoing plantar response,
+    /// an unsteady gait or a sensory level. Emergency [NG234, IFOMPT].
+    /// </summary>
+    CordCompressionSigns,
+
+    /// <summary>
+    /// Cancer that is suspected but not yet diagnosed (for example a raised PSA not yet followed up). Treated like a
+    /// history of cancer; with new neurological symptoms or signs it is an emergency [NG234, IFOMPT].
+    /// </summary>
+    SuspectedCancer,
 }

@@ -50,11 +50,18 @@ public sealed class SessionReviewer : ISessionReviewer
         }
 
         using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.review");
-        // Feedback is checked against the program the profile gets before any new red flag: whatever the decision.
-        var program = selector.Select(profile);
-        Validate(program, sessions);
-        var state = program.Exercises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => new ExerciseReview(e.Id, ReviewAction.Continue, e.Dosage, [])).ToList();
-        return Reported(activity, Replay(profile, program, state, sessions));
+        // Each session is checked against the program of its own profile (an earlier session may carry the profile it
+        // was done with; the latest is the current profile) before any new red flag: whatever the decision.
+        var programs = new ProgramDecision[sessions.Count];
+        for (var s = 0; s < sessions.Count; s++)
+        {
+            var session = sessions[s] ?? throw new ArgumentException("A session is null.", nameof(sessions));
+            programs[s] = selector.Select(ProfileOf(profile, sessions, s));
+        }
+
+        Validate(programs, sessions);
+        var state = Starting(programs[0]);
+        return Reported(activity, Replay(profile, programs, state, sessions));
     }
 
     /// <inheritdoc />
@@ -72,8 +79,8 @@ public sealed class SessionReviewer : ISessionReviewer
         }
 
         using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.review");
-        Validate(program, [feedback]);
-        return Reported(activity, Replay(profile, program, [.. previous.Exercises], [feedback]));
+        Validate([program], [feedback]);
+        return Reported(activity, Replay(profile, [program], [.. previous.Exercises], [feedback]));
     }
 
     private static SessionReview Reported(System.Diagnostics.Activity? activity, SessionReview review)
@@ -84,12 +91,24 @@ public sealed class SessionReviewer : ISessionReviewer
         return review;
     }
 
-    private SessionReview Replay(PatientProfile profile, ProgramDecision program, List<ExerciseReview> state, IReadOnlyList<SessionFeedback> sessions)
+    /// <summary>The profile a session was done with: its own for an earlier session that carries one, else the current one.</summary>
+    private static PatientProfile ProfileOf(PatientProfile current, IReadOnlyList<SessionFeedback> sessions, int s) =>
+        s < sessions.Count - 1 && sessions[s].Profile is { } own ? own : current;
+
+    private static List<ExerciseReview> Starting(ProgramDecision program) =>
+        program.Exercises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => new ExerciseReview(e.Id, ReviewAction.Continue, e.Dosage, [])).ToList();
+
+    private SessionReview Replay(PatientProfile profile, ProgramDecision[] programs, List<ExerciseReview> state, IReadOnlyList<SessionFeedback> sessions)
     {
         SessionReview? review = null;
         for (var s = 0; s < sessions.Count; s++)
         {
-            review = ReviewSession(profile, program, state, sessions[s], s, sessions.Count);
+            if (s > 0 && !ReferenceEquals(programs[s], programs[s - 1]))
+            {
+                state = Carried(state, programs[s]);
+            }
+
+            review = ReviewSession(ProfileOf(profile, sessions, s), programs[s], state, sessions[s], s, sessions.Count);
             if (review.Decision != ReviewDecision.Adjust)
             {
                 // A screening decision ends the program: later sessions cannot undo it.
@@ -99,7 +118,49 @@ public sealed class SessionReviewer : ISessionReviewer
             state = [.. review.Exercises];
         }
 
-        return review!;
+        return sessions.Count > 1 && !ReferenceEquals(programs[^1], programs[^2])
+            ? WithNoLongerAllowed(review!, programs[^2], programs[^1])
+            : review!;
+    }
+
+    /// <summary>
+    /// The state carried into a session whose profile gives a different program: an exercise that stays keeps its reviewed
+    /// dose and action (a stopped one stays stopped), an exercise new to the program starts at its program dose, and an
+    /// exercise the new program leaves out is dropped.
+    /// </summary>
+    private static List<ExerciseReview> Carried(List<ExerciseReview> state, ProgramDecision program)
+    {
+        var carried = new List<ExerciseReview>(program.Exercises.Count);
+        foreach (var e in program.Exercises.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            var earlier = state.Find(r => r.Id == e.Id);
+            carried.Add(earlier ?? new ExerciseReview(e.Id, ReviewAction.Continue, e.Dosage, []));
+        }
+
+        return carried;
+    }
+
+    /// <summary>
+    /// Each exercise of the latest earlier session's program that the current profile no longer allows is listed as stopped,
+    /// with no dose and the rules that now exclude it, so the person sees what to leave out.
+    /// </summary>
+    private static SessionReview WithNoLongerAllowed(SessionReview review, ProgramDecision earlier, ProgramDecision current)
+    {
+        var gone = earlier.Exercises
+            .Where(e => !current.Exercises.Any(c => c.Id == e.Id))
+            .Select(e => new ExerciseReview(e.Id, ReviewAction.Stop, null, current.Excluded.FirstOrDefault(x => x.Id == e.Id)?.Reasons ?? []))
+            .ToList();
+        if (gone.Count == 0)
+        {
+            return review;
+        }
+
+        var exercises = review.Exercises.Concat(gone).OrderBy(e => e.Id, StringComparer.Ordinal).ToEquatableArray();
+        return review with
+        {
+            Exercises = exercises,
+            Reasons = exercises.SelectMany(e => e.Reasons).Distinct().OrderBy(r => r.RuleId, StringComparer.Ordinal).ToEquatableArray(),
+        };
     }
 
     private SessionReview ReviewSession(PatientProfile profile, ProgramDecision program, List<ExerciseReview> state, SessionFeedback feedback, int session, int count)
@@ -165,7 +226,7 @@ public sealed class SessionReviewer : ISessionReviewer
 
         var stopped = reviewed.Where(r => r.Action == ReviewAction.Stop).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var exercises = reviewed.Select(r => r.Action == ReviewAction.Stop && !r.Reasons.Contains(rules.StoppedEarlier)
-            ? r with { Alternative = AlternativeFor(r.Id, program, stopped) }
+            ? r with { Alternative = AlternativeFor(r.Id, profile, program, stopped) }
             : r).ToEquatableArray();
         return new SessionReview
         {
@@ -181,12 +242,19 @@ public sealed class SessionReviewer : ISessionReviewer
     private ExerciseReview ReviewReported(Exercise exercise, Dosage current, ExerciseFeedback f, NextMorningChange morning, bool peripheralizedAny)
     {
         var t = selector.RuleSet.Thresholds;
-        if (f.SymptomChange == SymptomChange.Peripheralized)
+        var walking = exercise.Kind == ExerciseKind.Aerobic;
+        if (f.SymptomChange == SymptomChange.Peripheralized && !walking)
         {
             return new(f.Id, ReviewAction.Stop, null, [rules.Peripheralized]);
         }
 
         var regressBecause = new List<DecisionReason>();
+        if (f.SymptomChange == SymptomChange.Peripheralized)
+        {
+            // Walking keeps people moving [NG59]: it is stepped down like a worse response, and stops only at its lowest dose.
+            regressBecause.Add(rules.WalkingPeripheralized);
+        }
+
         if (f.PainDuring > t.MaximumPainDuringExercise)
         {
             regressBecause.Add(rules.PainAboveLimit);
@@ -233,13 +301,29 @@ public sealed class SessionReviewer : ISessionReviewer
             : new(exercise.Id, ReviewAction.Regress, lower, [.. because]);
     }
 
-    /// <summary>The catalog's easier exercise of the same kind, when the person's program includes it and it is not stopped too.</summary>
-    private string? AlternativeFor(string id, ProgramDecision program, HashSet<string> stopped) =>
-        selector.Catalog.Find(id)?.Alternative is { } alternative
-        && !stopped.Contains(alternative)
-        && program.Exercises.Any(e => e.Id == alternative)
-            ? alternative
-            : null;
+    /// <summary>
+    /// The catalog's easier exercise of the same kind, when the person's program includes it and it is not stopped too. Land
+    /// walking that stops counts as land walking that is painful: its alternative (water walking) is named when the program
+    /// the profile gets with land walking painful includes it (a pool, and no other rule against it).
+    /// </summary>
+    private string? AlternativeFor(string id, PatientProfile profile, ProgramDecision program, HashSet<string> stopped)
+    {
+        if (selector.Catalog.Find(id) is not { Alternative: { } alternative } exercise || stopped.Contains(alternative))
+        {
+            return null;
+        }
+
+        if (program.Exercises.Any(e => e.Id == alternative))
+        {
+            return alternative;
+        }
+
+        var landWalking = exercise.Kind == ExerciseKind.Aerobic && exercise.Movements.Contains(MovementPattern.WeightBearing);
+        return landWalking && profile.PoolAccess && !profile.LandWalkingPainful
+            && selector.Select(profile with { LandWalkingPainful = true }).Exercises.Any(e => e.Id == alternative)
+                ? alternative
+                : null;
+    }
 
     /// <summary>An exercise stopped after an earlier session is no longer part of the program: reporting it is an input error.</summary>
     private static void RejectStoppedExercises(List<ExerciseReview> state, SessionFeedback feedback, int session, int count)
@@ -261,14 +345,15 @@ public sealed class SessionReviewer : ISessionReviewer
     private static Timeframe Sooner(Timeframe? current, Timeframe candidate) => current is { } c && c < candidate ? c : candidate;
 
     /// <summary>Checks every session before any is applied: unknown or repeated ids and doses out of bounds are input errors.</summary>
-    private void Validate(ProgramDecision program, IReadOnlyList<SessionFeedback> sessions)
+    private void Validate(ProgramDecision[] programs, IReadOnlyList<SessionFeedback> sessions)
     {
         var problems = new ProblemList();
-        var allowed = program.Exercises.Count == 0
-            ? Invariant($"none: the profile gets no program ({ContractNames.Of(program.Decision)}: {(program.Reasons.Count > 0 ? program.Reasons[0].Message : "screening refused exercise")}), so no exercise can be reported")
-            : string.Join(", ", program.Exercises.Select(e => e.Id));
         for (var s = 0; s < sessions.Count; s++)
         {
+            var program = programs[s];
+            var allowed = program.Exercises.Count == 0
+                ? Invariant($"none: the profile gets no program ({ContractNames.Of(program.Decision)}: {(program.Reasons.Count > 0 ? program.Reasons[0].Message : "screening refused exercise")}), so no exercise can be reported")
+                : string.Join(", ", program.Exercises.Select(e => e.Id));
             // The request document holds the latest session under "feedback" and the earlier ones under "history".
             var at = s == sessions.Count - 1 ? "$.feedback" : Invariant($"$.history[{s}]");
             var seen = new HashSet<string>(StringComparer.Ordinal);

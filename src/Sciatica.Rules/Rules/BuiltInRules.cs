@@ -131,6 +131,12 @@ internal sealed class BuiltInRules
 
         return
         [
+            new("emergency-cancer-with-neurological-signs", DecisionKind.Emergency,
+                "A history of cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care now.",
+                Ng234, p => p.Has(RedFlag.CancerHistory) && HasNeurologicalSign(p), CancerWithNeurologicalSign(RedFlag.CancerHistory)),
+            new("emergency-suspected-cancer-with-neurological-signs", DecisionKind.Emergency,
+                "Suspected cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care now.",
+                Ng234, p => p.Has(RedFlag.SuspectedCancer) && HasNeurologicalSign(p), CancerWithNeurologicalSign(RedFlag.SuspectedCancer)),
             new("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst,
                 "An injury in a person with osteoporosis, even a minor one, can cause a vertebral fracture: a clinician must rule it out before exercise.",
                 Ahcpr, p => p.Has(Cause.Injury) && p.Has(Cause.Osteoporosis),
@@ -156,6 +162,33 @@ internal sealed class BuiltInRules
                 $"Leg or back pain is {pain} out of 10 or more, which is severe: symptoms need to be controlled, for example with medication, before exercise can be tolerated.",
                 Nrs, p => Math.Max(p.LegPain, p.BackPain) >= t.SeverePainFrom, Condition.AnyOf(Facts.LegPainSevere, Facts.BackPainSevere)),
         ];
+    }
+
+    /// <summary>The new neurological symptoms and signs that, with known or suspected cancer, mean metastatic spinal cord compression is suspected [NG234].</summary>
+    private static readonly RedFlag[] NeurologicalSigns = [RedFlag.ProgressiveWeakness, RedFlag.FootDrop, RedFlag.BilateralLegSymptoms, RedFlag.CordCompressionSigns];
+
+    private static bool HasNeurologicalSign(PatientProfile p)
+    {
+        foreach (var flag in NeurologicalSigns)
+        {
+            if (p.Has(flag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Condition CancerWithNeurologicalSign(RedFlag cancer)
+    {
+        var any = Facts.None;
+        foreach (var flag in NeurologicalSigns)
+        {
+            any = any.With(Facts.RedFlag(flag));
+        }
+
+        return new Condition(Facts.None.With(Facts.RedFlag(cancer)), any);
     }
 
     private static ImmutableArray<EligibilityRule> CreateEligibility() =>

@@ -78,6 +78,9 @@ public static class ClinicalSources
     /// <summary>The id <c>ACOG</c>: American College of Obstetricians and Gynecologists. Physical Activity and Exercise During Pregnancy and the Postpartum Period. Committee Opinion No. 804. Obstet Gynecol. 2020;135(4):e178-e188.</summary>
     public const string Acog = "ACOG";
 
+    /// <summary>The id <c>NG234</c>: National Institute for Health and Care Excellence. Spinal metastases and metastatic spinal cord compression. NICE guideline NG234, 2023.</summary>
+    public const string Ng234 = "NG234";
+
     /// <summary>Gets every built-in source with its full citation and what the rules take from it, in the order of the project's source table.</summary>
     public static IReadOnlyList<ClinicalSource> BuiltIn { get; } =
     [
@@ -104,6 +107,7 @@ public static class ClinicalSources
         new(Downie, "Downie A, et al. Red flags to screen for malignancy and fracture in patients with low back pain: systematic review. BMJ. 2013;347:f7095.", "Prolonged corticosteroid use as a fracture red flag; pain that does not ease with rest and thoracic pain as warning signs."),
         new(Jensen, "Jensen RK, Kongsted A, Kjaer P, Koes B. Diagnosis and treatment of sciatica. BMJ. 2019;367:l6273.", "Sciatica that persists for about 6 weeks without improving is reviewed by a clinician; imaging and referral only when an intervention would follow."),
         new(Acog, "American College of Obstetricians and Gynecologists. Physical Activity and Exercise During Pregnancy and the Postpartum Period. Committee Opinion No. 804. Obstet Gynecol. 2020;135(4):e178-e188.", "Exercise in an uncomplicated pregnancy after clinical evaluation; avoid lying flat on the back in later pregnancy."),
+        new(Ng234, "National Institute for Health and Care Excellence. Spinal metastases and metastatic spinal cord compression. NICE guideline NG234, 2023 (replaced CG75).", "Signs of spinal cord compression are an emergency; cancer that is suspected is treated like known cancer; cancer with new neurological symptoms or signs means metastatic spinal cord compression is suspected, an emergency."),
     ];
 
     /// <summary>Gets every built-in source id, in the order of <see cref="BuiltIn"/>.</summary>

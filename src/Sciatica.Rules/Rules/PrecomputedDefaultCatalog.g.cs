@@ -13,7 +13,7 @@ namespace Sciatica.Rules.Catalogs;
 internal static class PrecomputedDefaultCatalog
 {
     /// <summary>The rule-set version of the default catalog and rule set.</summary>
-    internal const string RuleSetVersion = "default/2.0.0+42ad4bcc49e4";
+    internal const string RuleSetVersion = "default/3.0.0+6711192de295";
 
     /// <summary>Builds the default catalog and rule set.</summary>
     internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Build()
@@ -48,6 +48,8 @@ internal static class PrecomputedDefaultCatalog
             Gate16(),
             Gate17(),
             Gate18(),
+            Gate19(),
+            Gate20(),
         ];
         ImmutableArray<Contraindication> contraindications =
         [
@@ -91,7 +93,7 @@ internal static class PrecomputedDefaultCatalog
         var builtIns = BuiltInRules.Over(thresholds, screening);
         return (
             ExerciseCatalog.FromValidated(exercises),
-            RuleSet.FromValidated("default", "2.0.0", contraindications, thresholds, screening, builtIns, sources));
+            RuleSet.FromValidated("default", "3.0.0", contraindications, thresholds, screening, builtIns, sources));
     }
 
     private static ScreeningGate Gate0() => new()
@@ -99,7 +101,7 @@ internal static class PrecomputedDefaultCatalog
         Id = "emergency-bilateral-leg-symptoms",
         RedFlag = RedFlag.BilateralLegSymptoms,
         Decision = DecisionKind.Emergency,
-        Rationale = "Sciatica in both legs, or spreading from one leg to both, can mean cauda equina syndrome, which needs emergency care the same day.",
+        Rationale = "Sciatica in both legs that is new, spreads from one leg to both, or is getting worse can mean cauda equina syndrome, which needs emergency care now. Long-standing, stable symptoms in both legs are not this warning sign.",
         Source = "CKS",
     };
 
@@ -123,6 +125,15 @@ internal static class PrecomputedDefaultCatalog
 
     private static ScreeningGate Gate3() => new()
     {
+        Id = "emergency-cord-compression-signs",
+        RedFlag = RedFlag.CordCompressionSigns,
+        Decision = DecisionKind.Emergency,
+        Rationale = "Signs of spinal cord compression found on examination (brisk reflexes, clonus, an upgoing plantar response, an unsteady gait or a sensory level) need emergency care now.",
+        Source = "NG234",
+    };
+
+    private static ScreeningGate Gate4() => new()
+    {
         Id = "emergency-saddle-anesthesia",
         RedFlag = RedFlag.SaddleAnesthesia,
         Decision = DecisionKind.Emergency,
@@ -130,7 +141,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "CES",
     };
 
-    private static ScreeningGate Gate4() => new()
+    private static ScreeningGate Gate5() => new()
     {
         Id = "urgent-foot-drop",
         RedFlag = RedFlag.FootDrop,
@@ -139,7 +150,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "CKS",
     };
 
-    private static ScreeningGate Gate5() => new()
+    private static ScreeningGate Gate6() => new()
     {
         Id = "urgent-progressive-weakness",
         RedFlag = RedFlag.ProgressiveWeakness,
@@ -148,7 +159,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "CKS",
     };
 
-    private static ScreeningGate Gate6() => new()
+    private static ScreeningGate Gate7() => new()
     {
         Id = "treat-first-cancer-history",
         RedFlag = RedFlag.CancerHistory,
@@ -157,7 +168,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "IFOMPT",
     };
 
-    private static ScreeningGate Gate7() => new()
+    private static ScreeningGate Gate8() => new()
     {
         Id = "treat-first-fever",
         RedFlag = RedFlag.Fever,
@@ -167,7 +178,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "AHCPR",
     };
 
-    private static ScreeningGate Gate8() => new()
+    private static ScreeningGate Gate9() => new()
     {
         Id = "treat-first-immunosuppression",
         RedFlag = RedFlag.Immunosuppression,
@@ -176,7 +187,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "AHCPR",
     };
 
-    private static ScreeningGate Gate9() => new()
+    private static ScreeningGate Gate10() => new()
     {
         Id = "treat-first-infection",
         Cause = Cause.Infection,
@@ -185,7 +196,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "SEED",
     };
 
-    private static ScreeningGate Gate10() => new()
+    private static ScreeningGate Gate11() => new()
     {
         Id = "treat-first-iv-drug-use",
         RedFlag = RedFlag.IvDrugUse,
@@ -194,7 +205,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "AHCPR",
     };
 
-    private static ScreeningGate Gate11() => new()
+    private static ScreeningGate Gate12() => new()
     {
         Id = "treat-first-non-mechanical-pain",
         RedFlag = RedFlag.NonMechanicalPain,
@@ -203,7 +214,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "IFOMPT",
     };
 
-    private static ScreeningGate Gate12() => new()
+    private static ScreeningGate Gate13() => new()
     {
         Id = "treat-first-prolonged-corticosteroid-use",
         RedFlag = RedFlag.ProlongedCorticosteroidUse,
@@ -212,7 +223,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "DOWNIE",
     };
 
-    private static ScreeningGate Gate13() => new()
+    private static ScreeningGate Gate14() => new()
     {
         Id = "treat-first-significant-trauma",
         RedFlag = RedFlag.SignificantTrauma,
@@ -221,7 +232,16 @@ internal static class PrecomputedDefaultCatalog
         Source = "AHCPR",
     };
 
-    private static ScreeningGate Gate14() => new()
+    private static ScreeningGate Gate15() => new()
+    {
+        Id = "treat-first-suspected-cancer",
+        RedFlag = RedFlag.SuspectedCancer,
+        Decision = DecisionKind.TreatCauseFirst,
+        Rationale = "Cancer is suspected but not yet diagnosed: it is treated like a history of cancer, so a clinician must rule out a serious cause before exercise.",
+        Source = "NG234",
+    };
+
+    private static ScreeningGate Gate16() => new()
     {
         Id = "treat-first-thoracic-pain",
         RedFlag = RedFlag.ThoracicPain,
@@ -230,7 +250,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "CKS",
     };
 
-    private static ScreeningGate Gate15() => new()
+    private static ScreeningGate Gate17() => new()
     {
         Id = "treat-first-tumor",
         Cause = Cause.Tumor,
@@ -239,7 +259,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "SEED",
     };
 
-    private static ScreeningGate Gate16() => new()
+    private static ScreeningGate Gate18() => new()
     {
         Id = "treat-first-unexplained-weight-loss",
         RedFlag = RedFlag.UnexplainedWeightLoss,
@@ -248,7 +268,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "AHCPR",
     };
 
-    private static ScreeningGate Gate17() => new()
+    private static ScreeningGate Gate19() => new()
     {
         Id = "treat-first-vascular-abnormality",
         Cause = Cause.SpinalVascularAbnormality,
@@ -257,7 +277,7 @@ internal static class PrecomputedDefaultCatalog
         Source = "SEED",
     };
 
-    private static ScreeningGate Gate18() => new()
+    private static ScreeningGate Gate20() => new()
     {
         Id = "advice-cause-unknown",
         Cause = Cause.Unknown,
@@ -269,27 +289,27 @@ internal static class PrecomputedDefaultCatalog
     private static Contraindication Rule0() => new()
     {
         Id = "disc-avoid-extension",
-        Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
+        Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc, Cause.ClinicalRadiculopathy]),
         AfterSpineSurgery = false,
         Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarExtension]),
         Positions = ValueList.Empty<BodyPosition>(),
         GuardsCustomCatalogsOnly = false,
         Strength = ContraindicationStrength.Relative,
         LiftedByDirectionalPreference = DirectionalPreference.Extension,
-        Rationale = "Back bends are often contraindicated with a bulging, herniated or ruptured disc, unless a clinician has found that extension eases the symptoms.",
+        Rationale = "Back bends are often contraindicated with a bulging, herniated or ruptured disc, or sciatica diagnosed on examination (most often from a disc), unless a clinician has found that extension eases the symptoms.",
         Source = "SEED",
     };
 
     private static Contraindication Rule1() => new()
     {
         Id = "disc-avoid-rotation",
-        Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc]),
+        Causes = EquatableArray<Cause>.FromOwned([Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc, Cause.ClinicalRadiculopathy]),
         AfterSpineSurgery = false,
         Movements = EquatableArray<MovementPattern>.FromOwned([MovementPattern.LumbarRotation]),
         Positions = ValueList.Empty<BodyPosition>(),
         GuardsCustomCatalogsOnly = false,
         Strength = ContraindicationStrength.Relative,
-        Rationale = "Twisting movements are often contraindicated with a bulging, herniated or ruptured disc.",
+        Rationale = "Twisting movements are often contraindicated with a bulging, herniated or ruptured disc, or sciatica diagnosed on examination (most often from a disc).",
         Source = "SEED",
     };
 

@@ -14,6 +14,7 @@ internal sealed class ResponseRules
         NewWeakness = new("review-new-weakness", "New or worsening leg weakness: stop the program and see a specialist urgently.", Cks);
         NewNumbness = new("review-new-numbness", "New or worsening numbness: stop the program and see a clinician before exercising again.", Cks);
         Peripheralized = new("review-peripheralization-stop", "Symptoms spread further down the leg with this exercise: stop it; a clinician may suggest an easier alternative.", Tbc);
+        WalkingPeripheralized = new("review-peripheralization-walking-step-down", "Symptoms spread further down the leg while walking: walk less at a time (shorter bouts first, then fewer) rather than stopping, to stay active; it stops only when it is already at its lowest dose.", Ng59);
         PainAboveLimit = new("review-pain-above-limit", $"Pain during the exercise was above {limit} out of 10: do less of it next time.", Pmm);
         WorseNextMorning = new("review-worse-next-morning", "Symptoms were worse the next morning: reduce the load of every exercise of the program, reported or not.", Pmm);
         AtMinimum = new("review-at-minimum-stop", "The exercise needs to be reduced but is already at its lowest dose on every count (repetitions or minutes, times a day, sets, hold): stop it and ask a clinician.", Pmm);
@@ -33,6 +34,8 @@ internal sealed class ResponseRules
     public DecisionReason NewNumbness { get; }
 
     public DecisionReason Peripheralized { get; }
+
+    public DecisionReason WalkingPeripheralized { get; }
 
     public DecisionReason PainAboveLimit { get; }
 
@@ -57,7 +60,7 @@ internal sealed class ResponseRules
     public IEnumerable<RuleDescription> Describe() =>
         new[]
         {
-            NewRedFlag, NewWeakness, NewNumbness, Peripheralized, PainAboveLimit, WorseNextMorning, AtMinimum, Progress, AtMaximum, Continue,
+            NewRedFlag, NewWeakness, NewNumbness, Peripheralized, WalkingPeripheralized, PainAboveLimit, WorseNextMorning, AtMinimum, Progress, AtMaximum, Continue,
             Centralized, NoProgressionAfterPeripheralization, NotReported, StoppedEarlier,
         }.Select(r => new RuleDescription(r.RuleId, RuleCategory.Response, r.Message, r.Source, null));
 }

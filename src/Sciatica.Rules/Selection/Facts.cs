@@ -4,34 +4,34 @@ using Sciatica.Rules.Catalogs;
 namespace Sciatica.Rules;
 
 /// <summary>
-/// Everything the rules read about a person, as 128 bits computed once per decision: causes (bits 0-14), red
-/// flags (16-30), each yes/no field as a bit for yes and a bit for no, the directional preference, and every
+/// Everything the rules read about a person, as 128 bits computed once per decision: causes (bits 0-15), red
+/// flags (16-35), each yes/no field as a bit for yes and a bit for no, the directional preference, and every
 /// threshold as the side the person falls on. Leg pain sets one bit per level it reaches (leg pain of 6 sets
 /// "at least 0" to "at least 6"), pregnancy likewise per week, so that a rule's "at least N" is one bit test.
 /// </summary>
 internal readonly record struct Facts(ulong Low, ulong High)
 {
-    public const int MedicalClearance = 32;
-    public const int NoMedicalClearance = 33;
-    public const int SymptomsTolerateExercise = 34;
-    public const int SymptomsDoNotTolerateExercise = 35;
-    public const int LandWalkingPainful = 36;
-    public const int LandWalkingNotPainful = 37;
-    public const int PoolAccess = 38;
-    public const int NoPoolAccess = 39;
-    public const int PrefersExtension = 40;
-    public const int PrefersFlexion = 41;
-    public const int NoExtensionPreference = 42;
-    public const int AgeNotRecorded = 43;
-    public const int AgeBelowSeriousPathologyMinimum = 44;
-    public const int AgeAboveSeriousPathologyMaximum = 45;
-    public const int SpineSurgeryRecorded = 46;
-    public const int SpineSurgeryTooRecent = 47;
-    public const int SymptomWeeksNotRecorded = 48;
-    public const int SymptomsSixWeeksOrMore = 49;
-    public const int Pregnant = 50;
-    public const int LegPainSevere = 51;
-    public const int BackPainSevere = 52;
+    public const int MedicalClearance = 36;
+    public const int NoMedicalClearance = 37;
+    public const int SymptomsTolerateExercise = 38;
+    public const int SymptomsDoNotTolerateExercise = 39;
+    public const int LandWalkingPainful = 40;
+    public const int LandWalkingNotPainful = 41;
+    public const int PoolAccess = 42;
+    public const int NoPoolAccess = 43;
+    public const int PrefersExtension = 44;
+    public const int PrefersFlexion = 45;
+    public const int NoExtensionPreference = 46;
+    public const int AgeNotRecorded = 47;
+    public const int AgeBelowSeriousPathologyMinimum = 48;
+    public const int AgeAboveSeriousPathologyMaximum = 49;
+    public const int SpineSurgeryRecorded = 50;
+    public const int SpineSurgeryTooRecent = 51;
+    public const int SymptomWeeksNotRecorded = 52;
+    public const int SymptomsSixWeeksOrMore = 53;
+    public const int Pregnant = 54;
+    public const int LegPainSevere = 55;
+    public const int BackPainSevere = 56;
 
     /// <summary>High bits 0-10: leg pain at least 0..10.</summary>
     private const int LegPainAtLeast = 64;
@@ -41,9 +41,12 @@ internal readonly record struct Facts(ulong Low, ulong High)
 
     public static Facts None => default;
 
+    /// <summary>The first bit of the red flags: causes use the 16 bits below it, red flags the 20 from it.</summary>
+    private const int FirstRedFlag = 16;
+
     public static int Cause(Cause cause) => (int)cause;
 
-    public static int RedFlag(RedFlag flag) => 16 + (int)flag;
+    public static int RedFlag(RedFlag flag) => FirstRedFlag + (int)flag;
 
     public static int Prefers(DirectionalPreference preference) => preference == DirectionalPreference.Extension ? PrefersExtension : PrefersFlexion;
 
@@ -68,7 +71,7 @@ internal readonly record struct Facts(ulong Low, ulong High)
 
     public static Facts Of(PatientProfile p, RuleThresholds t)
     {
-        var low = p.CauseBits | (p.RedFlagBits << 16);
+        var low = p.CauseBits | (p.RedFlagBits << FirstRedFlag);
         low |= Bit(p.MedicalClearance ? MedicalClearance : NoMedicalClearance);
         low |= Bit(p.SymptomsTolerateExercise ? SymptomsTolerateExercise : SymptomsDoNotTolerateExercise);
         low |= Bit(p.LandWalkingPainful ? LandWalkingPainful : LandWalkingNotPainful);

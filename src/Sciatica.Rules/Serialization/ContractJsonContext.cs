@@ -18,11 +18,12 @@ namespace Sciatica.Rules;
         typeof(CamelCaseEnumConverter<DirectionalPreference>), typeof(CamelCaseEnumConverter<DecisionKind>),
         typeof(CamelCaseEnumConverter<ReviewDecision>), typeof(CamelCaseEnumConverter<ReviewAction>), typeof(CamelCaseEnumConverter<SymptomChange>),
         typeof(CamelCaseEnumConverter<NextMorningChange>), typeof(CamelCaseEnumConverter<ContraindicationStrength>),
-        typeof(CamelCaseEnumConverter<RuleCategory>), typeof(CamelCaseEnumConverter<Timeframe>),
+        typeof(CamelCaseEnumConverter<RuleCategory>), typeof(CamelCaseEnumConverter<Timeframe>), typeof(CamelCaseEnumConverter<AffectedSide>),
     ])]
 [JsonSerializable(typeof(ProgramDecision))]
 [JsonSerializable(typeof(PatientProfile))]
 [JsonSerializable(typeof(DecisionReason))]
+[JsonSerializable(typeof(ScreeningNotice))]
 [JsonSerializable(typeof(PrescribedExercise))]
 [JsonSerializable(typeof(ExcludedExercise))]
 [JsonSerializable(typeof(IReadOnlyList<DecisionReason>))]

@@ -14,6 +14,13 @@ internal static class ContractNameTables
     /// <summary>Gets an enum's contract names by underlying value (<see langword="null"/> for <c>Unspecified</c> and unused values) and its declared values as bits.</summary>
     internal static bool TryGet(Type type, out string?[] byValue, out ulong declared)
     {
+        if (type == typeof(global::Sciatica.Rules.AffectedSide))
+        {
+            byValue = ["left", "right", "both"];
+            declared = 0x7UL;
+            return true;
+        }
+
         if (type == typeof(global::Sciatica.Rules.Audience))
         {
             byValue = ["person", "clinician"];
@@ -44,8 +51,8 @@ internal static class ContractNameTables
 
         if (type == typeof(global::Sciatica.Rules.Cause))
         {
-            byValue = ["bulgingDisc", "herniatedDisc", "rupturedDisc", "spinalStenosis", "osteoarthritis", "inflammatoryArthritis", "spondylolisthesis", "osteoporosis", "spinalVascularAbnormality", "tumor", "infection", "injury", "poorPosture", "tightMuscles", "unknown"];
-            declared = 0x7FFFUL;
+            byValue = ["bulgingDisc", "herniatedDisc", "rupturedDisc", "spinalStenosis", "osteoarthritis", "inflammatoryArthritis", "spondylolisthesis", "osteoporosis", "spinalVascularAbnormality", "tumor", "infection", "injury", "poorPosture", "tightMuscles", "unknown", "clinicalRadiculopathy"];
+            declared = 0xFFFFUL;
             return true;
         }
 
@@ -93,8 +100,8 @@ internal static class ContractNameTables
 
         if (type == typeof(global::Sciatica.Rules.RedFlag))
         {
-            byValue = ["bladderDysfunction", "bowelDysfunction", "saddleAnesthesia", "bilateralLegSymptoms", "progressiveWeakness", "footDrop", "cancerHistory", "fever", "unexplainedWeightLoss", "ivDrugUse", "immunosuppression", "significantTrauma", "nonMechanicalPain", "thoracicPain", "prolongedCorticosteroidUse"];
-            declared = 0x7FFFUL;
+            byValue = ["bladderDysfunction", "bowelDysfunction", "saddleAnesthesia", "bilateralLegSymptoms", "progressiveWeakness", "footDrop", "cancerHistory", "fever", "unexplainedWeightLoss", "ivDrugUse", "immunosuppression", "significantTrauma", "nonMechanicalPain", "thoracicPain", "prolongedCorticosteroidUse", "cordCompressionSigns", "suspectedCancer"];
+            declared = 0x1FFFFUL;
             return true;
         }
 

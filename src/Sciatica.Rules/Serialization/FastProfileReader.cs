@@ -22,8 +22,9 @@ internal static class FastProfileReader
 {
     private static readonly byte[][] Names = [.. ProfileReader.Properties.Select(Encoding.UTF8.GetBytes)];
 
-    private const int Causes = 0, AffectedRoots = 1, LegPain = 2, BackPain = 3, RedFlags = 4, MedicalClearance = 5, SymptomsTolerateExercise = 6,
-        LandWalkingPainful = 7, PoolAccess = 8, Age = 9, WeeksSinceSpineSurgery = 10, SymptomWeeks = 11, PregnancyWeeks = 12, DirectionalPreference = 13;
+    // The indexes of ProfileReader.Properties.
+    private const int Causes = 0, AffectedRoots = 1, AffectedSide = 2, LegPain = 3, BackPain = 4, RedFlags = 5, MedicalClearance = 6, SymptomsTolerateExercise = 7,
+        LandWalkingPainful = 8, PoolAccess = 9, Age = 10, WeeksSinceSpineSurgery = 11, SymptomWeeks = 12, PregnancyWeeks = 13, DirectionalPreference = 14;
 
     public static PatientProfile? TryRead(ReadOnlySpan<byte> utf8)
     {
@@ -48,9 +49,10 @@ internal static class FastProfileReader
         IReadOnlyList<NerveRoot>? roots = null;
         IReadOnlyList<RedFlag>? flags = null;
         int legPain = 0, backPain = 0;
-        bool clearance = false, tolerate = true, landPainful = false, pool = false;
+        bool clearance = false, tolerate = false, landPainful = false, pool = false;
         int? age = null, surgery = null, symptoms = null, pregnancy = null;
         DirectionalPreference? preference = null;
+        AffectedSide? side = null;
         var more = !json.Take((byte)'}');
         while (more)
         {
@@ -70,6 +72,7 @@ internal static class FastProfileReader
             {
                 Causes => EnumList(ref json, out causes) && causes!.Count > 0,
                 AffectedRoots => EnumList(ref json, out roots),
+                AffectedSide => NullableEnum(ref json, out side),
                 RedFlags => EnumList(ref json, out flags),
                 LegPain => Integer(ref json, 0, 10, out legPain),
                 BackPain => Integer(ref json, 0, 10, out backPain),
@@ -100,7 +103,8 @@ internal static class FastProfileReader
             }
         }
 
-        const int Required = (1 << Causes) | (1 << LegPain) | (1 << BackPain) | (1 << MedicalClearance);
+        // The screening answers are required too: unasked is not "none" (the strict reader names the question to ask).
+        const int Required = (1 << Causes) | (1 << LegPain) | (1 << BackPain) | (1 << MedicalClearance) | (1 << RedFlags) | (1 << SymptomsTolerateExercise);
         if ((seen & Required) != Required || !json.AtEnd())
         {
             return null;
@@ -110,9 +114,10 @@ internal static class FastProfileReader
         {
             Causes = causes!,
             AffectedRoots = roots ?? [],
+            AffectedSide = side,
             LegPain = legPain,
             BackPain = backPain,
-            RedFlags = flags ?? [],
+            RedFlags = flags!,
             MedicalClearance = clearance,
             SymptomsTolerateExercise = tolerate,
             LandWalkingPainful = landPainful,

@@ -7,11 +7,42 @@ internal static class ProfileReader
 {
     public static readonly string[] Properties =
     [
-        "causes", "affectedRoots", "legPain", "backPain", "redFlags", "medicalClearance", "symptomsTolerateExercise",
+        "causes", "affectedRoots", "affectedSide", "legPain", "backPain", "redFlags", "medicalClearance", "symptomsTolerateExercise",
         "landWalkingPainful", "poolAccess", "age", "weeksSinceSpineSurgery", "symptomWeeks", "pregnancyWeeks", "directionalPreference", "clinicianOverrides",
     ];
 
     internal static readonly string[] OverrideProperties = ["exerciseId", "ruleId", "reason"];
+
+    /// <summary>What to ask when the red-flag answers are missing (unasked is not "none").</summary>
+    internal const string RedFlagsQuestion = "the red-flag screening questions were not answered: ask each one and send [] when none is present";
+
+    /// <summary>What to ask when the tolerance answer is missing (unasked is not "yes").</summary>
+    internal const string TolerateQuestion = "ask whether symptoms are controlled enough (for example with medication) to tolerate exercise";
+
+    /// <summary>
+    /// Reports a screening answer that is missing or null, naming the question to ask; returns whether an answer was
+    /// given (which is then read and checked as usual).
+    /// </summary>
+    internal static bool Asked(in JsonElementReader reader, string name, string question)
+    {
+        if (!reader.IsObject)
+        {
+            return false;
+        }
+
+        if (reader.TryGet(name, required: false, string.Empty, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        var allowed = name switch
+        {
+            "redFlags" or "newRedFlags" => "an array of " + string.Join(", ", ContractNames.All<RedFlag>()) + " ([] when none is present)",
+            _ => "true or false",
+        };
+        reader.Problems.Add(JsonElementReader.Child(reader.Path, name), (value.ValueKind == JsonValueKind.Null ? "is null" : "is required") + $": {question}; allowed values: {allowed}.");
+        return false;
+    }
 
     /// <summary>Reads a profile at <paramref name="path"/>, adding problems; returns null when any problem was found in it.</summary>
     public static PatientProfile? Read(JsonElement element, string path, ProblemList problems)
@@ -30,11 +61,12 @@ internal static class ProfileReader
         }
 
         var roots = reader.EnumArray<NerveRoot>("affectedRoots", required: false);
+        var side = reader.Enum<AffectedSide>("affectedSide", required: false, nullable: true);
         var legPain = reader.Integer("legPain", required: true, 0, 10);
         var backPain = reader.Integer("backPain", required: true, 0, 10);
-        var redFlags = reader.EnumArray<RedFlag>("redFlags", required: false);
+        var redFlags = Asked(reader, "redFlags", RedFlagsQuestion) ? reader.EnumArray<RedFlag>("redFlags", required: true) : [];
         var clearance = reader.Boolean("medicalClearance", required: true);
-        var tolerate = reader.Boolean("symptomsTolerateExercise", required: false);
+        var tolerate = Asked(reader, "symptomsTolerateExercise", TolerateQuestion) ? reader.Boolean("symptomsTolerateExercise", required: true) : null;
         var landPainful = reader.Boolean("landWalkingPainful", required: false);
         var pool = reader.Boolean("poolAccess", required: false);
         var age = reader.Integer("age", required: false, 16, 120, nullable: true);
@@ -68,11 +100,12 @@ internal static class ProfileReader
         {
             Causes = causes,
             AffectedRoots = roots,
+            AffectedSide = side,
             LegPain = legPain!.Value,
             BackPain = backPain!.Value,
             RedFlags = redFlags,
             MedicalClearance = clearance!.Value,
-            SymptomsTolerateExercise = tolerate ?? true,
+            SymptomsTolerateExercise = tolerate!.Value,
             LandWalkingPainful = landPainful ?? false,
             PoolAccess = pool ?? false,
             Age = age,

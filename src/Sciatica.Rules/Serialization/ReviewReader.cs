@@ -7,6 +7,7 @@ internal static class ReviewReader
 {
     internal static readonly string[] RequestProperties = ["profile", "feedback", "history"];
     internal static readonly string[] FeedbackProperties = ["exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
+    internal static readonly string[] HistoryProperties = ["profile", "exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
     internal static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
 
     public static ReviewRequest? Read(JsonElement element, ProblemList problems)
@@ -21,21 +22,27 @@ internal static class ReviewReader
 
         if (request.TryGet("feedback", required: true, "a feedback object", out var f))
         {
-            feedback = ReadFeedback(f, "$.feedback", problems);
+            feedback = ReadFeedback(f, "$.feedback", problems, FeedbackProperties);
         }
 
         var history = request.Array("history", required: false, "feedback objects of earlier sessions, oldest first", (item, path) =>
-            ReadFeedback(item, path, problems) is { } earlier ? (true, earlier) : (false, null!));
+            ReadFeedback(item, path, problems, HistoryProperties) is { } earlier ? (true, earlier) : (false, null!));
         return profile is null || feedback is null || problems.Count > 0 ? null : new ReviewRequest(profile, feedback) { History = history };
     }
 
-    private static SessionFeedback? ReadFeedback(JsonElement element, string path, ProblemList problems)
+    private static SessionFeedback? ReadFeedback(JsonElement element, string path, ProblemList problems, string[] properties)
     {
         var before = problems.Count;
-        var reader = new JsonElementReader(element, path, problems, FeedbackProperties);
+        var reader = new JsonElementReader(element, path, problems, properties);
         if (!reader.IsObject)
         {
             return null;
+        }
+
+        PatientProfile? profile = null;
+        if (properties == HistoryProperties && reader.TryGet("profile", required: false, "a profile object", out var p))
+        {
+            profile = ProfileReader.Read(p, JsonElementReader.Child(path, "profile"), problems);
         }
 
         var exercises = reader.Array("exercises", required: false, "objects with id, painDuring and symptomChange", (item, itemPath) =>
@@ -55,9 +62,11 @@ internal static class ReviewReader
                 : (true, new ExerciseFeedback { Id = id, PainDuring = pain.Value, SymptomChange = change.Value, Dosage = dosage });
         });
         var nextMorning = reader.Enum<NextMorningChange>("nextMorning", required: true);
-        var numbness = reader.Boolean("newNumbness", required: false);
-        var weakness = reader.Boolean("newWeakness", required: false);
-        var redFlags = reader.EnumArray<RedFlag>("newRedFlags", required: false);
+        var numbness = ProfileReader.Asked(reader, "newNumbness", "ask whether numbness is new or worse since the last session") ? reader.Boolean("newNumbness", required: true) : null;
+        var weakness = ProfileReader.Asked(reader, "newWeakness", "ask whether leg weakness is new or worse since the last session") ? reader.Boolean("newWeakness", required: true) : null;
+        var redFlags = ProfileReader.Asked(reader, "newRedFlags", "the red-flag questions were not asked at this session: ask each one and send [] when none is new")
+            ? reader.EnumArray<RedFlag>("newRedFlags", required: true)
+            : [];
         if (problems.Count > before)
         {
             return null;
@@ -67,9 +76,10 @@ internal static class ReviewReader
         {
             Exercises = exercises,
             NextMorning = nextMorning!.Value,
-            NewNumbness = numbness ?? false,
-            NewWeakness = weakness ?? false,
+            NewNumbness = numbness!.Value,
+            NewWeakness = weakness!.Value,
             NewRedFlags = redFlags,
+            Profile = profile,
         };
     }
 }

@@ -26,7 +26,7 @@ public static class SciaticaJson
     public static PatientProfile ReadProfile(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Guard("profile", () =>
+        return Screened("profile", () => Encoding.UTF8.GetBytes(json), () =>
         {
             // A plainly valid document (well-formed UTF-16, so it converts to UTF-8 unchanged) is read without a document
             // tree; anything else goes to the strict reader, which reports every problem as before.
@@ -47,7 +47,7 @@ public static class SciaticaJson
     /// <returns>The validated profile.</returns>
     /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
     public static PatientProfile ReadProfile(ReadOnlyMemory<byte> utf8Json) =>
-        Guard("profile", () =>
+        Screened("profile", () => utf8Json, () =>
         {
             // A plainly valid document is read without a document tree; anything else goes to the strict reader, which reports every problem.
             return FastProfileReader.TryRead(utf8Json.Span) ?? ReadProfileStrictly(utf8Json);
@@ -206,7 +206,7 @@ public static class SciaticaJson
     public static ReviewRequest ReadReviewRequest(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Guard("review request", () =>
+        return Screened("review request", () => Encoding.UTF8.GetBytes(json), () =>
         {
             using var document = Parse(json, "review request");
             return ReadReviewRequest(document.RootElement);
@@ -218,7 +218,7 @@ public static class SciaticaJson
     /// <returns>The validated request.</returns>
     /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
     public static ReviewRequest ReadReviewRequest(ReadOnlyMemory<byte> utf8Json) =>
-        Guard("review request", () =>
+        Screened("review request", () => utf8Json, () =>
         {
             using var document = Parse(utf8Json, "review request");
             return ReadReviewRequest(document.RootElement);
@@ -300,6 +300,19 @@ public static class SciaticaJson
         return JsonSerializer.Serialize(rules.ToArray(), (indented ? ContractJson.Indented : ContractJson.Compact).IReadOnlyListRuleDescription);
     }
 
+    /// <summary>Writes the screening notice of a rejected input: <c>{"decision", "timeframe", "reasons"}</c>.</summary>
+    /// <param name="screening">The notice.</param>
+    /// <returns>The JSON text, compact.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="screening"/> is null.</exception>
+    public static string WriteScreening(ScreeningNotice screening)
+    {
+        ArgumentNullException.ThrowIfNull(screening);
+        return JsonSerializer.Serialize(screening, ContractJson.Compact.ScreeningNotice);
+    }
+
+    internal static void WriteScreening(Utf8JsonWriter writer, ScreeningNotice screening) =>
+        JsonSerializer.Serialize(writer, screening, ContractJson.Compact.ScreeningNotice);
+
     internal static string WriteDosage(Dosage dosage) => JsonSerializer.Serialize(dosage, ContractJson.Compact.Dosage);
 
     /// <summary>
@@ -315,11 +328,40 @@ public static class SciaticaJson
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or DecoderFallbackException or EncoderFallbackException)
         {
             var detail = ex is InvalidOperationException or DecoderFallbackException or EncoderFallbackException
-                ? "contains text that is not valid Unicode (for example an unpaired surrogate such as \\ud800)"
+                ? UndecodableText + " (for example an unpaired surrogate such as \\ud800)"
                 : "holds a value that cannot be read (" + QuotesShortened(ex.Message) + ")";
             throw Invalid(subject, "$", detail + ", so it cannot be read.");
         }
     }
+
+    /// <summary>
+    /// Runs a profile or review reader like <see cref="Guard{T}(string, Func{T})"/>, and when it refuses the document, reads
+    /// what it still can: text that cannot be decoded is reported at the property that holds it, and the red flags that
+    /// can be read are screened on their own, so that a refusal naming emergency or urgent signs says so first
+    /// (<see cref="SciaticaValidationException.Screening"/>).
+    /// </summary>
+    private static T Screened<T>(string subject, Func<ReadOnlyMemory<byte>> utf8, Func<T> read)
+    {
+        try
+        {
+            try
+            {
+                return Guard(subject, read);
+            }
+            catch (SciaticaValidationException ex) when (ex.Problems.Count == 1 && ex.Problems[0].Path == "$" && ex.Problems[0].Message.StartsWith(UndecodableText, StringComparison.Ordinal)
+                && LenientScan.UndecodablePath(utf8().Span) is { } path && path != "$")
+            {
+                throw Invalid(subject, path, ex.Problems[0].Message);
+            }
+        }
+        catch (SciaticaValidationException ex) when (ex.Screening is null)
+        {
+            ex.Screening = ScreeningNotice.Of(LenientScan.RedFlags(utf8().Span));
+            throw;
+        }
+    }
+
+    private const string UndecodableText = "contains text that is not valid Unicode";
 
     internal static JsonDocument Parse(string json, string subject)
     {

@@ -167,6 +167,13 @@ public static class SciaticaNdjson
             writer.WriteNumber("line"u8, line.LineNumber);
             // An error message may quote input: an unpaired surrogate must never break the output line.
             writer.WriteString("error"u8, WithoutLoneSurrogates(problems));
+            if (line.Error?.Screening is { } screening)
+            {
+                // The red flags that could be read give an emergency or urgent decision: the line says so beside its errors.
+                writer.WritePropertyName("screening"u8);
+                SciaticaJson.WriteScreening(writer, screening);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -48,6 +48,15 @@ public sealed class SciaticaValidationException : Exception
     /// <summary>Gets every problem found, in document order.</summary>
     public IReadOnlyList<ValidationProblem> Problems { get; }
 
+    /// <summary>
+    /// Gets the screening decision that the red flags which could still be read give on their own, when it is an
+    /// emergency or an urgent referral; otherwise <see langword="null"/>. A host shows it before the field errors.
+    /// </summary>
+    public ScreeningNotice? Screening { get; internal set; }
+
+    /// <summary>Gets the message: the screening line first when <see cref="Screening"/> is set, then every problem.</summary>
+    public override string Message => Screening is { } screening ? screening.Summary() + Environment.NewLine + base.Message : base.Message;
+
     private static ValidationProblem[] Bound(IReadOnlyList<ValidationProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);

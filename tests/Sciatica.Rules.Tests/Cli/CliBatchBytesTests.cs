@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Tests.Cli;
 /// <summary>The batch's line rule, fed raw bytes: output line N answers input line N whatever the bytes; stops are loud.</summary>
 public sealed class CliBatchBytesTests
 {
-    private const string Profile = """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true}""";
+    private const string Profile = """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
     private static string[] Lines(CliRunner.Result result) => result.Output.Split('\n')[..^1];
 
@@ -22,7 +22,7 @@ public sealed class CliBatchBytesTests
     [Fact]
     public void Batch_BareCrInsideALine_IsPartOfTheLine()
     {
-        var input = Encoding.UTF8.GetBytes(Profile + "\n" + "{\"causes\":[\"herniatedDisc\"],\r\"legPain\":6,\"backPain\":3,\"medicalClearance\":true}\r\n" + Profile + "\n");
+        var input = Encoding.UTF8.GetBytes(Profile + "\n" + "{\"causes\":[\"herniatedDisc\"],\r\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}\r\n" + Profile + "\n");
 
         var result = CliRunner.RunBytes(input, "select", "--batch");
 
@@ -53,7 +53,7 @@ public sealed class CliBatchBytesTests
         byte[] input =
         [
             0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Profile + "\n"),
-            .. """{"causes":["\ud800"],"legPain":1,"backPain":1,"medicalClearance":true}"""u8, (byte)'\n',
+            .. """{"causes":["\ud800"],"legPain":1,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}"""u8, (byte)'\n',
             .. """{"causes":["herniated"""u8, 0xFF, .. """Disc"]}"""u8, (byte)'\n',
             .. Encoding.UTF8.GetBytes(Profile + "\n"),
         ];

@@ -117,8 +117,8 @@ public sealed class CliConventionTests
     public void Batch_ByteOrderMarkBeforeFirstLine_FirstLineDecided()
     {
         var lines = Encoding.UTF8.GetBytes(
-            """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true}""" + "\n" +
-            """{"causes":["tumor"],"legPain":3,"backPain":2,"medicalClearance":true}""" + "\n");
+            """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""" + "\n" +
+            """{"causes":["tumor"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""" + "\n");
 
         var result = CliRunner.RunBytes([.. ByteOrderMark, .. lines], "select", "--batch");
 

@@ -76,9 +76,9 @@ public sealed class CliProcessTests
     }
 
     [Theory]
-    [InlineData("""{"causes":["herniated"],"legPain":6,"backPain":3,"medicalClearance":true}""", "$.causes[0]", "herniatedDisc")]
-    [InlineData("""{"causes":["tumor"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":["fevr"]}""", "$.redFlags[0]", "fever")]
-    [InlineData("""{"causes":["tumor"],"legPain":60,"backPain":3,"medicalClearance":true}""", "$.legPain", "0..10")]
+    [InlineData("""{"causes":["herniated"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.causes[0]", "herniatedDisc")]
+    [InlineData("""{"causes":["tumor"],"legPain":6,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":true,"redFlags":["fevr"]}""", "$.redFlags[0]", "fever")]
+    [InlineData("""{"causes":["tumor"],"legPain":60,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.legPain", "0..10")]
     [InlineData("not json", "$", "not valid JSON")]
     public void Select_InvalidProfile_ExitsTwoNamingFieldWithoutStackTrace(string json, string field, string allowed)
     {
@@ -138,7 +138,7 @@ public sealed class CliProcessTests
     [Fact]
     public void Batch_AllValid_ExitsZeroOneLinePerProfileMatchingSingleSelect()
     {
-        const string Profile = """{"causes":["spinalStenosis"],"legPain":5,"backPain":2,"medicalClearance":true}""";
+        const string Profile = """{"causes":["spinalStenosis"],"legPain":5,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
         var batch = CliRunner.Run(Profile + "\n" + Profile + "\n", "select", "--batch");
         var single = CliRunner.Run(Profile, "select", "--profile", "-", "--format", "json");
@@ -153,7 +153,7 @@ public sealed class CliProcessTests
     [Fact]
     public void Batch_BlankLines_EachAnsweredWithAnErrorIncludingTrailingOnes()
     {
-        const string Profile = """{"causes":["tightMuscles"],"legPain":2,"backPain":2,"medicalClearance":true}""";
+        const string Profile = """{"causes":["tightMuscles"],"legPain":2,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
         // Four lines: the final newline ends line 4 (blank) and starts no fifth line.
         var result = CliRunner.Run(Profile + "\n\n" + Profile + "\n\n", "select", "--batch");

@@ -34,7 +34,7 @@ public sealed class CliReviewTests
     [Fact]
     public void Review_WorseMorningNothingReported_TextListsEveryExerciseAndSaysWhy()
     {
-        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true},"feedback":{"exercises":[],"nextMorning":"worse"}}""";
+        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[],"nextMorning":"worse","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}""";
 
         var result = CliRunner.Run(input, "review", "--input", "-");
 
@@ -47,7 +47,7 @@ public sealed class CliReviewTests
     [Fact]
     public void Review_NewRedFlagWithMadeUpIdsAndHugeDose_ExitsTwo()
     {
-        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true},"feedback":{"exercises":[{"id":"made-up","painDuring":2,"symptomChange":"unchanged"},{"id":"walking","painDuring":2,"symptomChange":"unchanged","dosage":{"holdSeconds":null,"repetitions":null,"sets":null,"minutes":999,"timesPerDay":1}}],"nextMorning":"same","newRedFlags":["saddleAnesthesia"]}}""";
+        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[{"id":"made-up","painDuring":2,"symptomChange":"unchanged"},{"id":"walking","painDuring":2,"symptomChange":"unchanged","dosage":{"holdSeconds":null,"repetitions":null,"sets":null,"minutes":999,"timesPerDay":1}}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":["saddleAnesthesia"]}}""";
 
         var result = CliRunner.Run(input, "review", "--input", "-", "--format", "json");
 
@@ -66,12 +66,12 @@ public sealed class CliReviewTests
     }
 
     [Theory]
-    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true},"feedback":{"exercises":[{"id":"walking","painDuring":3,"symptomChange":"spread"}],"nextMorning":"same"}}""", "$.feedback.exercises[0].symptomChange", "peripheralized")]
-    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true},"feedback":{"exercises":[{"id":"walking","painDuring":11,"symptomChange":"unchanged"}],"nextMorning":"same"}}""", "$.feedback.exercises[0].painDuring", "0..10")]
-    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true},"feedback":{"exercises":[],"nextMorning":"fine"}}""", "$.feedback.nextMorning", "better, same, worse")]
-    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true},"feedback":{"exercises":[{"id":"prone-press-up","painDuring":1,"symptomChange":"unchanged"}],"nextMorning":"same"}}""", "$.feedback.exercises[0].id", "walking")]
+    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[{"id":"walking","painDuring":3,"symptomChange":"spread"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}""", "$.feedback.exercises[0].symptomChange", "peripheralized")]
+    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[{"id":"walking","painDuring":11,"symptomChange":"unchanged"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}""", "$.feedback.exercises[0].painDuring", "0..10")]
+    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[],"nextMorning":"fine","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}""", "$.feedback.nextMorning", "better, same, worse")]
+    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[{"id":"prone-press-up","painDuring":1,"symptomChange":"unchanged"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}}""", "$.feedback.exercises[0].id", "walking")]
     [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3},"feedback":{"nextMorning":"same"}}""", "$.profile.medicalClearance", "true or false")]
-    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true},"feedback":{"nextMorning":"same","newRedFlags":["bladder"]}}""", "$.feedback.newRedFlags[0]", "bladderDysfunction")]
+    [InlineData("""{"profile":{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"nextMorning":"same","newRedFlags":["bladder"]}}""", "$.feedback.newRedFlags[0]", "bladderDysfunction")]
     public void Review_InvalidInput_ExitsTwoNamingField(string json, string field, string allowed)
     {
         var result = CliRunner.Run(json, "review", "--input", "-");
@@ -80,5 +80,51 @@ public sealed class CliReviewTests
         Assert.Contains(field, result.Error, StringComparison.Ordinal);
         Assert.Contains(allowed, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Select_DangerWithATypo_StandardErrorSaysEmergencyFirstThenTheFieldErrors()
+    {
+        const string input = """{"causes":["herniatedDsc"],"legPain":5,"backPain":3,"redFlags":["bladderDysfunction"],"medicalClearance":true}""";
+
+        var result = CliRunner.Run(input, "select", "--profile", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("EMERGENCY: go to emergency care now: bladder dysfunction was recorded.", lines[0].TrimEnd('\r'));
+        Assert.StartsWith("error: ", lines[1], StringComparison.Ordinal);
+        Assert.Contains("$.causes[0]", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.symptomsTolerateExercise", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Review_NewRedFlagWithAnOmittedAnswer_StandardErrorSaysUrgentFirst()
+    {
+        const string input = """{"profile":{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true},"feedback":{"exercises":[],"nextMorning":"same","newNumbness":false,"newRedFlags":["progressiveWeakness"]}}""";
+
+        var result = CliRunner.Run(input, "review", "--input", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("URGENT: see a specialist urgently (within 24 hours): progressive weakness was recorded.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.feedback.newWeakness", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SelectBatch_InvalidLineNamingDanger_ErrorObjectCarriesScreening()
+    {
+        const string input = """
+            {"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":["saddleAnesthesia"],"medicalClearance":"yes","symptomsTolerateExercise":true}
+            {"causes":["herniatedDisc"],"legPain":5,"backPain":3,"redFlags":["fever"],"medicalClearance":"yes","symptomsTolerateExercise":true}
+            """;
+
+        var result = CliRunner.Run(input + "\n", "select", "--batch");
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+        Assert.Equal("emergency", first.RootElement.GetProperty("screening").GetProperty("decision").GetString());
+        Assert.Equal("now", first.RootElement.GetProperty("screening").GetProperty("timeframe").GetString());
+        using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
+        Assert.False(second.RootElement.TryGetProperty("screening", out _));
     }
 }

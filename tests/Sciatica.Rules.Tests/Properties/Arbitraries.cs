@@ -22,7 +22,7 @@ public static class Arbitraries
     private static readonly Cause[] ProgramCauses =
     [
         Cause.BulgingDisc, Cause.HerniatedDisc, Cause.RupturedDisc, Cause.SpinalStenosis, Cause.Osteoarthritis, Cause.InflammatoryArthritis,
-        Cause.Spondylolisthesis, Cause.Osteoporosis, Cause.PoorPosture, Cause.TightMuscles, Cause.Injury,
+        Cause.Spondylolisthesis, Cause.Osteoporosis, Cause.PoorPosture, Cause.TightMuscles, Cause.Injury, Cause.ClinicalRadiculopathy,
     ];
 
     public static Arbitrary<Scenario> Scenario() => Arb.From(ScenarioGen, Shrink);
@@ -110,10 +110,12 @@ public static class Arbitraries
             (1, Gen.Constant<DirectionalPreference?>(DirectionalPreference.Flexion)))
         from symptomWeeks in SymptomWeeks
         from pregnancyWeeks in PregnancyWeeks
+        from side in Gen.Elements<AffectedSide?>(null, AffectedSide.Left, AffectedSide.Right, AffectedSide.Both)
         select new PatientProfile
         {
             Causes = causes.Count == 0 ? [extraCause] : [.. causes],
             AffectedRoots = [.. roots],
+            AffectedSide = side,
             LegPain = legPain,
             BackPain = backPain,
             RedFlags = [.. redFlags],

@@ -7,7 +7,7 @@ internal static class Feedback
         new() { Id = id, PainDuring = pain, SymptomChange = change, Dosage = dosage };
 
     public static SessionFeedback Session(NextMorningChange morning, params ExerciseFeedback[] exercises) =>
-        new() { NextMorning = morning, Exercises = [.. exercises] };
+        new() { NewNumbness = false, NewRedFlags = [], NewWeakness = false, NextMorning = morning, Exercises = [.. exercises] };
 
     public static ExerciseReview Only(SessionReview review, string id) => Assert.Single(review.Exercises, e => e.Id == id);
 }

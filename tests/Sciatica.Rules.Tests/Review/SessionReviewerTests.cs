@@ -291,9 +291,15 @@ public sealed class SessionReviewerTests
         walking = Only(second, "walking").Dosage!;
         Assert.Equal(10, walking.Minutes);
 
-        // Session 3: leg symptoms spread down the leg while walking: walking stops.
+        // Session 3: leg symptoms spread down the leg while walking: shorter walks, not none (version 3).
         var third = Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 3, SymptomChange.Peripheralized, walking)));
-        Assert.Equal(ReviewAction.Stop, Only(third, "walking").Action);
+        Assert.Equal(ReviewAction.Regress, Only(third, "walking").Action);
+        walking = Only(third, "walking").Dosage!;
+        Assert.Equal(5, walking.Minutes);
+
+        // Session 4: they spread again at the lowest dose: only now does walking stop.
+        var fourth = Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 3, SymptomChange.Peripheralized, walking)));
+        Assert.Equal(ReviewAction.Stop, Only(fourth, "walking").Action);
     }
 
     [Fact]

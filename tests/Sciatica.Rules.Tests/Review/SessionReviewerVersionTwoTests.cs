@@ -78,7 +78,8 @@ public sealed class SessionReviewerVersionTwoTests
     public void Review_AlternativeNotInTheProgram_NotNamed()
     {
         // Water walking is the catalog's alternative to walking, but it is not in this person's program (no pool).
-        var walking = Only(Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 2, SymptomChange.Peripheralized))), "walking");
+        var lowest = new Dosage { Minutes = 5, TimesPerDay = 1 };
+        var walking = Only(Reviewer.Review(Disc, Session(NextMorningChange.Same, Did("walking", 2, SymptomChange.Peripheralized, lowest))), "walking");
 
         Assert.Equal(ReviewAction.Stop, walking.Action);
         Assert.Null(walking.Alternative);

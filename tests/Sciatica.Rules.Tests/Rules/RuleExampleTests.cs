@@ -22,12 +22,16 @@ public sealed class RuleExampleTests
         new("emergency-bowel-dysfunction", Profiles.WithFlags(RedFlag.BowelDysfunction), DecisionKind.Emergency),
         new("emergency-saddle-anesthesia", Profiles.WithFlags(RedFlag.SaddleAnesthesia), DecisionKind.Emergency),
         new("emergency-bilateral-leg-symptoms", Profiles.WithFlags(RedFlag.BilateralLegSymptoms), DecisionKind.Emergency),
+        new("emergency-cord-compression-signs", Profiles.WithFlags(RedFlag.CordCompressionSigns), DecisionKind.Emergency),
+        new("emergency-cancer-with-neurological-signs", Profiles.WithFlags(RedFlag.CancerHistory, RedFlag.FootDrop), DecisionKind.Emergency),
+        new("emergency-suspected-cancer-with-neurological-signs", Profiles.WithFlags(RedFlag.SuspectedCancer, RedFlag.ProgressiveWeakness), DecisionKind.Emergency),
         new("urgent-progressive-weakness", Profiles.WithFlags(RedFlag.ProgressiveWeakness), DecisionKind.UrgentReferral),
         new("urgent-foot-drop", Profiles.WithFlags(RedFlag.FootDrop), DecisionKind.UrgentReferral),
         new("treat-first-tumor", Profiles.With(Cause.Tumor), DecisionKind.TreatCauseFirst),
         new("treat-first-infection", Profiles.With(Cause.Infection), DecisionKind.TreatCauseFirst),
         new("treat-first-vascular-abnormality", Profiles.With(Cause.SpinalVascularAbnormality), DecisionKind.TreatCauseFirst),
         new("treat-first-cancer-history", Profiles.WithFlags(RedFlag.CancerHistory), DecisionKind.TreatCauseFirst),
+        new("treat-first-suspected-cancer", Profiles.WithFlags(RedFlag.SuspectedCancer), DecisionKind.TreatCauseFirst),
         new("treat-first-fever", Profiles.WithFlags(RedFlag.Fever), DecisionKind.TreatCauseFirst),
         new("treat-first-unexplained-weight-loss", Profiles.WithFlags(RedFlag.UnexplainedWeightLoss), DecisionKind.TreatCauseFirst),
         new("treat-first-iv-drug-use", Profiles.WithFlags(RedFlag.IvDrugUse), DecisionKind.TreatCauseFirst),
@@ -112,7 +116,7 @@ public sealed class RuleExampleTests
     public void DefaultRuleSet_EveryResponseRule_HasANamedExampleTest()
     {
         // Response rules are shown by SessionReviewerTests, whose test names carry the rule id.
-        var names = typeof(Review.SessionReviewerTests).GetMethods().Concat(typeof(Review.SessionReviewerVersionTwoTests).GetMethods()).Select(m => m.Name).ToList();
+        var names = typeof(Review.SessionReviewerTests).GetMethods().Concat(typeof(Review.SessionReviewerVersionTwoTests).GetMethods()).Concat(typeof(Review.SessionReviewerVersionThreeTests).GetMethods()).Select(m => m.Name).ToList();
 
         var missing = RuleSet.Default.Rules.Where(r => r.Category == RuleCategory.Response)
             .Select(r => r.Id)

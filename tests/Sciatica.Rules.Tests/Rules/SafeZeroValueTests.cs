@@ -21,7 +21,7 @@ public sealed class SafeZeroValueTests
     public void Review_UnspecifiedMorningAndSymptomChange_AreInputErrors()
     {
         var feedback = new SessionFeedback
-        {
+        { NewNumbness = false, NewRedFlags = [], NewWeakness = false,
             NextMorning = default,
             Exercises = [new ExerciseFeedback { Id = "walking", PainDuring = 1, SymptomChange = default }],
         };
@@ -50,6 +50,6 @@ public sealed class SafeZeroValueTests
         var json = SciaticaJson.WriteDecision(ProgramSelector.Default.Select(Profiles.Clear)).Replace("\"decision\":\"program\"", "\"decision\":\"unspecified\"", StringComparison.Ordinal);
 
         Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadDecision(json));
-        Assert.DoesNotContain("unspecified", Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile("""{"causes":["x"],"legPain":1,"backPain":1,"medicalClearance":true}""")).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("unspecified", Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile("""{"causes":["x"],"legPain":1,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""")).Message, StringComparison.Ordinal);
     }
 }

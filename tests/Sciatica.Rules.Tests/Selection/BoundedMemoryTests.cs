@@ -48,7 +48,7 @@ public sealed class BoundedMemoryTests(ITestOutputHelper output)
 
     /// <summary>The i-th of about 6.5 million distinct profiles: every index decodes to different field values.</summary>
     private static PatientProfile Distinct(int i) => new()
-    {
+    { RedFlags = [], SymptomsTolerateExercise = true,
         Causes = CauseSets[i % 5],
         LegPain = i / 5 % 7,
         BackPain = i / 35 % 7,

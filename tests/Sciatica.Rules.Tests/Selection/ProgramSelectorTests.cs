@@ -214,7 +214,7 @@ public sealed class ProgramSelectorTests
     [Fact]
     public void RuleSetVersion_NamesTheRuleSetAndHashesContent()
     {
-        Assert.StartsWith("default/2.0.0+", Selector.RuleSetVersion, StringComparison.Ordinal);
+        Assert.StartsWith("default/3.0.0+", Selector.RuleSetVersion, StringComparison.Ordinal);
         var changed = new ExerciseCatalog(ExerciseCatalog.Default.Exercises.Select(e => e.Id == "walking" ? e with { Name = "Walk" } : e));
 
         Assert.NotEqual(Selector.RuleSetVersion, new ProgramSelector(changed, RuleSet.Default).RuleSetVersion);

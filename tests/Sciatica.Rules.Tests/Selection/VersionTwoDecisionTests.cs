@@ -135,7 +135,7 @@ public sealed class VersionTwoDecisionTests
     public void ReadProfile_VersionTwoFields_ReadAndWrittenBack()
     {
         var profile = SciaticaJson.ReadProfile("""
-            {"causes":["herniatedDisc"],"affectedRoots":["s1"],"legPain":3,"backPain":2,"medicalClearance":true,
+            {"causes":["herniatedDisc"],"affectedRoots":["s1"],"legPain":3,"backPain":2,"medicalClearance":true,"symptomsTolerateExercise":true,
              "redFlags":[],"symptomWeeks":7,"pregnancyWeeks":14}
             """);
 
@@ -149,7 +149,7 @@ public sealed class VersionTwoDecisionTests
     public void ReadProfile_DuplicateOverride_IsAnInputErrorAtItsPosition()
     {
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile("""
-            {"causes":["tightMuscles"],"legPain":3,"backPain":2,"medicalClearance":true,"clinicianOverrides":[
+            {"causes":["tightMuscles"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"clinicianOverrides":[
               {"exerciseId":"sciatic-nerve-glide","ruleId":"clinician-enabled-only","reason":"a"},
               {"exerciseId":"sciatic-nerve-glide","ruleId":"clinician-enabled-only","reason":"b"}]}
             """));

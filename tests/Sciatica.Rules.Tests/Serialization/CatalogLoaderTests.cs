@@ -50,7 +50,7 @@ public sealed class CatalogLoaderTests
         Assert.Equal(DecisionKind.Program, ProgramSelector.Default.Select(person).Decision);
         Assert.Equal(DecisionKind.TreatCauseFirst, clinic.Select(person).Decision);
         Assert.Contains(clinic.Select(person with { Age = 40 }).Exercises, e => e.Id == "aqua-jogging");
-        Assert.StartsWith("clinic-north/2.0.0+", clinic.RuleSetVersion, StringComparison.Ordinal);
+        Assert.StartsWith("clinic-north/3.0.0+", clinic.RuleSetVersion, StringComparison.Ordinal);
     }
 
     [Fact]

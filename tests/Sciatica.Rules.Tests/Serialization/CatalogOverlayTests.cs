@@ -65,7 +65,7 @@ public sealed class CatalogOverlayTests
 
     [Theory]
     [InlineData("default", true)]
-    [InlineData("default@2.0.0", true)]
+    [InlineData("default@3.0.0", true)]
     [InlineData("default@1.0.0", false)]
     [InlineData("clinic-south", false)]
     public void Load_ExtendsPinnedToAVersionOrHash_AcceptedOnlyWhenItMatches(string extends, bool accepted)

@@ -36,8 +36,8 @@ public sealed class FastProfileReaderTests
     }
 
     [Theory]
-    [InlineData("{\"causes\":[\"herniatedDisc\uD800\"],\"legPain\":5,\"backPain\":3,\"medicalClearance\":true}")]
-    [InlineData("{\"causes\":[\"herniatedDisc\"],\"legPain\":5,\"backPain\":3,\"medicalClearance\":true}\uDC00")]
+    [InlineData("{\"causes\":[\"herniatedDisc\uD800\"],\"legPain\":5,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}")]
+    [InlineData("{\"causes\":[\"herniatedDisc\"],\"legPain\":5,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}\uDC00")]
     public void Text_WithALoneSurrogate_IsLeftToTheStrictReaderAndRefused(string json)
     {
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
@@ -66,12 +66,12 @@ public sealed class FastProfileReaderTests
             });
 
     [Theory]
-    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"legPain":5}""")]
-    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true} x""")]
-    [InlineData("""{"causes":[],"legPain":5,"backPain":3,"medicalClearance":true}""")]
+    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"legPain":5}""")]
+    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true} x""")]
+    [InlineData("""{"causes":[],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""")]
     [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3}""")]
-    [InlineData("""{"causes":["herniatedDisc"],"legPain":5.0,"backPain":3,"medicalClearance":true}""")]
-    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"clinicianOverrides":[{"exerciseId":"bridge","ruleId":"x","reason":"y"}]}""")]
+    [InlineData("""{"causes":["herniatedDisc"],"legPain":5.0,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""")]
+    [InlineData("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"clinicianOverrides":[{"exerciseId":"bridge","ruleId":"x","reason":"y"}]}""")]
     public void NotPlainlyValid_LeftToTheStrictReader(string json) =>
         Assert.Null(FastProfileReader.TryRead(Encoding.UTF8.GetBytes(json)));
 

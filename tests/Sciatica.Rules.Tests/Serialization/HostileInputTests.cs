@@ -17,11 +17,11 @@ public sealed class HostileInputTests
 
     public static TheoryData<string> Reproducers => new()
     {
-        """{"causes":["\ud800"],"legPain":1,"backPain":1,"medicalClearance":true}""",
+        """{"causes":["\ud800"],"legPain":1,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""",
         """{"\udc00":1}""",
-        "{\"causes\":[\"" + '\uD800' + "\"],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}",
-        """{"causes":["herniatedDisc"],"legPain":1,"backPain":1,"medicalClearance":true,"clinicianOverrides":[{"exerciseId":"\ud800","ruleId":"x","reason":"y"}]}""",
-        """{"causes":["herniatedDisc"],"legPain":1e400,"backPain":1,"medicalClearance":true}""",
+        "{\"causes\":[\"" + '\uD800' + "\"],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}",
+        """{"causes":["herniatedDisc"],"legPain":1,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"clinicianOverrides":[{"exerciseId":"\ud800","ruleId":"x","reason":"y"}]}""",
+        """{"causes":["herniatedDisc"],"legPain":1e400,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""",
         new string('[', 10_000),
         "\uFEFF\uFEFF{}",
     };
@@ -38,7 +38,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Readers_InvalidUtf8Bytes_OnlyValidationErrors()
     {
-        byte[] profile = [.. """{"causes":["herniated"""u8, 0xFF, .. """Disc"],"legPain":1,"backPain":1,"medicalClearance":true}"""u8];
+        byte[] profile = [.. """{"causes":["herniated"""u8, 0xFF, .. """Disc"],"legPain":1,"backPain":1,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}"""u8];
 
         AssertOnlyValidation(() => SciaticaJson.ReadProfile(profile));
         AssertOnlyValidation(() => CatalogLoader.Load(new MemoryStream([.. """{"name":"a"""u8, 0xC3, 0x28, .. "\"}"u8])));
@@ -47,7 +47,7 @@ public sealed class HostileInputTests
     [Fact]
     public void ReadProfile_HundredThousandWrongCauses_ReportIsBounded()
     {
-        var json = "{\"causes\":[" + string.Join(",", Enumerable.Repeat("\"nope\"", 100_000)) + "],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}";
+        var json = "{\"causes\":[" + string.Join(",", Enumerable.Repeat("\"nope\"", 100_000)) + "],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}";
 
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
 
@@ -78,7 +78,7 @@ public sealed class HostileInputTests
         {
             "causes" => "{\"causes\":[" + string.Join(",", Enumerable.Repeat("\"nope\"", n)) + "]}",
             "properties" => "{" + string.Join(",", Enumerable.Range(0, n).Select(i => $"\"p{i}\":1")) + "}",
-            _ => "{\"causes\":[\"tightMuscles\"],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true,\"clinicianOverrides\":["
+            _ => "{\"causes\":[\"tightMuscles\"],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true,\"clinicianOverrides\":["
                 + string.Join(",", Enumerable.Range(0, n).Select(i => $"{{\"exerciseId\":\"e{i}\",\"ruleId\":\"r\",\"reason\":\"x\"}}")) + "]}",
         };
         var bytes = Encoding.UTF8.GetBytes(Document(kind, 50_000));
@@ -105,7 +105,7 @@ public sealed class HostileInputTests
     [Fact]
     public void ReadProfile_HugeStringValue_EchoedShortened()
     {
-        var json = "{\"causes\":[\"" + new string('x', 200_000) + "\"],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true}";
+        var json = "{\"causes\":[\"" + new string('x', 200_000) + "\"],\"legPain\":1,\"backPain\":1,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}";
 
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
 

@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Tests.Serialization;
 /// <summary>The streaming API: output line N answers input line N for any bytes, and cancellation leaves whole lines.</summary>
 public sealed class NdjsonTests
 {
-    private const string Valid = """{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true}""";
+    private const string Valid = """{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
     [Fact]
     public async Task Stream_AnyBytes_OneAnswerPerLineInOrder()
@@ -15,7 +15,7 @@ public sealed class NdjsonTests
         [
             .. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(Valid), .. "\r\n"u8,           // 1: BOM, CRLF
             .. "\n"u8,                                                              // 2: blank
-            .. "{\"causes\":[\"herniatedDisc\"],\r\"legPain\":6,\"backPain\":3,\"medicalClearance\":true}\n"u8, // 3: bare CR inside
+            .. "{\"causes\":[\"herniatedDisc\"],\r\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}\n"u8, // 3: bare CR inside
             .. """{"causes":["\ud800"],"legPain":1}"""u8, .. "\n"u8,                // 4: lone surrogate escape
             .. """{"causes":["herniated"""u8, 0xFF, .. "Disc\"]}\n"u8,              // 5: invalid UTF-8
             .. Encoding.UTF8.GetBytes(new string(' ', SciaticaNdjson.MaximumLineBytes + 10)), .. "\n"u8, // 6: too long

@@ -63,10 +63,10 @@ public sealed class SchemaTests
     }
 
     [Theory]
-    [InlineData("{\"causes\":[\"herniatedDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true}")]
-    [InlineData("{\"causes\":[\"tumor\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true}")]
-    [InlineData("{\"causes\":[\"spinalStenosis\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[\"saddleAnesthesia\"]}")]
-    [InlineData("{\"causes\":[\"bulgingDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"directionalPreference\":\"extension\",\"landWalkingPainful\":true,\"poolAccess\":true}")]
+    [InlineData("{\"causes\":[\"herniatedDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}")]
+    [InlineData("{\"causes\":[\"tumor\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}")]
+    [InlineData("{\"causes\":[\"spinalStenosis\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"symptomsTolerateExercise\":true,\"redFlags\":[\"saddleAnesthesia\"]}")]
+    [InlineData("{\"causes\":[\"bulgingDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true,\"directionalPreference\":\"extension\",\"landWalkingPainful\":true,\"poolAccess\":true}")]
     public void Decisions_ValidateAgainstDecisionSchema(string profile) =>
         AssertValid("decision", SciaticaJson.WriteDecision(ProgramSelector.Default.Select(SciaticaJson.ReadProfile(profile)), indented: true));
 
@@ -79,10 +79,10 @@ public sealed class SchemaTests
     }
 
     [Theory]
-    [InlineData("profile", "{\"causes\":[\"herniatedDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlag\":[]}")]
-    [InlineData("profile", "{\"causes\":[],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true}")]
+    [InlineData("profile", "{\"causes\":[\"herniatedDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true,\"redFlag\":[]}")]
+    [InlineData("profile", "{\"causes\":[],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}")]
     [InlineData("profile", "{\"causes\":[\"herniatedDisc\"],\"legPain\":6,\"backPain\":3}")]
-    [InlineData("profile", "{\"causes\":[\"HerniatedDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true}")]
+    [InlineData("profile", "{\"causes\":[\"HerniatedDisc\"],\"legPain\":6,\"backPain\":3,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true}")]
     public void InvalidDocuments_RejectedBySchemaAndByReader(string schema, string json)
     {
         Assert.False(IsValid(schema, json));
@@ -138,7 +138,7 @@ public sealed class SchemaTests
 
         var review = Schemas.Value["review"].Raw;
         var written = JsonNode.Parse(SciaticaJson.WriteReview(new SessionReviewer().Review(Tests.Profiles.Clear, new SessionFeedback
-        {
+        { NewNumbness = false, NewRedFlags = [], NewWeakness = false,
             NextMorning = NextMorningChange.Same,
             Exercises = [new ExerciseFeedback { Id = "walking", PainDuring = 1, SymptomChange = SymptomChange.Unchanged }],
         })))!.AsObject();

@@ -4,7 +4,7 @@ namespace Sciatica.Rules.Tests.Serialization;
 
 public sealed class SciaticaJsonTests
 {
-    private const string Minimal = """{"causes":["herniatedDisc"],"legPain":6,"backPain":3,"medicalClearance":true}""";
+    private const string Minimal = """{"causes":["herniatedDisc"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
     [Fact]
     public void ReadProfile_ContractExample_ReadsEveryField()
@@ -18,7 +18,7 @@ public sealed class SciaticaJsonTests
             """);
 
         Assert.Equal(
-            new PatientProfile { Causes = [Cause.HerniatedDisc], AffectedRoots = [NerveRoot.L5], LegPain = 6, BackPain = 3, MedicalClearance = true, Age = 44 },
+            new PatientProfile { RedFlags = [], SymptomsTolerateExercise = true, Causes = [Cause.HerniatedDisc], AffectedRoots = [NerveRoot.L5], LegPain = 6, BackPain = 3, MedicalClearance = true, Age = 44 },
             profile);
     }
 
@@ -35,7 +35,7 @@ public sealed class SciaticaJsonTests
     public void ReadProfile_DuplicateProperty_NamesItsPathLineAndPosition()
     {
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(
-            "{\"causes\":[\"herniatedDisc\"],\n \"legPain\":3,\n \"backPain\":2,\"medicalClearance\":true,\n \"backPain\":5}"));
+            "{\"causes\":[\"herniatedDisc\"],\n \"legPain\":3,\n \"backPain\":2,\"medicalClearance\":true,\"redFlags\":[],\"symptomsTolerateExercise\":true,\n \"backPain\":5}"));
 
         var problem = Assert.Single(error.Problems);
         Assert.Equal("$.backPain", problem.Path);
@@ -69,30 +69,30 @@ public sealed class SciaticaJsonTests
     }
 
     [Theory]
-    [InlineData("""{"causes":["herniated"],"legPain":6,"backPain":3,"medicalClearance":true}""", "$.causes[0]", "herniatedDisc")]
-    [InlineData("""{"causes":["HerniatedDisc"],"legPain":6,"backPain":3,"medicalClearance":true}""", "$.causes[0]", "did you mean \"herniatedDisc\"")]
-    [InlineData("""{"causes":[1],"legPain":6,"backPain":3,"medicalClearance":true}""", "$.causes[0]", "allowed values")]
-    [InlineData("""{"causes":[],"legPain":6,"backPain":3,"medicalClearance":true}""", "$.causes", "at least one cause")]
-    [InlineData("""{"legPain":6,"backPain":3,"medicalClearance":true}""", "$.causes", "is required")]
-    [InlineData("""{"causes":["tumor"],"legPain":11,"backPain":3,"medicalClearance":true}""", "$.legPain", "0..10")]
-    [InlineData("""{"causes":["tumor"],"legPain":-1,"backPain":3,"medicalClearance":true}""", "$.legPain", "0..10")]
-    [InlineData("""{"causes":["tumor"],"legPain":5.5,"backPain":3,"medicalClearance":true}""", "$.legPain", "an integer 0..10")]
-    [InlineData("""{"causes":["tumor"],"legPain":"5","backPain":3,"medicalClearance":true}""", "$.legPain", "an integer 0..10")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"medicalClearance":true}""", "$.backPain", "is required")]
+    [InlineData("""{"causes":["herniated"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.causes[0]", "herniatedDisc")]
+    [InlineData("""{"causes":["HerniatedDisc"],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.causes[0]", "did you mean \"herniatedDisc\"")]
+    [InlineData("""{"causes":[1],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.causes[0]", "allowed values")]
+    [InlineData("""{"causes":[],"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.causes", "at least one cause")]
+    [InlineData("""{"legPain":6,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.causes", "is required")]
+    [InlineData("""{"causes":["tumor"],"legPain":11,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.legPain", "0..10")]
+    [InlineData("""{"causes":["tumor"],"legPain":-1,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.legPain", "0..10")]
+    [InlineData("""{"causes":["tumor"],"legPain":5.5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.legPain", "an integer 0..10")]
+    [InlineData("""{"causes":["tumor"],"legPain":"5","backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.legPain", "an integer 0..10")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.backPain", "is required")]
     [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3}""", "$.medicalClearance", "true or false")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":"yes"}""", "$.medicalClearance", "true or false")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":["bladder"]}""", "$.redFlags[0]", "bladderDysfunction")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":"fever"}""", "$.redFlags", "an array")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"affectedRoots":["s2"]}""", "$.affectedRoots[0]", "l4, l5, s1")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"age":15}""", "$.age", "16..120")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"age":121}""", "$.age", "16..120")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"weeksSinceSpineSurgery":-1}""", "$.weeksSinceSpineSurgery", ">= 0")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"directionalPreference":"lateral"}""", "$.directionalPreference", "extension, flexion")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlag":["fever"]}""", "$.redFlag", "not a known property")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":null}""", "$.symptomsTolerateExercise", "true or false")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":"yes","redFlags":[],"symptomsTolerateExercise":true}""", "$.medicalClearance", "true or false")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":true,"redFlags":["bladder"]}""", "$.redFlags[0]", "bladderDysfunction")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":true,"redFlags":"fever"}""", "$.redFlags", "an array")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"affectedRoots":["s2"]}""", "$.affectedRoots[0]", "l4, l5, s1")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"age":15}""", "$.age", "16..120")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"age":121}""", "$.age", "16..120")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"weeksSinceSpineSurgery":-1}""", "$.weeksSinceSpineSurgery", ">= 0")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"directionalPreference":"lateral"}""", "$.directionalPreference", "extension, flexion")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"redFlag":["fever"]}""", "$.redFlag", "not a known property")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":null}""", "$.symptomsTolerateExercise", "true or false")]
     [InlineData("""["tumor"]""", "$", "allowed values: a JSON object")]
     [InlineData("""{"causes":["tumor"],"legPain":5,""", "$", "not valid JSON")]
-    [InlineData("""{"causes":["tumor"],"legPain":5,"legPain":1,"backPain":3,"medicalClearance":true}""", "$.legPain", "appears a second time at line 1, position 33")]
+    [InlineData("""{"causes":["tumor"],"legPain":5,"legPain":1,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""", "$.legPain", "appears a second time at line 1, position 33")]
     public void ReadProfile_InvalidInput_NamesFieldAndAllowedValues(string json, string path, string expected)
     {
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
@@ -107,7 +107,7 @@ public sealed class SciaticaJsonTests
     {
         var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile("""{"causes":["x"],"legPain":99,"extra":1}"""));
 
-        Assert.Equal(["$.extra", "$.causes[0]", "$.legPain", "$.backPain", "$.medicalClearance"], error.Problems.Select(p => p.Path));
+        Assert.Equal(["$.extra", "$.causes[0]", "$.legPain", "$.backPain", "$.redFlags", "$.medicalClearance", "$.symptomsTolerateExercise"], error.Problems.Select(p => p.Path));
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public sealed class SciaticaJsonTests
     [Fact]
     public void WriteDecision_PermutedInputLists_ByteIdentical()
     {
-        var a = SciaticaJson.ReadProfile("""{"causes":["spinalStenosis","herniatedDisc"],"redFlags":["fever","cancerHistory"],"legPain":6,"backPain":3,"medicalClearance":true}""");
-        var b = SciaticaJson.ReadProfile("""{"redFlags":["cancerHistory","fever","fever"],"medicalClearance":true,"backPain":3,"legPain":6,"causes":["herniatedDisc","spinalStenosis"]}""");
+        var a = SciaticaJson.ReadProfile("""{"causes":["spinalStenosis","herniatedDisc"],"redFlags":["fever","cancerHistory"],"legPain":6,"backPain":3,"medicalClearance":true,"symptomsTolerateExercise":true}""");
+        var b = SciaticaJson.ReadProfile("""{"redFlags":["cancerHistory","fever","fever"],"medicalClearance":true,"symptomsTolerateExercise":true,"backPain":3,"legPain":6,"causes":["herniatedDisc","spinalStenosis"]}""");
 
         Assert.Equal(SciaticaJson.WriteDecision(ProgramSelector.Default.Select(a)), SciaticaJson.WriteDecision(ProgramSelector.Default.Select(b)));
     }

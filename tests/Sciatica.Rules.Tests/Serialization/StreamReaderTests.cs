@@ -6,7 +6,7 @@ namespace Sciatica.Rules.Tests.Serialization;
 /// <summary>Reading documents from streams, synchronously and (for request bodies that refuse synchronous reads) asynchronously.</summary>
 public sealed class StreamReaderTests
 {
-    private const string Profile = """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true}""";
+    private const string Profile = """{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true}""";
 
     [Fact]
     public async Task ReadProfileAsync_StreamThatRefusesSynchronousReads_Reads()
@@ -31,7 +31,7 @@ public sealed class StreamReaderTests
     [Fact]
     public async Task ReadReviewRequestAsync_Reads()
     {
-        var json = "{\"profile\":" + Profile + ",\"feedback\":{\"nextMorning\":\"same\"}}";
+        var json = "{\"profile\":" + Profile + ",\"feedback\":{\"nextMorning\":\"same\",\"newNumbness\":false,\"newWeakness\":false,\"newRedFlags\":[]}}";
 
         var request = await SciaticaJson.ReadReviewRequestAsync(new AsyncOnlyStream(Encoding.UTF8.GetBytes(json)));
 

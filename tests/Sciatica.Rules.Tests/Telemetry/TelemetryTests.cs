@@ -67,7 +67,7 @@ public sealed class TelemetryTests
         var selector = new ProgramSelector();
 
         selector.Select(Profiles.WithFlags(RedFlag.Fever) with { Age = 47 });
-        new SessionReviewer(selector).Review(Profiles.Clear, new SessionFeedback { NextMorning = NextMorningChange.Same });
+        new SessionReviewer(selector).Review(Profiles.Clear, new SessionFeedback { NewNumbness = false, NewRedFlags = [], NewWeakness = false, NextMorning = NextMorningChange.Same });
         Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile("{}"));
 
         var all = measurements.ToList();
@@ -93,7 +93,7 @@ public sealed class TelemetryTests
 
         var selector = CatalogLoader.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CatalogLoader.Write(ExerciseCatalog.Default, RuleSet.Default))));
         selector.Select(Profiles.Clear);
-        new SessionReviewer(selector).Review(Profiles.Clear, new SessionFeedback { NextMorning = NextMorningChange.Better });
+        new SessionReviewer(selector).Review(Profiles.Clear, new SessionFeedback { NewNumbness = false, NewRedFlags = [], NewWeakness = false, NextMorning = NextMorningChange.Better });
 
         var names = spans.Select(s => s.OperationName).ToList();
         Assert.Contains("sciatica_rules.catalog_load", names);
@@ -123,7 +123,7 @@ public sealed class TelemetryTests
             // Validated at start-up and registered as the engine: read and logged once.
             var loaded = Assert.Single(logs.Entries, e => e.EventId.Name == "CatalogLoaded");
             Assert.Contains("clinic", loaded.Message, StringComparison.Ordinal);
-            Assert.Contains("clinic/2.0.0+", loaded.Message, StringComparison.Ordinal);
+            Assert.Contains("clinic/3.0.0+", loaded.Message, StringComparison.Ordinal);
 
             File.WriteAllText(path, """{"name":"broken","version":"1","exercises":[],"contraindications":[]}""");
             var refused = new ListLoggerProvider();
