@@ -95,10 +95,12 @@ public sealed class RuleSet
         problems.RequireVersion("$.version", version);
         ValidateThresholds(thresholds, problems);
         ValidateScreening(screening, problems, screeningIndices);
-        var builtIns = BuiltInRules.Over(thresholds, screening);
-        ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
-        // Null entries were reported above; they are left out here so that nothing throws before the report.
+        // Null entries were reported above; they are left out here so that nothing throws before the report. The rules are
+        // built from the gates in this canonical order, so that the order a document lists them in changes neither the
+        // rules nor the rule-set version (#27, point 7).
         var ordered = screening.Where(g => g is not null).OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
+        var builtIns = BuiltInRules.Over(thresholds, ordered);
+        ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
         var sorted = contraindications.Where(c => c is not null).OrderBy(c => c.Id, StringComparer.Ordinal).ToImmutableArray();
         return (sorted, thresholds, ordered, builtIns);
     }
