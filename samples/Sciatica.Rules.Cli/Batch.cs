@@ -102,7 +102,7 @@ internal static class Batch
         }
         catch (IOException ex)
         {
-            error.WriteLine($"error: standard output was closed or failed after line {block.Written} ({ex.Message}); the run stopped and later lines were not answered.");
+            error.WriteLine($"error: standard output was closed or failed after line {block.Written} ({TerminalText.Inline(ex.Message)}); the run stopped and later lines were not answered.");
             return ExitCodes.Failure;
         }
 

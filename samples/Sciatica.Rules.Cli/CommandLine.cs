@@ -113,7 +113,7 @@ internal static class CommandLine
         }
         catch (UsageException ex)
         {
-            error.WriteLine("error: " + ex.Message);
+            error.WriteLine("error: " + TerminalText.Lines(ex.Message));
             error.WriteLine(Usage);
             return ExitCodes.InvalidInput;
         }
@@ -124,14 +124,14 @@ internal static class CommandLine
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine("error: " + ex.Message);
+            error.WriteLine("error: " + TerminalText.Lines(ex.Message));
             return ExitCodes.Failure;
         }
 #pragma warning disable CA1031 // The CLI's contract: anything unexpected is exit code 1 with a message, never a stack trace.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            error.WriteLine("error: unexpected failure: " + ex.Message);
+            error.WriteLine("error: unexpected failure: " + TerminalText.Lines(ex.Message));
             return ExitCodes.Failure;
         }
     }
@@ -142,15 +142,24 @@ internal static class CommandLine
     /// </summary>
     private static void WriteRefusal(TextWriter error, SciaticaValidationException ex)
     {
-        var message = ex.Message;
         if (ex.Screening is { } screening)
         {
-            var summary = screening.Summary();
-            error.WriteLine(summary);
-            message = message.StartsWith(summary, StringComparison.Ordinal) ? message[summary.Length..].TrimStart('\r', '\n') : message;
+            error.WriteLine(TerminalText.Lines(screening.Summary()));
         }
 
-        error.WriteLine("error: " + message);
+        error.WriteLine("error: " + Describe(ex));
+    }
+
+    /// <summary>
+    /// A refusal as the library words it, each problem on its own line; a path or message that quotes the input shows its
+    /// controls and line breaks visibly, so that an input cannot write escape sequences or fake lines to the terminal.
+    /// </summary>
+    internal static string Describe(SciaticaValidationException ex)
+    {
+        var problems = ex.Problems.Select(p => TerminalText.Inline(p.ToString())).ToList();
+        return problems.Count == 1
+            ? $"Invalid {ex.Subject}: {problems[0]}"
+            : $"Invalid {ex.Subject} ({problems.Count} problems):\n" + string.Join("\n", problems.Select(p => "- " + p));
     }
 
     private static int RunBatch(ProgramSelector selector, Func<Stream> rawInput, Func<Stream> rawOutput, TextWriter error, Func<bool> stopRequested)
@@ -169,7 +178,7 @@ internal static class CommandLine
         {
             "json" => SciaticaJson.WriteDecision(decision, indented: true) + "\n",
             "html" => Handout(selector, decision, null, profile, options),
-            _ => TextReport.Render(decision),
+            _ => TerminalText.Lines(TextReport.Render(decision)),
         });
         return ExitCodes.Decided;
     }
@@ -208,7 +217,7 @@ internal static class CommandLine
         {
             "json" => SciaticaJson.WriteReview(review, indented: true) + "\n",
             "html" => Handout(selector, null, review, request.Profile, options),
-            _ => TextReport.Render(review),
+            _ => TerminalText.Lines(TextReport.Render(review)),
         });
         return ExitCodes.Decided;
     }

@@ -23,7 +23,7 @@ internal static class Diff
     public static int Run(string from, string to, string format, TextWriter output)
     {
         var comparison = RuleSetDiff.Compare(Load(from), Load(to));
-        output.Write(format == "json" ? Json(comparison) : Text(comparison));
+        output.Write(format == "json" ? Json(comparison) : TerminalText.Lines(Text(comparison)));
         return comparison.Changes.Count == 0 ? ExitCodes.Decided : ExitCodes.Changes;
     }
 
@@ -44,7 +44,7 @@ internal static class Diff
         var number = 0;
         foreach (var change in c.Changes)
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n{++number}. {change.Profiles} profiles: {TextReport.Name(change.FromDecision)} -> {TextReport.Name(change.ToDecision)}\n");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n{++number}. {change.Profiles} profiles: {TextReport.Name(change.FromDecision)}{When(change.FromTimeframe)} -> {TextReport.Name(change.ToDecision)}{When(change.ToTimeframe)}\n");
             if (change.ExercisesRemoved.Count > 0)
             {
                 text.Append("   left out now: ").Append(string.Join(", ", change.ExercisesRemoved)).Append('\n');
@@ -79,6 +79,8 @@ internal static class Diff
                 writer.WriteNumber("profiles", change.Profiles);
                 writer.WriteString("fromDecision", TextReport.Name(change.FromDecision));
                 writer.WriteString("toDecision", TextReport.Name(change.ToDecision));
+                WriteTimeframe(writer, "fromTimeframe", change.FromTimeframe);
+                WriteTimeframe(writer, "toTimeframe", change.ToTimeframe);
                 Strings(writer, "exercisesAdded", change.ExercisesAdded);
                 Strings(writer, "exercisesRemoved", change.ExercisesRemoved);
                 Strings(writer, "ruleIds", change.RuleIds);
@@ -92,6 +94,21 @@ internal static class Diff
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>How soon, after a decision that is not a program: a later timeframe alone is a change a lead must see.</summary>
+    private static string When(Timeframe? timeframe) => timeframe is { } t ? " (" + TextReport.Name(t) + ")" : string.Empty;
+
+    private static void WriteTimeframe(Utf8JsonWriter writer, string name, Timeframe? timeframe)
+    {
+        if (timeframe is { } t)
+        {
+            writer.WriteString(name, TextReport.Name(t));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static void Strings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)

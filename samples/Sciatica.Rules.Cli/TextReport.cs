@@ -32,12 +32,12 @@ internal static class TextReport
             var number = 0;
             foreach (var exercise in decision.Exercises)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n  {++number}. {exercise.Name} ({Name(exercise.Kind)}): {Dose(exercise.Dosage)}\n");
-                text.Append("     Why: ").Append(exercise.Rationale).Append(" [source ").Append(exercise.Source).Append("]\n");
+                text.Append(CultureInfo.InvariantCulture, $"\n  {++number}. {T(exercise.Name)} ({Name(exercise.Kind)}): {Dose(exercise.Dosage)}\n");
+                text.Append("     Why: ").Append(T(exercise.Rationale)).Append(" [source ").Append(T(exercise.Source)).Append("]\n");
                 var step = 0;
                 foreach (var instruction in exercise.Instructions)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"     Step {++step}: {instruction}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"     Step {++step}: {T(instruction)}\n");
                 }
             }
         }
@@ -55,8 +55,8 @@ internal static class TextReport
         {
             foreach (var excluded in decision.Excluded)
             {
-                text.Append("  - ").Append(excluded.Id).Append(": ")
-                    .Append(string.Join(" ", excluded.Reasons.Select(r => Wording.Reason(r, Audience.Person) + " [" + r.RuleId + "]"))).Append('\n');
+                text.Append("  - ").Append(T(excluded.Id)).Append(": ")
+                    .Append(string.Join(" ", excluded.Reasons.Select(r => T(Wording.Reason(r, Audience.Person)) + " [" + T(r.RuleId) + "]"))).Append('\n');
             }
         }
 
@@ -70,18 +70,18 @@ internal static class TextReport
 
             foreach (var change in changes)
             {
-                text.Append("  - ").Append(change.Target).Append(" -> ").Append(change.Gives).Append(": ").Append(change.Explanation).Append('\n')
-                    .Append("    patch: ").Append(SciaticaJson.WritePatch(change.Patch)).Append('\n');
+                text.Append("  - ").Append(change.Target).Append(" -> ").Append(change.Gives).Append(": ").Append(T(change.Explanation)).Append('\n')
+                    .Append("    patch: ").Append(T(SciaticaJson.WritePatch(change.Patch))).Append('\n');
             }
         }
 
         text.Append("\nStop and seek help:\n");
         foreach (var advice in decision.SafetyAdvice)
         {
-            text.Append("  - ").Append(advice).Append('\n');
+            text.Append("  - ").Append(T(advice)).Append('\n');
         }
 
-        text.Append("\nRule set: ").Append(decision.RuleSetVersion).Append('\n');
+        text.Append("\nRule set: ").Append(T(decision.RuleSetVersion)).Append('\n');
         return text.ToString();
     }
 
@@ -110,11 +110,11 @@ internal static class TextReport
             foreach (var exercise in review.Exercises)
             {
                 var dose = exercise.Dosage is null ? "do not do it" : Dose(exercise.Dosage);
-                text.Append("  - ").Append(exercise.Id).Append(": ").Append(Wording.Action(exercise.Action, Audience.Person).ToUpperInvariant())
+                text.Append("  - ").Append(T(exercise.Id)).Append(": ").Append(Wording.Action(exercise.Action, Audience.Person).ToUpperInvariant())
                     .Append(" [").Append(Name(exercise.Action)).Append("] (").Append(dose).Append(')');
                 if (exercise.Alternative is { } alternative)
                 {
-                    text.Append("; instead: ").Append(alternative);
+                    text.Append("; instead: ").Append(T(alternative));
                 }
 
                 text.Append('\n');
@@ -124,12 +124,15 @@ internal static class TextReport
         text.Append("\nStop and seek help:\n");
         foreach (var advice in review.SafetyAdvice)
         {
-            text.Append("  - ").Append(advice).Append('\n');
+            text.Append("  - ").Append(T(advice)).Append('\n');
         }
 
-        text.Append("\nRule set: ").Append(review.RuleSetVersion).Append('\n');
+        text.Append("\nRule set: ").Append(T(review.RuleSetVersion)).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>A piece of catalog, override or input text inside a line: controls and line breaks shown visibly.</summary>
+    private static string T(string? text) => TerminalText.Inline(text);
 
     /// <summary>The contract spelling of an enum value (camelCase), as the JSON documents write it.</summary>
     public static string Name<TEnum>(TEnum value)
@@ -140,7 +143,7 @@ internal static class TextReport
     {
         foreach (var reason in reasons)
         {
-            text.Append("  - ").Append(Wording.Reason(reason, Audience.Person)).Append(" [").Append(reason.RuleId).Append("; source ").Append(reason.Source).Append("]\n");
+            text.Append("  - ").Append(T(Wording.Reason(reason, Audience.Person))).Append(" [").Append(T(reason.RuleId)).Append("; source ").Append(T(reason.Source)).Append("]\n");
         }
     }
 

@@ -9,7 +9,7 @@ namespace Sciatica.Rules.CdsHooks;
 
 /// <summary>
 /// The cards: one per call, by what was found. Every text that comes from a catalog, a rule set or a record passes
-/// <see cref="MarkdownText.Escape"/>; the card's own words come from <see cref="CardWording"/>. Card and suggestion ids are
+/// <see cref="MarkdownText.Escape(string?)"/>; the card's own words come from <see cref="CardWording"/>. Card and suggestion ids are
 /// name-based UUIDs of the hook instance and the input, so a call repeated with the same hookInstance gets the same ids and
 /// another invocation gets new ones.
 /// </summary>

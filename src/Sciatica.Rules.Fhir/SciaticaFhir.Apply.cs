@@ -42,7 +42,7 @@ public static partial class SciaticaFhir
             InstantiatesCanonical = [PlanDefinitionUrl + "|" + version],
             Code = Concept("decision", Terminology.Of(decision.Decision, Terminology.Decisions)),
             ReasonCode = [.. decision.Reasons.Select(Reason)],
-            Note = [.. decision.SafetyAdvice.Select(advice => new Annotation { Text = advice })],
+            Note = [.. decision.SafetyAdvice.Select(advice => new Annotation { Text = FhirMarkdown(advice) })],
         };
         var plan = new CarePlan
         {

@@ -143,7 +143,7 @@ public static partial class SciaticaFhir
         var problems = new List<ValidationProblem>();
         if (response.Questionnaire is { } canonical && canonical != IntakeQuestionnaireUrl && canonical != IntakeQuestionnaireUrl + "|" + IntakeQuestionnaireVersion)
         {
-            problems.Add(new("QuestionnaireResponse.questionnaire", Invariant($"is '{canonical}'; allowed values: '{IntakeQuestionnaireUrl}' or '{IntakeQuestionnaireUrl}|{IntakeQuestionnaireVersion}'.")));
+            problems.Add(new("QuestionnaireResponse.questionnaire", Invariant($"is '{Echo(canonical)}'; allowed values: '{IntakeQuestionnaireUrl}' or '{IntakeQuestionnaireUrl}|{IntakeQuestionnaireVersion}'.")));
         }
 
         var bad = new HashSet<string>(StringComparer.Ordinal);
@@ -168,7 +168,7 @@ public static partial class SciaticaFhir
                 var item = Items.FirstOrDefault(x => x.LinkId == given.LinkId);
                 if (item is null)
                 {
-                    problems.Add(new(path + ".linkId", Invariant($"is '{given.LinkId}', which is not an item of the intake; allowed values: {string.Join(", ", Items.Select(x => x.LinkId))}, {OverrideGroup}.")));
+                    problems.Add(new(path + ".linkId", Invariant($"is '{Echo(given.LinkId)}', which is not an item of the intake; allowed values: {string.Join(", ", Items.Select(x => x.LinkId))}, {OverrideGroup}.")));
                     continue;
                 }
 
@@ -413,10 +413,10 @@ public static partial class SciaticaFhir
             return null;
         }
 
-        var unknown = group.Item.Where(x => x.LinkId is not ("exerciseId" or "ruleId" or "reason")).Select(x => x.LinkId).ToList();
+        var unknown = group.Item.Where(x => x.LinkId is not ("exerciseId" or "ruleId" or "reason")).Select(x => x.LinkId ?? string.Empty).ToList();
         if (unknown.Count > 0)
         {
-            problems.Add(new(path + ".item", Invariant($"has items {string.Join(", ", unknown)}; allowed values: exerciseId, ruleId, reason.")));
+            problems.Add(new(path + ".item", Invariant($"has items {ProblemList.Listed(unknown, 160)}; allowed values: exerciseId, ruleId, reason.")));
         }
 
         var (exercise, rule, reason) = (Part("exerciseId"), Part("ruleId"), Part("reason"));
@@ -444,7 +444,7 @@ public static partial class SciaticaFhir
                     return w => w.WriteStringValue(code);
                 }
 
-                problems.Add(new(path + ".valueCoding", Invariant($"is {coding.System}|{coding.Code}, which is not an answer option; allowed values: {string.Join(", ", item.Options.Select(o => CodeSystemBase + o.System + "|" + o.Concept.Code))}.")));
+                problems.Add(new(path + ".valueCoding", Invariant($"is {Echo(coding.System + "|" + coding.Code)}, which is not an answer option; allowed values: {string.Join(", ", item.Options.Select(o => CodeSystemBase + o.System + "|" + o.Concept.Code))}.")));
                 return null;
             case Questionnaire.QuestionnaireItemType.Integer when answer.Value is Integer { Value: { } number }:
                 return w => w.WriteNumberValue(number);
@@ -461,6 +461,9 @@ public static partial class SciaticaFhir
                 return null;
         }
     }
+
+    /// <summary>Cuts a piece of the response quoted in a problem to 80 characters, ellipsis included, as the core readers do.</summary>
+    private static string Echo(string? text) => ProblemList.Echo(text);
 
     /// <summary>Splits a contract path (<c>$.causes[1]</c>) into the linkId and the rest, as answers.</summary>
     private static (string? LinkId, string Remainder) LinkIdOf(string path)

@@ -153,13 +153,16 @@ public static partial class SciaticaFhir
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    /// <summary>Human-readable narrative: a heading and one paragraph per line, escaped.</summary>
+    /// <summary>
+    /// Human-readable narrative: a heading and one paragraph per line, HTML-encoded after control, bidirectional and other
+    /// invisible characters are removed (XHTML cannot hold most controls, and a bidi override would reorder what is read).
+    /// </summary>
     internal static Narrative Narrative(string? title, params IEnumerable<string?> lines) => new()
     {
         Status = Hl7.Fhir.Model.Narrative.NarrativeStatus.Generated,
         Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
-            + (title is null ? string.Empty : "<h3>" + WebUtility.HtmlEncode(title) + "</h3>")
-            + string.Concat(lines.OfType<string>().Where(l => l.Length > 0).Select(l => "<p>" + WebUtility.HtmlEncode(l).Replace("\n", "<br/>", StringComparison.Ordinal) + "</p>"))
+            + (title is null ? string.Empty : "<h3>" + WebUtility.HtmlEncode(DisplayText.WithoutInvisible(title)) + "</h3>")
+            + string.Concat(lines.OfType<string>().Where(l => l.Length > 0).Select(l => "<p>" + WebUtility.HtmlEncode(DisplayText.WithoutInvisible(l, keepLineBreaks: true)).Replace("\n", "<br/>", StringComparison.Ordinal) + "</p>"))
             + "</div>",
     };
 }

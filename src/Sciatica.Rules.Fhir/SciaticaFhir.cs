@@ -61,7 +61,7 @@ public static partial class SciaticaFhir
                 Title = exercise.Name,
                 Status = PublicationStatus.Active,
                 Experimental = false,
-                Description = exercise.Rationale,
+                Description = FhirMarkdown(exercise.Rationale),
                 Kind = ActivityDefinition.RequestResourceType.ServiceRequest,
                 Intent = RequestIntent.Proposal,
                 Code = new CodeableConcept(CodeSystemBase + "exercise", exercise.Id, exercise.Name),
@@ -164,8 +164,14 @@ public static partial class SciaticaFhir
         Type = RelatedArtifact.RelatedArtifactType.Citation,
         Label = source.Id,
         Display = source.Supports,
-        Citation = source.Citation,
+        Citation = FhirMarkdown(source.Citation),
     };
+
+    /// <summary>
+    /// Catalog text in a FHIR <c>markdown</c> field (descriptions, citations, notes): escaped by the packages' one markdown
+    /// escaper, so that it reads as the same words and can start no link, image or HTML; never cut.
+    /// </summary>
+    internal static string FhirMarkdown(string text) => MarkdownText.Escape(text, int.MaxValue);
 
     internal static ClinicalSource Source(string id, IProgramSelector engine) =>
         Sources(engine).FirstOrDefault(s => s.Id == id) ?? new ClinicalSource(id, id, id);

@@ -129,8 +129,8 @@ internal static class Illustrations
     {
         var s = new StringBuilder();
         var box = Drawings.TryGetValue(exerciseId, out var framed) ? Frame(framed) : "0 0 200 120";
-        s.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"").Append(box).Append("\" role=\"img\" aria-labelledby=\"").Append(titleId).Append("\" focusable=\"false\">");
-        s.Append("<title id=\"").Append(titleId).Append("\">").Append(Encoder.Encode(label)).Append("</title>");
+        s.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"").Append(box).Append("\" role=\"img\" aria-labelledby=\"").Append(Encoder.Encode(titleId)).Append("\" focusable=\"false\">");
+        s.Append("<title id=\"").Append(Encoder.Encode(titleId)).Append("\">").Append(Encoder.Encode(label)).Append("</title>");
         if (Drawings.TryGetValue(exerciseId, out var drawing))
         {
             s.Append(drawing.View == "above" ? "<rect class=\"mat\" x=\"40\" y=\"8\" width=\"112\" height=\"104\" rx=\"4\"/>" : drawing.Props);

@@ -54,7 +54,7 @@ internal sealed class Texts
     public string Plain(string key, params object[] arguments)
     {
         var (text, _) = Lookup(key);
-        return arguments.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, arguments);
+        return DisplayText.WithoutInvisible(arguments.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, arguments));
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal sealed class Texts
     public MarkupString Content(string key, string englishText) => Markup(LookupContent(key, englishText), []);
 
     /// <summary>Plain-text form of <see cref="Content"/>, for attributes; the fallback is still listed.</summary>
-    public string PlainContent(string key, string englishText) => LookupContent(key, englishText).Text;
+    public string PlainContent(string key, string englishText) => DisplayText.WithoutInvisible(LookupContent(key, englishText).Text);
 
     /// <summary>The translation of catalog content while it was made from the same English; otherwise the English, listed.</summary>
     private (string Text, bool Fallback) LookupContent(string key, string englishText)
@@ -98,7 +98,9 @@ internal sealed class Texts
 
     private static MarkupString Markup((string Text, bool Fallback) text, object[] arguments)
     {
-        var encoded = Encoder.Encode(arguments.Length == 0 ? text.Text : string.Format(CultureInfo.InvariantCulture, text.Text, arguments));
+        // Catalog text may carry controls and bidirectional overrides: removed before encoding, since an encoded
+        // override (&#x202E;) still reorders what the reader sees.
+        var encoded = Encoder.Encode(DisplayText.WithoutInvisible(arguments.Length == 0 ? text.Text : string.Format(CultureInfo.InvariantCulture, text.Text, arguments), keepLineBreaks: true));
         return new(text.Fallback ? $"<span lang=\"en\" class=\"untranslated\">{encoded}</span>" : encoded);
     }
 

@@ -40,7 +40,8 @@ internal static class ContentFingerprint
             Append(text, "gate", g.Id, g.RedFlag, g.Cause, g.Decision, g.Timeframe);
         }
 
-        foreach (var s in ruleSet.DeclaredSources)
+        // Sources by id: the order a document declares them in is layout, not content.
+        foreach (var s in ruleSet.DeclaredSources.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             Append(text, "source", s.Id, s.Citation, s.Link);
         }

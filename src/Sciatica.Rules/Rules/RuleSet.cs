@@ -15,7 +15,7 @@ public sealed class RuleSet
 
     /// <summary>Builds a rule set after checking it.</summary>
     /// <param name="name">A short name, for example <c>default</c> or <c>clinic-north</c>.</param>
-    /// <param name="version">The version of the rule content, for example <c>1.0.0</c>.</param>
+    /// <param name="version">The version of the rule content, for example <c>1.0.0</c>: letters, digits and single dots or hyphens between them, at most 64 characters (it is part of the rule-set version and of FHIR canonical URLs).</param>
     /// <param name="contraindications">The contraindications; ids must be distinct and must not reuse a built-in rule id.</param>
     /// <param name="thresholds">The thresholds; <see langword="null"/> for <see cref="RuleThresholds.Default"/>.</param>
     /// <param name="screening">
@@ -92,13 +92,15 @@ public sealed class RuleSet
         IReadOnlyList<int>? contraindicationIndices = null, IReadOnlyList<int>? screeningIndices = null)
     {
         problems.RequireId("$.name", name);
-        problems.RequireText("$.version", version);
+        problems.RequireVersion("$.version", version);
         ValidateThresholds(thresholds, problems);
         ValidateScreening(screening, problems, screeningIndices);
-        var builtIns = BuiltInRules.Over(thresholds, screening);
-        ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
-        // Null entries were reported above; they are left out here so that nothing throws before the report.
+        // Null entries were reported above; they are left out here so that nothing throws before the report. The rules are
+        // built from the gates in this canonical order, so that the order a document lists them in changes neither the
+        // rules nor the rule-set version (#27, point 7).
         var ordered = screening.Where(g => g is not null).OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
+        var builtIns = BuiltInRules.Over(thresholds, ordered);
+        ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
         var sorted = contraindications.Where(c => c is not null).OrderBy(c => c.Id, StringComparer.Ordinal).ToImmutableArray();
         return (sorted, thresholds, ordered, builtIns);
     }

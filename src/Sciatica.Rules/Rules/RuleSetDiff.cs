@@ -2,7 +2,7 @@ namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// Compares the decisions of two engines (catalogs and rule sets) before a clinical lead signs off a change: which
-/// profiles get another decision or another set of exercises, and the rule ids responsible.
+/// profiles get another decision, another timeframe or another set of exercises, and the rule ids responsible.
 /// </summary>
 /// <remarks>
 /// The profiles are a seeded sample drawn from the values the rules read, with the thresholds of both rule sets and
@@ -33,13 +33,14 @@ public static class RuleSetDiff
             var after = to.Select(profile);
             var removed = before.Exercises.Select(e => e.Id).Except(after.Exercises.Select(e => e.Id)).Order(StringComparer.Ordinal).ToArray();
             var added = after.Exercises.Select(e => e.Id).Except(before.Exercises.Select(e => e.Id)).Order(StringComparer.Ordinal).ToArray();
-            if (before.Decision == after.Decision && removed.Length == 0 && added.Length == 0)
+            // A later timeframe for the same decision is a decision change too (a fever seen within days instead of 24 hours).
+            if (before.Decision == after.Decision && before.Timeframe == after.Timeframe && removed.Length == 0 && added.Length == 0)
             {
                 continue;
             }
 
             var rules = Responsible(before, after, added, removed);
-            var key = string.Join("|", ContractNames.Of(before.Decision), ContractNames.Of(after.Decision), string.Join(",", added), string.Join(",", removed), string.Join(",", rules));
+            var key = string.Join("|", ContractNames.Of(before.Decision), ContractNames.Of(after.Decision), Name(before.Timeframe), Name(after.Timeframe), string.Join(",", added), string.Join(",", removed), string.Join(",", rules));
             groups[key] = groups.TryGetValue(key, out var seen)
                 ? (seen.Change, seen.Count + 1)
                 : (new DecisionChange
@@ -47,6 +48,8 @@ public static class RuleSetDiff
                     ExampleProfile = profile,
                     FromDecision = before.Decision,
                     ToDecision = after.Decision,
+                    FromTimeframe = before.Timeframe,
+                    ToTimeframe = after.Timeframe,
                     ExercisesAdded = added,
                     ExercisesRemoved = removed,
                     RuleIds = rules,
@@ -71,11 +74,17 @@ public static class RuleSetDiff
     /// </summary>
     private static string[] Responsible(ProgramDecision before, ProgramDecision after, string[] added, string[] removed)
     {
-        if (before.Decision != after.Decision)
+        if (before.Decision != after.Decision || before.Timeframe != after.Timeframe)
         {
-            var screening = before.Decision == DecisionKind.Program ? after.Reasons
+            IEnumerable<DecisionReason> screening = before.Decision == DecisionKind.Program ? after.Reasons
                 : after.Decision == DecisionKind.Program ? before.Reasons
                 : [.. before.Reasons.ExceptBy(after.Reasons.Select(r => r.RuleId), r => r.RuleId), .. after.Reasons.ExceptBy(before.Reasons.Select(r => r.RuleId), r => r.RuleId)];
+            if (!screening.Any())
+            {
+                // The same rules with another timeframe: the rules of the proposed decision are the ones that changed.
+                screening = after.Reasons;
+            }
+
             return [.. screening.Select(r => r.RuleId).Where(id => id != BuiltInRules.OverrideRefusedId).Distinct().Order(StringComparer.Ordinal)];
         }
 
@@ -83,6 +92,8 @@ public static class RuleSetDiff
         var then = added.SelectMany(id => before.Excluded.FirstOrDefault(e => e.Id == id) is { } excluded ? excluded.Reasons.Select(r => r.RuleId) : ["new-exercise:" + id]);
         return [.. now.Concat(then).Distinct().Order(StringComparer.Ordinal)];
     }
+
+    private static string Name(Timeframe? timeframe) => timeframe is { } t ? ContractNames.Of(t) : "none";
 
     /// <summary>Gets the profiles <see cref="Compare"/> uses for these engines, size and seed, in order.</summary>
     /// <param name="from">The engine in use.</param>
@@ -173,6 +184,14 @@ public sealed record DecisionChange
 
     /// <summary>Gets the decision proposed.</summary>
     public required DecisionKind ToDecision { get; init; }
+
+    /// <summary>Gets how soon to act on the decision in use; <see langword="null"/> for a program.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Timeframe? FromTimeframe { get; init; }
+
+    /// <summary>Gets how soon to act on the decision proposed; <see langword="null"/> for a program. A change of timeframe alone is a change.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Timeframe? ToTimeframe { get; init; }
 
     /// <summary>Gets the exercises the proposed engine adds, by id.</summary>
     public required IReadOnlyList<string> ExercisesAdded { get; init => field = ValueList.Of(value); }

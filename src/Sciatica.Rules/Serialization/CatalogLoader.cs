@@ -11,8 +11,10 @@ namespace Sciatica.Rules.Catalogs;
 /// </summary>
 /// <remarks>
 /// A host may add exercises, contraindications and gates and tighten thresholds, never weaken the
-/// brief: every screening gate of the brief must stay at least as urgent, and every contraindication of
-/// the default rule set must stay (same id, at least the same causes and movements, no weaker strength).
+/// default, however the document is written (an overlay with <c>extends</c>, or a full document): thresholds only
+/// tighten, every screening gate of the default stays at least as urgent and as soon, a default exercise keeps its
+/// movement tags, position and kind, and every contraindication of the default rule set stays (same id, at least the
+/// same causes and movements, no weaker strength).
 /// Thread-safe.
 /// </remarks>
 public static class CatalogLoader
@@ -191,9 +193,14 @@ public static class CatalogLoader
         };
     }
 
-    /// <summary>A host may add and tighten, never drop or weaken a contraindication of the default rule set.</summary>
+    /// <summary>
+    /// A full document is held to what an overlay cannot escape: thresholds, gates, timeframes and the tags of default
+    /// exercises may only tighten (<see cref="DefaultFloor"/>), and no contraindication of the default rule set may be
+    /// dropped or weakened.
+    /// </summary>
     private static void KeepDefaults(CatalogReader.Document read, ProblemList problems)
     {
+        DefaultFloor.Check(read, Embedded, problems);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < read.Contraindications.Length; i++)
         {

@@ -126,6 +126,26 @@ internal sealed partial class ProblemList
         }
     }
 
+    /// <summary>The longest catalog version accepted, in characters.</summary>
+    public const int MaximumVersionLength = 64;
+
+    /// <summary>
+    /// Requires a catalog version that is safe wherever it lands (the rule-set version <c>name/version+hash</c>, FHIR
+    /// canonicals <c>url|version</c>, file names, terminals): letters, digits, and single dots or hyphens between them, at
+    /// most <see cref="MaximumVersionLength"/> characters. Markup, spaces, <c>|</c>, <c>/</c> and <c>+</c> are refused.
+    /// </summary>
+    public void RequireVersion(string path, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(path, "must be a non-empty text.");
+        }
+        else if (value.Length > MaximumVersionLength || !VersionPattern().IsMatch(value))
+        {
+            Add(path, $"is '{Echo(value)}'; a catalog version is letters, digits and single dots or hyphens between them (such as 2026.12 or 1.0.0-rc.1), at most {MaximumVersionLength} characters: no markup, spaces, '|', '/' or '+', because it is part of the rule-set version and of FHIR canonical URLs.");
+        }
+    }
+
     /// <summary>Reports an id seen before in the same list; <paramref name="noun"/> says what kind of id (for example "rule").</summary>
     public void RequireUniqueId(string path, string? id, HashSet<string> seen, string noun)
     {
@@ -156,4 +176,7 @@ internal sealed partial class ProblemList
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
 }

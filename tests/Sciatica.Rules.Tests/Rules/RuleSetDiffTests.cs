@@ -56,6 +56,50 @@ public sealed class RuleSetDiffTests
     }
 
     [Fact]
+    public void Compare_TimeframeAloneChanges_IsADecisionChange_InTheLibraryAndTheCli()
+    {
+        const string Body = """
+            "screening": [ { "id": "clinic-fever-now", "redFlag": "fever", "decision": "treatCauseFirst", "timeframe": "now",
+              "rationale": "The clinic sees fever the same hour.", "source": "SEED" } ]
+            """;
+        var clinic = Overlay(Body);
+        var fever = Profiles.WithFlags(RedFlag.Fever);
+        Assert.Equal(ProgramSelector.Default.Select(fever).Decision, clinic.Select(fever).Decision);
+
+        var diff = RuleSetDiff.Compare(ProgramSelector.Default, clinic, 5_000);
+
+        Assert.NotEmpty(diff.Changes);
+        Assert.All(diff.Changes, change =>
+        {
+            Assert.Equal(change.FromDecision, change.ToDecision);
+            Assert.Equal(Timeframe.Now, change.ToTimeframe);
+            Assert.NotEqual(Timeframe.Now, change.FromTimeframe);
+            Assert.Contains("clinic-fever-now", change.RuleIds);
+            Assert.Contains(RedFlag.Fever, change.ExampleProfile.RedFlags);
+        });
+        var differing = RuleSetDiff.SampleProfiles(ProgramSelector.Default, clinic, 5_000).Count(p => ProgramSelector.Default.Select(p).Timeframe != clinic.Select(p).Timeframe);
+        Assert.Equal(differing, diff.Changes.Sum(c => c.Profiles));
+
+        var file = Path.Combine(Path.GetTempPath(), "sciatica-diff-timeframe-" + Environment.ProcessId + ".json");
+        File.WriteAllText(file, """{ "name": "clinic", "version": "1", "extends": "default", """ + Body + "}");
+        try
+        {
+            var text = Cli.CliRunner.Run(null, "diff", "--from", "default", "--to", file);
+            var json = Cli.CliRunner.Run(null, "diff", "--from", "default", "--to", file, "--format", "json");
+
+            Assert.Equal(3, text.ExitCode);
+            Assert.DoesNotContain("No decision changes", text.Output, StringComparison.Ordinal);
+            Assert.Contains("(within24Hours) -> treatCauseFirst (now)", text.Output, StringComparison.Ordinal);
+            using var report = System.Text.Json.JsonDocument.Parse(json.Output);
+            Assert.Contains(report.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("toTimeframe").GetString() == "now");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Compare_SameInputs_SameComparison()
     {
         var clinic = Overlay(""" "thresholds": { "severePainFrom": 6 } """);
