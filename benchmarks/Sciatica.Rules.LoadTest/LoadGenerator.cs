@@ -9,7 +9,7 @@ namespace Sciatica.Rules.LoadTest;
 /// <param name="StatusCounts">Responses by HTTP status.</param>
 /// <param name="Unexpected">Responses whose status differed from the one planned for the body, by "kind: expected -> got".</param>
 /// <param name="TransportFailures">Requests that got no HTTP response at all, by body kind.</param>
-/// <param name="LargestResponseBytes">The largest response body seen.</param>
+/// <param name="LargestResponseBytes">The largest refusal (4xx) body seen: a report of problems must stay bounded whatever the input; a valid answer, such as a handout, is as large as its content.</param>
 /// <param name="LatencyP50">Median request latency.</param>
 /// <param name="LatencyP99">99th percentile request latency.</param>
 /// <param name="LatencyMax">Slowest request.</param>
@@ -66,7 +66,10 @@ public static class LoadGenerator
                     latencies[index] = Stopwatch.GetTimestamp() - started;
                     var status = (int)response.StatusCode;
                     Interlocked.Increment(ref statuses[status]);
-                    InterlockedMax(ref largest, answer.Length);
+                    if (status >= 400)
+                    {
+                        InterlockedMax(ref largest, answer.Length);
+                    }
                     if (status != planned.Expected)
                     {
                         Count(unexpected, $"{planned.Kind}: {planned.Expected} -> {status}");
@@ -88,7 +91,10 @@ public static class LoadGenerator
                 var (status, closed, followUp, length) = await raw.SendAsync(baseAddress, cancel).ConfigureAwait(false);
                 latencies[index] = Stopwatch.GetTimestamp() - started;
                 Interlocked.Increment(ref statuses[Math.Clamp(status, 0, statuses.Length - 1)]);
-                InterlockedMax(ref largest, length);
+                if (status >= 400)
+                {
+                    InterlockedMax(ref largest, length);
+                }
                 if (status != planned.Expected)
                 {
                     Count(unexpected, $"{raw.Kind}: {planned.Expected} -> {status}");

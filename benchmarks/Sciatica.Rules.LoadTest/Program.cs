@@ -30,7 +30,7 @@ var rssPeak = Memory("VmHWM");
 
 Console.WriteLine(FormattableString.Invariant($"{report.Requests} requests, {clients} clients, seed {seed}: {report.Elapsed.TotalSeconds:F1} s, {report.Throughput:F0} requests/s"));
 Console.WriteLine(FormattableString.Invariant($"latency p50 {report.LatencyP50.TotalMilliseconds:F1} ms, p99 {report.LatencyP99.TotalMilliseconds:F1} ms, max {report.LatencyMax.TotalMilliseconds:F1} ms"));
-Console.WriteLine(FormattableString.Invariant($"largest response {report.LargestResponseBytes} bytes"));
+Console.WriteLine(FormattableString.Invariant($"largest refusal {report.LargestResponseBytes} bytes"));
 Console.WriteLine("| status | responses |");
 Console.WriteLine("|---|---|");
 foreach (var (status, count) in report.StatusCounts.OrderBy(p => p.Key))
