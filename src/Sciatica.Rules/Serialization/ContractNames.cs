@@ -41,6 +41,62 @@ internal static class ContractNames
     }
 
     /// <summary>
+    /// Gets the contract name a mistyped <paramref name="text"/> most likely meant, or <see langword="null"/> when none is
+    /// close: the same name in other case, a name that starts with the text or contains it (at least four characters, as
+    /// "bladder" for <c>bladderDysfunction</c>), or a name within a few single-character edits. Ties go to the name
+    /// declared first, so the answer is deterministic. Only a hint in an error message: a near name is never accepted.
+    /// </summary>
+    public static string? Nearest<TEnum>(string? text)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 64)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestScore = int.MaxValue;
+        foreach (var name in Names<TEnum>.All)
+        {
+            var score = string.Equals(name, text, StringComparison.OrdinalIgnoreCase) ? 0
+                : text.Length >= 4 && name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 1
+                : Distance(name, text) is var edits && edits <= Math.Max(2, Math.Min(name.Length, text.Length) / 4) ? 1 + edits
+                : int.MaxValue;
+            if (score < bestScore)
+            {
+                (best, bestScore) = (name, score);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The number of single-character insertions, deletions or substitutions (case ignored) from one text to another.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var same = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]);
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (same ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>
     /// The names of one enum, kept by the value's underlying <see cref="int"/> rather than in collections of the enum
     /// type itself: every collection here is one the runtime already has compiled, so that a process does not compile
     /// dictionaries and LINQ over each enum of the contract before its first decision. The contract's own enums come
