@@ -11,7 +11,7 @@ internal static class Stylesheet
     public static string For(PaperSize paper) => Css + (paper == PaperSize.Letter ? "@page { size: letter; }\n" : "@page { size: A4; }\n");
 
     public const string Css = """
-@page { margin: 9mm 10mm 8mm; }
+@page { margin: 7mm 9mm 6mm; }
 * { box-sizing: border-box; }
 html { color: #111; background: #fff; font-family: Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 100%; line-height: 1.4; }
 body { margin: 0 auto; max-width: 54rem; padding: 1rem; }

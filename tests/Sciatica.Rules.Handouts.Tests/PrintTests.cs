@@ -37,10 +37,10 @@ public sealed class PrintTests(Browser browser) : IClassFixture<Browser>
         var html = (await HandoutRenderer.Default.RenderAsync(decision, new HandoutOptions { Language = language, Paper = paper })).Html;
         var (widthMm, heightMm) = paper == PaperSize.Letter ? (215.9, 279.4) : (210.0, 297.0);
         const double PxPerMm = 96 / 25.4;
-        // The window is the page's content area (the paper less the @page margins: 10 mm each side, 9 + 8 mm top and
+        // The window is the page's content area (the paper less the @page margins: 9 mm each side, 7 + 6 mm top and
         // bottom), so that the print layout measured here is the one on paper.
-        var contentWidth = (widthMm - 20) * PxPerMm;
-        var contentHeight = (heightMm - 17) * PxPerMm;
+        var contentWidth = (widthMm - 18) * PxPerMm;
+        var contentHeight = (heightMm - 13) * PxPerMm;
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = (int)contentWidth, Height = (int)contentHeight } });
         await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
         await page.EmulateMediaAsync(new() { Media = Media.Print });
