@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sciatica.Rules.Catalogs;
@@ -195,23 +193,17 @@ public sealed class HandoutRenderer
             string.IsNullOrWhiteSpace(value) ? null : new MarkupString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(value));
     }
 
-    private async Task<Handout> RenderAsync(HandoutPage page, Texts texts, CancellationToken cancellationToken)
+    private Task<Handout> RenderAsync(HandoutPage page, Texts texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var renderer = new HtmlRenderer(NoServices.Instance, NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Texts"] = texts, ["Content"] = page });
-            var output = await renderer.RenderComponentAsync<Templates.Components.HandoutDocument>(parameters).ConfigureAwait(false);
-            return output.ToHtmlString();
-        }).ConfigureAwait(false);
+        var html = HandoutHtml.Write(texts, page);
         var untranslated = texts.Untranslated.ToArray();
         if (untranslated.Length > 0)
         {
             Log.Untranslated(logger, texts.Language, untranslated.Length, string.Join(", ", untranslated));
         }
 
-        return new Handout(html, texts.Language, untranslated);
+        return Task.FromResult(new Handout(html, texts.Language, untranslated));
     }
 
     private static Texts TextsFor(string language)
@@ -361,12 +353,4 @@ public sealed class HandoutRenderer
         ReviewAction.Stop => "stop",
         _ => throw new ArgumentException($"A reviewed exercise has action '{action}'; allowed values: progress, continue, regress, stop.", nameof(action)),
     };
-
-    /// <summary>The renderer needs no services: the components take everything as parameters.</summary>
-    private sealed class NoServices : IServiceProvider
-    {
-        public static readonly NoServices Instance = new();
-
-        public object? GetService(Type serviceType) => null;
-    }
 }
