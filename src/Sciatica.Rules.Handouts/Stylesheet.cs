@@ -103,7 +103,7 @@ footer p { margin: .3rem 0; }
   /* On paper a lying-down drawing sits beside the name and dose, and the steps run the card's full width below it; an
      upright drawing (.tall) has the steps beside it too. When to stop always runs the full width. */
   .exercise { grid-template-areas: "fig title" "fig action" "fig dose" "steps steps" "stop stop"; }
-  .exercise:has(.figure.tall) { grid-template-areas: "fig title" "fig action" "fig dose" "fig steps" "stop stop"; }
+  .exercise:has(.figure.tall) { grid-template-areas: "fig title" "fig action" "fig dose" "fig steps" "stop stop"; grid-template-rows: auto auto auto 1fr auto; }
   .exercise .body { display: contents; }
   .exercise .figure { grid-area: fig; }
   .exercise h3 { grid-area: title; }
