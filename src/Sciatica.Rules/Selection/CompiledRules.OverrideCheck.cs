@@ -13,6 +13,11 @@ internal sealed partial class CompiledRules
     /// <exception cref="SciaticaValidationException">An override is not valid for this catalog and rule set.</exception>
     public void CheckOverrides(PatientProfile profile)
     {
+        if (OverridesAreValid(profile.ClinicianOverrides))
+        {
+            return;
+        }
+
         var problems = new ProblemList();
         var seen = new HashSet<(string?, string?)>();
         for (var i = 0; i < profile.ClinicianOverrides.Count; i++)
@@ -42,6 +47,30 @@ internal sealed partial class CompiledRules
         }
 
         problems.ThrowIfAny("profile");
+    }
+
+    /// <summary>The same checks without building a message: the usual case, where every override is valid.</summary>
+    private bool OverridesAreValid(IReadOnlyList<ClinicianOverride> overrides)
+    {
+        for (var i = 0; i < overrides.Count; i++)
+        {
+            var o = overrides[i];
+            if (o.ExerciseId is null || o.RuleId is null || string.IsNullOrWhiteSpace(o.Reason)
+                || IndexOf(exercises, o.ExerciseId, static e => e.Id) < 0 || IndexOf(exclusions, o.RuleId, static r => r.Id) < 0)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(overrides[j].ExerciseId, o.ExerciseId, StringComparison.Ordinal) && string.Equals(overrides[j].RuleId, o.RuleId, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The rule ids an override may name (every exclusion rule, in id order): relative rules it can lift, and absolute ones it is refused for.</summary>
