@@ -294,7 +294,7 @@ public static partial class SciaticaFhir
                 return profile;
             }
 
-            screening = ScreeningNotice.Of(profile.RedFlags);
+            screening = RedFlagScreening.Of(profile.RedFlags);
         }
         catch (SciaticaValidationException ex)
         {

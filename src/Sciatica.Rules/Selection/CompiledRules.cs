@@ -228,9 +228,9 @@ internal sealed class CompiledRules
             adviceReason[a] = reasonIndex[advice[a].Reason];
         }
 
-        DecisionJson.Remember(ProgramAdvice);
-        DecisionJson.Remember(NoExercises);
-        DecisionJson.Remember(NoneExcluded);
+        SharedParts.Mark(ProgramAdvice);
+        SharedParts.Mark(NoExercises);
+        SharedParts.Mark(NoneExcluded);
     }
 
     /// <summary>Gets the thresholds the facts are computed with.</summary>
@@ -525,12 +525,12 @@ internal sealed class CompiledRules
             excluded.Count == 0 ? NoneExcluded : Wrap([.. excluded]));
         if (lists.Included.Count <= RememberedListItems)
         {
-            DecisionJson.Remember(lists.Included);
+            SharedParts.Mark(lists.Included);
         }
 
         if (lists.Excluded.Count <= RememberedListItems)
         {
-            DecisionJson.Remember(lists.Excluded);
+            SharedParts.Mark(lists.Excluded);
         }
 
         return lists;
@@ -552,7 +552,7 @@ internal sealed class CompiledRules
         }
 
         var created = new ExcludedExercise(exercises[exercise].Id, part.Reasons);
-        DecisionJson.Remember(created);
+        SharedParts.Mark(created);
         if (variants is null || variants.Length < VariantsRemembered)
         {
             // Losing a race only means the variant is built again next time.
@@ -574,7 +574,7 @@ internal sealed class CompiledRules
         }
 
         var shared = Wrap([.. list]);
-        DecisionJson.Remember(shared);
+        SharedParts.Mark(shared);
         return shared;
     }
 
@@ -601,13 +601,13 @@ internal sealed class CompiledRules
 
         var excluded = Wrap(excludedItems);
         var advice = ValueList.Of(SafetyAdvice.For(kind, timeframe));
-        DecisionJson.Remember(reasons);
+        SharedParts.Mark(reasons);
         if (excluded.Count <= RememberedListItems)
         {
-            DecisionJson.Remember(excluded);
+            SharedParts.Mark(excluded);
         }
 
-        DecisionJson.Remember(advice);
+        SharedParts.Mark(advice);
         return new ProgramDecision
         {
             Decision = kind,

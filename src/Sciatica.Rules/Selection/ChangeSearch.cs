@@ -162,7 +162,7 @@ internal sealed class ChangeSearch
         public SuggestedChange Change => change;
 
         [field: System.Diagnostics.CodeAnalysis.MaybeNull]
-        public string Json => field ??= SciaticaJson.WritePatch(change.Patch);
+        public string Json => field ??= ProfilePatchConverter.Text(change.Patch, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     }
 
     /// <summary>The search for one profile.</summary>
