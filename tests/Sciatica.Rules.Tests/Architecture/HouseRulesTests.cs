@@ -19,7 +19,6 @@ public sealed class HouseRulesTests
         "src/Sciatica.Rules/Selection/CompiledRules.cs",
         "src/Sciatica.Rules/Selection/ProgramSelector.cs",
         "src/Sciatica.Rules/Serialization/SciaticaJson.cs",
-        "src/Sciatica.Rules.Fhir/SciaticaFhir.Intake.cs",
     };
 
     [Fact]
