@@ -93,12 +93,12 @@ internal sealed partial class CompiledRules
             excluded.Count == 0 ? NoneExcluded : Wrap([.. excluded]));
         if (lists.Included.Count <= RememberedListItems)
         {
-            DecisionJson.Remember(lists.Included);
+            SharedParts.Mark(lists.Included);
         }
 
         if (lists.Excluded.Count <= RememberedListItems)
         {
-            DecisionJson.Remember(lists.Excluded);
+            SharedParts.Mark(lists.Excluded);
         }
 
         return lists;
@@ -120,7 +120,7 @@ internal sealed partial class CompiledRules
         }
 
         var created = new ExcludedExercise(exercises[exercise].Id, part.Reasons);
-        DecisionJson.Remember(created);
+        SharedParts.Mark(created);
         if (variants is null || variants.Length < VariantsRemembered)
         {
             // Losing a race only means the variant is built again next time.
@@ -142,7 +142,7 @@ internal sealed partial class CompiledRules
         }
 
         var shared = Wrap([.. list]);
-        DecisionJson.Remember(shared);
+        SharedParts.Mark(shared);
         return shared;
     }
 
@@ -169,13 +169,13 @@ internal sealed partial class CompiledRules
 
         var excluded = Wrap(excludedItems);
         var advice = ValueList.Of(SafetyAdvice.For(kind, timeframe));
-        DecisionJson.Remember(reasons);
+        SharedParts.Mark(reasons);
         if (excluded.Count <= RememberedListItems)
         {
-            DecisionJson.Remember(excluded);
+            SharedParts.Mark(excluded);
         }
 
-        DecisionJson.Remember(advice);
+        SharedParts.Mark(advice);
         return new ProgramDecision
         {
             Decision = kind,

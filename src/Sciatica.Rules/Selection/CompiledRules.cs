@@ -228,9 +228,9 @@ internal sealed partial class CompiledRules
             adviceReason[a] = reasonIndex[advice[a].Reason];
         }
 
-        DecisionJson.Remember(ProgramAdvice);
-        DecisionJson.Remember(NoExercises);
-        DecisionJson.Remember(NoneExcluded);
+        SharedParts.Mark(ProgramAdvice);
+        SharedParts.Mark(NoExercises);
+        SharedParts.Mark(NoneExcluded);
     }
 
     /// <summary>Gets the thresholds the facts are computed with.</summary>

@@ -150,13 +150,7 @@ public static class SciaticaJson
     public static string WritePatch(ProfilePatch patch)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var output = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ContractEncoder.Instance }))
-        {
-            ProfilePatchConverter.WritePatch(writer, patch);
-        }
-
-        return Encoding.UTF8.GetString(output.WrittenSpan);
+        return ProfilePatchConverter.Text(patch, ContractEncoder.Instance);
     }
 
     /// <summary>Writes a profile document.</summary>
@@ -356,7 +350,7 @@ public static class SciaticaJson
         }
         catch (SciaticaValidationException ex) when (ex.Screening is null)
         {
-            ex.Screening = ScreeningNotice.Of(LenientScan.RedFlags(utf8().Span));
+            ex.Screening = RedFlagScreening.Of(LenientScan.RedFlags(utf8().Span));
             throw;
         }
     }

@@ -119,4 +119,13 @@ public static class ClinicalSources
     /// <param name="id">The id to check.</param>
     /// <returns><see langword="true"/> when the id is listed in <see cref="All"/>.</returns>
     public static bool IsKnown(string? id) => id is not null && Known.Contains(id);
+
+    /// <summary>Adds a problem at <paramref name="path"/> unless the value is a built-in source id or one the document declares.</summary>
+    internal static void RequireSource(this ProblemList problems, string path, string? value)
+    {
+        if (!IsKnown(value) && !(value is not null && problems.DeclaredSources?.Contains(value) == true))
+        {
+            problems.Add(path, "must be a known clinical source id; allowed values: " + ProblemList.Listed(All.Concat(problems.DeclaredSources?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()), 180) + " (a catalog may declare its own in \"sources\").");
+        }
+    }
 }

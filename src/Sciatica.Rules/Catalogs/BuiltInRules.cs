@@ -88,7 +88,7 @@ internal sealed class BuiltInRules
     }
 
     /// <summary>The screening gates of the default rule set (from the embedded default catalog document).</summary>
-    public static ImmutableArray<ScreeningGate> DefaultGates => Catalogs.CatalogLoader.Embedded.RuleSet.Screening.AsImmutableArray();
+    public static ImmutableArray<ScreeningGate> DefaultGates => DefaultCatalog.Embedded.RuleSet.Screening.AsImmutableArray();
 
     /// <summary>The gates' rules, then the built-in ones, most urgent first; the written order is kept within a level (a stable sort, by hand).</summary>
     private static ImmutableArray<ScreeningRule> MostUrgentFirst(ImmutableArray<ScreeningGate> gates, ImmutableArray<ScreeningRule> builtIn)

@@ -2,7 +2,7 @@ using System.Reflection;
 using Sciatica.Rules;
 using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Tests.Rules;
+namespace Sciatica.Rules.Tests.Catalogs;
 
 /// <summary>Rules that must hold everywhere, checked by reflection over the library.</summary>
 public sealed class ConventionTests

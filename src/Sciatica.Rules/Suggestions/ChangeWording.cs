@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Sciatica.Rules;
 
 /// <summary>
-/// The clinician's words of "what would change it", beside <see cref="Wording"/> (the shared source of the words of
+/// The clinician's words of "what would change it", beside <see cref="DecisionWords"/> (the shared source of the words of
 /// each decision, whose clinician headline starts each explanation of a changed decision): one place for every sentence.
 /// </summary>
 internal static class ChangeWording
@@ -30,7 +30,7 @@ internal static class ChangeWording
 
     /// <summary>The explanation of a change to the decision, from the clinician's headline of the decision it gives: "Exercise program may start when ... and ...".</summary>
     public static string ForDecision(DecisionKind gives, string first, string? second) =>
-        Wording.Headline(gives, Audience.Clinician).TrimEnd('.') + " when " + Joined(first, second);
+        DecisionWords.Headline(gives).Clinician.TrimEnd('.') + " when " + Joined(first, second);
 
     /// <summary>The explanation of a change to one excluded exercise: "Lower trunk rotation stretch can be included in the program when ...".</summary>
     public static string ForExercise(string name, string first, string? second) =>

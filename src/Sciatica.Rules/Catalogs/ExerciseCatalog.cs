@@ -51,7 +51,7 @@ public sealed class ExerciseCatalog
     internal static ExerciseCatalog FromValidated(ImmutableArray<Exercise> validated) => new(validated, true);
 
     /// <summary>Gets the default catalog: walking, gentle stretches, trunk strengthening and clinician-enabled mobility (see docs/rules.md).</summary>
-    public static ExerciseCatalog Default => Catalogs.CatalogLoader.Embedded.Catalog;
+    public static ExerciseCatalog Default => DefaultCatalog.Embedded.Catalog;
 
     /// <summary>Gets the exercises in id order.</summary>
     public IReadOnlyList<Exercise> Exercises { get; }

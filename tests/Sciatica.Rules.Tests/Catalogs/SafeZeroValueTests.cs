@@ -1,6 +1,6 @@
 using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Tests.Rules;
+namespace Sciatica.Rules.Tests.Catalogs;
 
 /// <summary>The zero value of a safety enum never means "go ahead": it is Unspecified, and validation rejects it.</summary>
 public sealed class SafeZeroValueTests

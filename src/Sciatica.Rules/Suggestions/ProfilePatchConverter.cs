@@ -1,5 +1,9 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Sciatica.Rules;
 
@@ -35,9 +39,9 @@ internal sealed class ProfilePatchConverter : JsonConverter<ProfilePatch>
                 "directionalPreference" => patch with
                 {
                     SetsDirectionalPreference = true,
-                    DirectionalPreference = reader.TokenType == JsonTokenType.Null ? null : new CamelCaseEnumConverter<DirectionalPreference>().Read(ref reader, typeof(DirectionalPreference), options),
+                    DirectionalPreference = reader.TokenType == JsonTokenType.Null ? null : Preference(ref reader),
                 },
-                "clinicianOverrides" => patch with { ClinicianOverrides = JsonSerializer.Deserialize(ref reader, ContractJson.Compact.IReadOnlyListClinicianOverride) ?? throw new JsonException("'clinicianOverrides' must be a list.") },
+                "clinicianOverrides" => patch with { ClinicianOverrides = JsonSerializer.Deserialize(ref reader, Overrides(options)) ?? throw new JsonException("'clinicianOverrides' must be a list.") },
                 "poolAccess" => patch with { PoolAccess = True(ref reader, name) },
                 "legPain" => patch with { LegPain = Pain(ref reader, name) },
                 "backPain" => patch with { BackPain = Pain(ref reader, name) },
@@ -49,6 +53,31 @@ internal sealed class ProfilePatchConverter : JsonConverter<ProfilePatch>
     }
 
     public override void Write(Utf8JsonWriter writer, ProfilePatch value, JsonSerializerOptions options) => WritePatch(writer, value);
+
+    /// <summary>A directional preference by its contract name; numbers, unknown names and <c>unspecified</c> are refused.</summary>
+    private static DirectionalPreference Preference(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && ContractNames.TryParse<DirectionalPreference>(reader.GetString(), out var value)
+            ? value
+            : throw new JsonException($"Allowed values: {string.Join(", ", ContractNames.All<DirectionalPreference>())}.");
+
+    /// <summary>
+    /// The list of overrides as the options being read with resolve it: the contract's source-generated (strict)
+    /// metadata when the patch is read through the library's JSON context.
+    /// </summary>
+    private static JsonTypeInfo<IReadOnlyList<ClinicianOverride>> Overrides(JsonSerializerOptions options) =>
+        (JsonTypeInfo<IReadOnlyList<ClinicianOverride>>)options.GetTypeInfo(typeof(IReadOnlyList<ClinicianOverride>));
+
+    /// <summary>The patch as one line of compact JSON text, escaped by <paramref name="encoder"/>.</summary>
+    public static string Text(ProfilePatch patch, JavaScriptEncoder encoder)
+    {
+        var output = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = encoder }))
+        {
+            WritePatch(writer, patch);
+        }
+
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
 
     /// <summary>Writes the patch: the members it sets, in the contract's order.</summary>
     public static void WritePatch(Utf8JsonWriter writer, ProfilePatch patch)

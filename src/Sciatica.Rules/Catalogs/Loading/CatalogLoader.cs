@@ -24,13 +24,6 @@ public static class CatalogLoader
 
     private const string DefaultResource = "Sciatica.Rules.Catalogs.default-catalog.json";
 
-    /// <summary>
-    /// The default catalog and rule set, built from their precomputed form (PrecomputedDefaultCatalog.g.cs) so that a
-    /// process does not read and check JSON before its first decision. Tests regenerate that form from the embedded
-    /// document and compare both, field by field.
-    /// </summary>
-    internal static (ExerciseCatalog Catalog, RuleSet RuleSet) Embedded { get; } = PrecomputedDefaultCatalog.Build();
-
     /// <summary>Loads a catalog document from a file.</summary>
     /// <param name="path">The path of the JSON document.</param>
     /// <returns>An engine over the document's catalog and rule set.</returns>
@@ -157,7 +150,7 @@ public static class CatalogLoader
     /// </summary>
     private static CatalogReader.Document Overlay(CatalogReader.Document read, ProblemList problems)
     {
-        var (catalog, rules) = Embedded;
+        var (catalog, rules) = DefaultCatalog.Embedded;
         var version = new ProgramSelector(catalog, rules).RuleSetVersion;
         if (read.Extends != "default" && read.Extends != "default@" + rules.Version && read.Extends != "default@" + version)
         {
@@ -200,14 +193,14 @@ public static class CatalogLoader
     /// </summary>
     private static void KeepDefaults(CatalogReader.Document read, ProblemList problems)
     {
-        DefaultFloor.Check(read, Embedded, problems);
+        DefaultFloor.Check(read, DefaultCatalog.Embedded, problems);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < read.Contraindications.Length; i++)
         {
             positions.TryAdd(read.Contraindications[i].Id, i);
         }
 
-        foreach (var floor in Embedded.RuleSet.Contraindications)
+        foreach (var floor in DefaultCatalog.Embedded.RuleSet.Contraindications)
         {
             if (!positions.TryGetValue(floor.Id, out var at))
             {
@@ -275,13 +268,3 @@ public static class CatalogLoader
         return Read(ReadAll(stream), enforceDefaults: false);
     }
 }
-
-/// <summary>The catalog document as written by <see cref="CatalogLoader.Write"/>.</summary>
-internal sealed record CatalogDocument(
-    string Name,
-    string Version,
-    IReadOnlyList<ClinicalSource> Sources,
-    RuleThresholds Thresholds,
-    IReadOnlyList<ScreeningGate> Screening,
-    IReadOnlyList<Exercise> Exercises,
-    IReadOnlyList<Contraindication> Contraindications);

@@ -1,7 +1,7 @@
 using Sciatica.Rules;
 using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Tests.Rules;
+namespace Sciatica.Rules.Tests.Catalogs;
 
 /// <summary>
 /// One example per rule id of the default rule set: the profile that makes the rule fire, the decision

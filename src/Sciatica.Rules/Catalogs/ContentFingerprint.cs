@@ -12,7 +12,7 @@ internal static class ContentFingerprint
 {
     public static string Compute(ExerciseCatalog catalog, RuleSet ruleSet)
     {
-        if (ReferenceEquals(catalog, CatalogLoader.Embedded.Catalog) && ReferenceEquals(ruleSet, CatalogLoader.Embedded.RuleSet))
+        if (ReferenceEquals(catalog, DefaultCatalog.Embedded.Catalog) && ReferenceEquals(ruleSet, DefaultCatalog.Embedded.RuleSet))
         {
             // Computed from the same content when it was generated, and checked by a test.
             return PrecomputedDefaultCatalog.RuleSetVersion;

@@ -1,7 +1,7 @@
 using System.Text;
 using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules.Tests.Rules;
+namespace Sciatica.Rules.Tests.Catalogs;
 
 /// <summary>The rule-set diff a clinical lead reads before sign-off: empty for no change, exactly the known edits otherwise.</summary>
 public sealed class RuleSetDiffTests

@@ -1,7 +1,6 @@
 using System.Numerics;
-using Sciatica.Rules.Catalogs;
 
-namespace Sciatica.Rules;
+namespace Sciatica.Rules.Catalogs;
 
 /// <summary>
 /// Everything the rules read about a person, as 128 bits computed once per decision: causes (bits 0-15), red

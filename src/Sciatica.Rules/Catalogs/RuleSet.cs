@@ -56,7 +56,7 @@ public sealed class RuleSet
     public IReadOnlyList<ClinicalSource> DeclaredSources { get; private init; } = [];
 
     /// <summary>Gets the default rule set, as documented in docs/rules.md.</summary>
-    public static RuleSet Default => Catalogs.CatalogLoader.Embedded.RuleSet;
+    public static RuleSet Default => DefaultCatalog.Embedded.RuleSet;
 
     /// <summary>Gets the rule set's name.</summary>
     public string Name { get; }

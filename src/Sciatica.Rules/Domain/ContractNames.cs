@@ -122,7 +122,7 @@ internal static class ContractNames
 
         static Names()
         {
-            if (ContractNameTables.TryGet(typeof(TEnum), out var byValue, out var declared))
+            if (ContractNameTables.TryGet(typeof(TEnum).FullName, out var byValue, out var declared))
             {
                 ByValue = byValue;
                 Declared = declared;

@@ -1,6 +1,6 @@
 using Sciatica.Rules;
 
-namespace Sciatica.Rules.Tests.Rules;
+namespace Sciatica.Rules.Tests.Catalogs;
 
 /// <summary>Each statement of the seed article that the default rules encode, checked as behaviour.</summary>
 public sealed class SeedStatementTests
