@@ -11,7 +11,7 @@ namespace Sciatica.Rules;
 /// otherwise continue [PMM, TBC, CKS]. Every exercise of the program is listed with its action and dose.
 /// </summary>
 /// <remarks>Pure, deterministic and thread-safe, like <see cref="ProgramSelector"/>.</remarks>
-public sealed class SessionReviewer : ISessionReviewer
+public sealed partial class SessionReviewer : ISessionReviewer
 {
     private readonly IProgramSelector selector;
     private readonly ResponseRules rules;
@@ -59,9 +59,17 @@ public sealed class SessionReviewer : ISessionReviewer
             programs[s] = selector.Select(ProfileOf(profile, sessions, s));
         }
 
-        Validate(programs, sessions);
-        var state = Starting(programs[0]);
-        return Reported(activity, Replay(profile, programs, state, sessions));
+        try
+        {
+            Validate(programs, sessions);
+            var state = Starting(programs[0]);
+            return Reported(activity, Replay(profile, programs, state, sessions));
+        }
+        catch (SciaticaValidationException ex) when (ex.Screening is null)
+        {
+            ex.Screening = ScreeningOf(profile, sessions);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -79,8 +87,16 @@ public sealed class SessionReviewer : ISessionReviewer
         }
 
         using var activity = SciaticaRulesTelemetry.Source.StartActivity("sciatica_rules.review");
-        Validate([program], [feedback]);
-        return Reported(activity, Replay(profile, [program], [.. previous.Exercises], [feedback]));
+        try
+        {
+            Validate([program], [feedback]);
+            return Reported(activity, Replay(profile, [program], [.. previous.Exercises], [feedback]));
+        }
+        catch (SciaticaValidationException ex) when (ex.Screening is null)
+        {
+            ex.Screening = ScreeningOf(profile, [feedback]);
+            throw;
+        }
     }
 
     private static SessionReview Reported(System.Diagnostics.Activity? activity, SessionReview review)
@@ -111,8 +127,10 @@ public sealed class SessionReviewer : ISessionReviewer
             review = ReviewSession(ProfileOf(profile, sessions, s), programs[s], state, sessions[s], s, sessions.Count);
             if (review.Decision != ReviewDecision.Adjust)
             {
-                // A screening decision ends the program: later sessions cannot undo it.
-                return review;
+                // A screening decision ends the program: later sessions cannot undo it, but what they report can make it more
+                // urgent. Every danger sign from this session on is screened together against the current profile, and the
+                // more cautious answer stands.
+                return s == sessions.Count - 1 ? review : MoreCautious(review, Rescreened(profile, programs[^1], sessions, s));
             }
 
             state = [.. review.Exercises];
@@ -165,7 +183,11 @@ public sealed class SessionReviewer : ISessionReviewer
 
     private SessionReview ReviewSession(PatientProfile profile, ProgramDecision program, List<ExerciseReview> state, SessionFeedback feedback, int session, int count)
     {
-        var rescreened = selector.Select(profile with { RedFlags = [.. profile.RedFlags, .. feedback.NewRedFlags] });
+        // New weakness with known or suspected cancer is a new neurological symptom with cancer: screened as progressive
+        // weakness, so the metastatic cord compression emergency applies [NG234].
+        RedFlag[] flags = [.. profile.RedFlags, .. feedback.NewRedFlags];
+        var cancer = flags.Contains(RedFlag.CancerHistory) || flags.Contains(RedFlag.SuspectedCancer);
+        var rescreened = selector.Select(profile with { RedFlags = feedback.NewWeakness && cancer ? [.. flags, RedFlag.ProgressiveWeakness] : flags });
         var kind = rescreened.Decision;
         var timeframe = rescreened.Timeframe;
         var reasons = new List<DecisionReason>();
@@ -325,74 +347,7 @@ public sealed class SessionReviewer : ISessionReviewer
                 : null;
     }
 
-    /// <summary>An exercise stopped after an earlier session is no longer part of the program: reporting it is an input error.</summary>
-    private static void RejectStoppedExercises(List<ExerciseReview> state, SessionFeedback feedback, int session, int count)
-    {
-        var problems = new ProblemList();
-        var at = session == count - 1 ? "$.feedback" : Invariant($"$.history[{session}]");
-        for (var i = 0; i < feedback.Exercises.Count; i++)
-        {
-            if (state.Any(e => e.Id == feedback.Exercises[i].Id && e.Action == ReviewAction.Stop))
-            {
-                var remaining = string.Join(", ", state.Where(e => e.Action != ReviewAction.Stop).Select(e => e.Id));
-                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{ProblemList.Echo(feedback.Exercises[i].Id)}' was stopped after an earlier session and is no longer part of the program; allowed values: {(remaining.Length == 0 ? "none (every exercise was stopped)" : remaining)}.");
-            }
-        }
-
-        problems.ThrowIfAny("session feedback");
-    }
-
     private static Timeframe Sooner(Timeframe? current, Timeframe candidate) => current is { } c && c < candidate ? c : candidate;
-
-    /// <summary>Checks every session before any is applied: unknown or repeated ids and doses out of bounds are input errors.</summary>
-    private void Validate(ProgramDecision[] programs, IReadOnlyList<SessionFeedback> sessions)
-    {
-        var problems = new ProblemList();
-        for (var s = 0; s < sessions.Count; s++)
-        {
-            var program = programs[s];
-            var allowed = program.Exercises.Count == 0
-                ? Invariant($"none: the profile gets no program ({ContractNames.Of(program.Decision)}: {(program.Reasons.Count > 0 ? program.Reasons[0].Message : "screening refused exercise")}), so no exercise can be reported")
-                : string.Join(", ", program.Exercises.Select(e => e.Id));
-            // The request document holds the latest session under "feedback" and the earlier ones under "history".
-            var at = s == sessions.Count - 1 ? "$.feedback" : Invariant($"$.history[{s}]");
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var feedback = sessions[s] ?? throw new ArgumentException("A session is null.", nameof(sessions));
-            if (feedback.NextMorning is not (NextMorningChange.Better or NextMorningChange.Same or NextMorningChange.Worse))
-            {
-                problems.Add(at + ".nextMorning", "is not set; allowed values: " + string.Join(", ", ContractNames.All<NextMorningChange>()) + ".");
-            }
-
-            for (var i = 0; i < feedback.Exercises.Count; i++)
-            {
-                var f = feedback.Exercises[i];
-                var path = Invariant($"{at}.exercises[{i}]");
-                if (!program.Exercises.Any(e => e.Id == f.Id))
-                {
-                    problems.Add(path + ".id", $"'{ProblemList.Echo(f.Id)}' is not an exercise of the program selected for this profile; allowed values: {allowed}.");
-                    continue;
-                }
-
-                if (!seen.Add(f.Id))
-                {
-                    problems.Add(path + ".id", $"'{ProblemList.Echo(f.Id)}' appears more than once; allowed: one entry per exercise of the program.");
-                }
-
-                if (f.SymptomChange is not (SymptomChange.Centralized or SymptomChange.Unchanged or SymptomChange.Peripheralized))
-                {
-                    problems.Add(path + ".symptomChange", "is not set; allowed values: " + string.Join(", ", ContractNames.All<SymptomChange>()) + ".");
-                }
-
-                var exercise = selector.Catalog.Find(f.Id)!;
-                if (f.Dosage is { } dose && !dose.IsWithin(exercise.MinimumDosage, exercise.MaximumDosage))
-                {
-                    problems.Add(path + ".dosage", $"is outside the catalog's bounds for '{ProblemList.Echo(f.Id)}': from {exercise.MinimumDosage.Describe()} to {exercise.MaximumDosage.Describe()}.");
-                }
-            }
-        }
-
-        problems.ThrowIfAny("session feedback");
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
