@@ -66,44 +66,59 @@ internal sealed class HookService(IProgramSelector engine, Fetching fetching, IO
         var intakeJson = SciaticaFhir.ToJson(response);
         var seed = request.HookInstance + "\n" + request.PatientId + "\n" + engine.RuleSetVersion + "\n" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(intakeJson)));
         var cards = new Cards(engine, settings.RuleDocumentationUrl, seed);
-        var problems = IntakeCheck.Problems(response, request.PatientId, request.FhirServer, time.GetUtcNow(), settings.MaximumIntakeAge, settings.ClockSkew);
-        if (problems.Count > 0)
-        {
-            return [cards.IntakeUnusable(CardWording.IntakeProblemSummary, problems)];
-        }
-
-        PatientProfile profile;
+        var patient = new ResourceReference("Patient/" + request.PatientId);
+        var verdict = IntakeCheck.Check(response, request.PatientId, request.FhirServer, time.GetUtcNow(), settings.MaximumIntakeAge, settings.ClockSkew);
+        PatientProfile? profile = null;
+        ScreeningNotice? screening = null;
+        IEnumerable<string> readProblems = [];
         try
         {
             profile = SciaticaFhir.ReadIntake(response);
         }
         catch (SciaticaValidationException ex)
         {
-            var unusable = cards.IntakeUnusable(CardWording.IntakeInvalidSummary, ex.Problems.Take(20).Select(p => p.Path + ": " + p.Message));
-            if (ex.Screening is not { } screening)
-            {
-                return [unusable];
-            }
-
-            // Danger is said even when the intake is incomplete: the red flags that could be read decide on their own (every
-            // other answer set to the value that gates nothing), and that decision's card comes first.
-            var flagsAlone = engine.Select(new PatientProfile
-            {
-                Causes = [Cause.ClinicalRadiculopathy],
-                LegPain = 0,
-                BackPain = 0,
-                RedFlags = [.. screening.RedFlags],
-                MedicalClearance = true,
-                SymptomsTolerateExercise = true,
-                Age = 30,
-                SymptomWeeks = 1,
-            });
-            return [cards.Decision(flagsAlone, new ResourceReference("Patient/" + request.PatientId)), unusable];
+            screening = ex.Screening;
+            readProblems = ex.Problems.Take(20).Select(p => p.Path + ": " + p.Message);
         }
 
-        // What would change it, as suggestions a clinician can act on, when the engine can say it (the library's engine can).
-        var options = engine is ProgramSelector ? SelectionOptions.WithWhatWouldChange : SelectionOptions.None;
-        return [cards.Decision(engine.Select(profile, options), new ResourceReference("Patient/" + request.PatientId))];
+        if (verdict.Problems.Count == 0 && profile is not null)
+        {
+            // What would change it, as suggestions a clinician can act on, when the engine can say it (the library's engine can).
+            var options = engine is ProgramSelector ? SelectionOptions.WithWhatWouldChange : SelectionOptions.None;
+            return [cards.Decision(engine.Select(profile, options), patient)];
+        }
+
+        var unusable = verdict.Problems.Count > 0
+            ? cards.IntakeUnusable(CardWording.IntakeProblemSummary, verdict.Problems)
+            : cards.IntakeUnusable(CardWording.IntakeInvalidSummary, readProblems);
+        return verdict.MayWarn && Danger(profile, screening) is { } danger
+            ? [cards.Decision(danger, patient), unusable]
+            : [unusable];
+    }
+
+    /// <summary>
+    /// The emergency or urgent decision an intake that cannot decide a plan still records, or <see langword="null"/>. Danger
+    /// is said even when the intake is incomplete or unfinished: a fully read intake decides as it is; otherwise the red
+    /// flags that could be read decide on their own (every other answer set to the value that gates nothing).
+    /// </summary>
+    private ProgramDecision? Danger(PatientProfile? profile, ScreeningNotice? screening)
+    {
+        var decision = profile is not null
+            ? engine.Select(profile)
+            : screening is not null
+                ? engine.Select(new PatientProfile
+                {
+                    Causes = [Cause.ClinicalRadiculopathy],
+                    LegPain = 0,
+                    BackPain = 0,
+                    RedFlags = [.. screening.RedFlags],
+                    MedicalClearance = true,
+                    SymptomsTolerateExercise = true,
+                    Age = 30,
+                    SymptomWeeks = 1,
+                })
+                : null;
+        return decision?.Decision is DecisionKind.Emergency or DecisionKind.UrgentReferral ? decision : null;
     }
 
     private static IResult Answer(params JsonObject[] cards) =>

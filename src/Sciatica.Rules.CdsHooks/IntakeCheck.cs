@@ -9,18 +9,23 @@ namespace Sciatica.Rules.CdsHooks;
 /// </summary>
 internal static class IntakeCheck
 {
-    /// <summary>What is wrong with the intake, in words for the card; empty when nothing is.</summary>
-    public static IReadOnlyList<string> Problems(QuestionnaireResponse response, string patientId, Uri? fhirServer, DateTimeOffset now, TimeSpan maximumAge, TimeSpan skew)
+    /// <summary>What is wrong with the intake, in words for the card (empty when nothing is), and whether its danger signs may still be said.</summary>
+    public static IntakeVerdict Check(QuestionnaireResponse response, string patientId, Uri? fhirServer, DateTimeOffset now, TimeSpan maximumAge, TimeSpan skew)
     {
         var problems = new List<string>();
+        // Danger in an unfinished or incompletely answered intake is still said, but only from this patient's current
+        // record: never from another patient's intake, one entered in error, or one that is undated, stale or dated ahead.
+        var mayWarn = true;
         var subject = response.Subject?.Reference;
         if (string.IsNullOrEmpty(subject))
         {
             problems.Add("The intake names no patient (QuestionnaireResponse.subject), so it cannot be matched to this chart.");
+            mayWarn = false;
         }
         else if (!IsPatient(subject, patientId, fhirServer))
         {
             problems.Add("The intake belongs to another patient than the one whose chart is open.");
+            mayWarn = false;
         }
 
         switch (response.Status)
@@ -29,6 +34,7 @@ internal static class IntakeCheck
                 break;
             case QuestionnaireResponse.QuestionnaireResponseStatus.EnteredInError:
                 problems.Add("The intake is marked entered in error.");
+                mayWarn = false;
                 break;
             case QuestionnaireResponse.QuestionnaireResponseStatus.Stopped:
                 problems.Add("The intake was stopped before it was finished.");
@@ -56,18 +62,21 @@ internal static class IntakeCheck
         if (authored is null)
         {
             problems.Add("The intake has no date (QuestionnaireResponse.authored), so it cannot be known to be current.");
+            mayWarn = false;
         }
         else if (authored > now + skew)
         {
             problems.Add("The intake is dated in the future.");
+            mayWarn = false;
         }
         else if (now - authored > maximumAge)
         {
             var days = (int)((now - authored.Value).TotalDays);
             problems.Add($"The intake is {days} days old; only one from the last {(int)maximumAge.TotalDays} days is used. Repeat the intake.");
+            mayWarn = false;
         }
 
-        return problems;
+        return new IntakeVerdict(problems, mayWarn);
     }
 
     /// <summary><c>Patient/{id}</c>, optionally with a version, relative or on the request's FHIR server.</summary>
@@ -86,3 +95,8 @@ internal static class IntakeCheck
             && (parts.Length == 2 || parts[2] == "_history");
     }
 }
+
+/// <summary>What is wrong with an intake, and whether the danger signs it records may still be said on a card.</summary>
+/// <param name="Problems">Each problem in a clinician's words; empty when the intake may decide a plan.</param>
+/// <param name="MayWarn">Whether the intake is this patient's current record, so an emergency or urgent sign in it is said.</param>
+internal readonly record struct IntakeVerdict(IReadOnlyList<string> Problems, bool MayWarn);

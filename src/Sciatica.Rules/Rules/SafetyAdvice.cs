@@ -9,7 +9,7 @@ namespace Sciatica.Rules.Catalogs;
 internal static class SafetyAdvice
 {
     public const string EmergencySigns =
-        "Go to emergency care now if you notice new trouble passing urine or controlling your bladder or bowels, numbness around the genitals or back passage, sciatica in both legs, or weakness getting worse in both legs.";
+        "Go to emergency care now if you notice new trouble passing urine or controlling your bladder or bowels, numbness around the genitals or back passage, leg symptoms that are new, spreading or getting worse in both legs, or weakness getting worse in both legs.";
 
     public const string NeurologicalChange =
         "Stop the exercises and contact your clinician promptly if numbness or weakness in the leg or foot is new or getting worse, for example if you trip over your toes.";

@@ -186,6 +186,42 @@ public sealed class CdsHooksServiceTests(CdsHooksHost host) : IClassFixture<CdsH
     }
 
     [Fact]
+    public async Task DangerWithABlankScreeningItem_EmergencyCardFirstThenTheWarning()
+    {
+        using var client = host.CreateClient();
+        var intake = Intake("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":["saddleAnesthesia"],"symptomsTolerateExercise":true}""");
+        var items = intake["item"]!.AsArray();
+        items.Remove(items.FirstOrDefault(i => (string?)i!["linkId"] == "symptomsTolerateExercise"));
+        items.Add(new JsonObject { ["linkId"] = "symptomsTolerateExercise" });
+
+        var cards = JsonNode.Parse(await Call(client, Request(intake)))!["cards"]!.AsArray();
+
+        Assert.Equal(2, cards.Count);
+        Assert.Equal("critical", (string?)cards[0]!["indicator"]);
+        Assert.Contains("now", (string?)cards[0]!["summary"], StringComparison.Ordinal);
+        Assert.Null(cards[0]!["suggestions"]);
+        Assert.Equal("warning", (string?)cards[1]!["indicator"]);
+        Assert.Contains("symptoms allow exercise", Text(cards[1]!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Patient/123", 2, "in-progress", true)]
+    [InlineData("Patient/123", 2, "stopped", true)]
+    [InlineData("Patient/999", 2, "completed", false)]
+    [InlineData("Patient/123", 2, "entered-in-error", false)]
+    [InlineData("Patient/123", 45, "completed", false)]
+    public async Task DangerInAnUnusableIntake_SaidOnlyFromThisPatientsCurrentRecord(string subject, double daysAgo, string status, bool said)
+    {
+        using var client = host.CreateClient();
+        var intake = Intake("""{"causes":["herniatedDisc"],"legPain":5,"backPain":3,"medicalClearance":true,"redFlags":["bladderDysfunction"],"symptomsTolerateExercise":true}""", subject, daysAgo);
+        intake["status"] = status;
+
+        var cards = JsonNode.Parse(await Call(client, Request(Bundle(intake))))!["cards"]!.AsArray();
+
+        Assert.Equal(said ? ["critical", "warning"] : new[] { "warning" }, cards.Select(c => (string?)c!["indicator"]));
+    }
+
+    [Fact]
     public async Task PrefetchNull_NoIntakeRecorded_NoCards()
     {
         using var client = host.CreateClient();
