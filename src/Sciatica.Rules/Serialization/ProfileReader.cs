@@ -164,7 +164,7 @@ internal static class ProfileReader
             return null;
         }
 
-        return new PatientProfile
+        var profile = new PatientProfile
         {
             Causes = EquatableArray.FromEnumBits<Cause>(causes),
             AffectedRoots = EquatableArray.FromEnumBits<NerveRoot>(roots),
@@ -181,8 +181,10 @@ internal static class ProfileReader
             SymptomWeeks = symptoms,
             PregnancyWeeks = pregnancy,
             DirectionalPreference = preference >= 0 ? (DirectionalPreference)preference : null,
-            ClinicianOverrides = overrides is null ? [] : [.. overrides],
         };
+
+        // Set only when given: the property sorts what it is set to, which an empty list need not cost.
+        return overrides is null ? profile : profile with { ClinicianOverrides = overrides };
     }
 
     private static bool Null(ref ProblemBuffer? problems, int slot, FieldPath at, string message)
