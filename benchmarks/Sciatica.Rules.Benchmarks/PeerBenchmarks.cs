@@ -13,8 +13,7 @@ namespace Sciatica.Rules.Benchmarks;
 /// <remarks>
 /// Sciatica.Rules rows: <c>Select</c> evaluates every rule on every call (there is no decision memo); its shared
 /// reason lists are warm after the first pass, as in a running host. <c>SelectOneRepeated</c> asks for one profile
-/// 64 times, to show that repeating a profile buys nothing. <c>Reference</c> is the general evaluator (each rule's
-/// predicate as written), which decides for clinician overrides. RulesEngine runs its workflow once per profile;
+/// 64 times, to show that repeating a profile buys nothing. RulesEngine runs its workflow once per profile;
 /// the per-exercise row is the layout an earlier version of these benchmarks used, kept and labelled as such.
 /// </remarks>
 [MemoryDiagnoser]
@@ -72,18 +71,6 @@ public class PeerBenchmarks
         for (var i = 0; i < Count; i++)
         {
             included += selector.Select(profile).Exercises.Count;
-        }
-
-        return included;
-    }
-
-    [Benchmark(OperationsPerInvoke = Count)]
-    public int SciaticaRulesReferenceEvaluator()
-    {
-        var included = 0;
-        foreach (var profile in profiles)
-        {
-            included += selector.Evaluate(profile).Exercises.Count;
         }
 
         return included;

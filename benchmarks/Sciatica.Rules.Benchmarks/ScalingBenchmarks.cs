@@ -10,7 +10,7 @@ namespace Sciatica.Rules.Benchmarks;
 /// How selection grows with the catalog: synthetic catalogs of 15 to 10,000 exercises with one contraindication
 /// per ten exercises (so 1,000 rules at 10,000 exercises). <c>Select</c> evaluates every rule on every call; one
 /// profile repeated shares every part of its decision with the previous call, 64 distinct mixed profiles share
-/// less; the reference evaluator is the general one that clinician overrides use.
+/// less.
 /// </summary>
 [MemoryDiagnoser]
 public class ScalingBenchmarks
@@ -47,9 +47,6 @@ public class ScalingBenchmarks
 
         return included;
     }
-
-    [Benchmark]
-    public ProgramDecision ReferenceEvaluator() => selector.Evaluate(SelectBenchmarks.ManyCausesProfile);
 
     /// <summary>A deterministic synthetic catalog: exercises cycle through kinds and movements; contraindications through causes.</summary>
     public static ProgramSelector Synthetic(int exercises)

@@ -5,8 +5,8 @@ namespace Sciatica.Rules.Benchmarks;
 
 /// <summary>
 /// <c>Select</c> on the default catalog for the profile archetypes, each asked again and again (every call
-/// evaluates every rule; the parts of the decision are shared), and the general reference evaluator that clinician
-/// overrides use (<c>...Evaluated</c>). <see cref="PeerBenchmarks"/> has the distinct-profile rows.
+/// evaluates every rule; the parts of the decision are shared), and the same profiles with clinician overrides
+/// (<c>...WithOverrides</c>: the compiled decision, then the overrides applied to it). <see cref="PeerBenchmarks"/> has the distinct-profile rows.
 /// </summary>
 [MemoryDiagnoser]
 public class SelectBenchmarks
@@ -27,10 +27,28 @@ public class SelectBenchmarks
         DirectionalPreference = DirectionalPreference.Flexion,
     };
 
+    /// <summary>
+    /// Three clinician overrides on the default catalog: for a herniated disc the first lifts a relative rule and brings
+    /// an exercise back, the second names a rule that does not apply (no osteoporosis) and the third a rule that does
+    /// not exclude that exercise; with osteoporosis among the causes the second is refused (an absolute rule).
+    /// </summary>
+    public static IReadOnlyList<ClinicianOverride> Overrides { get; } =
+    [
+        new() { ExerciseId = "prone-press-up", RuleId = "disc-avoid-extension", Reason = "Centralises on repeated extension in clinic." },
+        new() { ExerciseId = "seated-trunk-rotation", RuleId = "osteoporosis-avoid-twisting", Reason = "Bone density reviewed." },
+        new() { ExerciseId = "walking", RuleId = "irritable-nerve-avoid-tensioner", Reason = "Tolerates walking." },
+    ];
+
+    public static PatientProfile ProgramWithOverridesProfile { get; } = ProgramProfile with { ClinicianOverrides = Overrides };
+
+    public static PatientProfile EmergencyWithOverridesProfile { get; } = EmergencyProfile with { ClinicianOverrides = Overrides };
+
+    public static PatientProfile ManyCausesWithOverridesProfile { get; } = ManyCausesProfile with { ClinicianOverrides = Overrides };
+
     [GlobalSetup]
     public void Warm()
     {
-        foreach (var profile in new[] { ProgramProfile, EmergencyProfile, TreatFirstProfile, ManyCausesProfile })
+        foreach (var profile in new[] { ProgramProfile, EmergencyProfile, TreatFirstProfile, ManyCausesProfile, ProgramWithOverridesProfile, EmergencyWithOverridesProfile, ManyCausesWithOverridesProfile })
         {
             selector.Select(profile);
         }
@@ -49,11 +67,11 @@ public class SelectBenchmarks
     public ProgramDecision ManyCauses() => selector.Select(ManyCausesProfile);
 
     [Benchmark]
-    public ProgramDecision ProgramEvaluated() => selector.Evaluate(ProgramProfile);
+    public ProgramDecision ProgramWithOverrides() => selector.Select(ProgramWithOverridesProfile);
 
     [Benchmark]
-    public ProgramDecision EmergencyEvaluated() => selector.Evaluate(EmergencyProfile);
+    public ProgramDecision EmergencyWithOverrides() => selector.Select(EmergencyWithOverridesProfile);
 
     [Benchmark]
-    public ProgramDecision ManyCausesEvaluated() => selector.Evaluate(ManyCausesProfile);
+    public ProgramDecision ManyCausesWithOverrides() => selector.Select(ManyCausesWithOverridesProfile);
 }

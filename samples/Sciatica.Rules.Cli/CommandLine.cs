@@ -198,6 +198,7 @@ internal static class CommandLine
             Clinician = fields.Clinician,
             ClinicPhone = fields.ClinicPhone,
             Pregnant = profile.PregnancyWeeks is not null,
+            AffectedSide = profile.AffectedSide,
             Plan = review is not null ? selector.Select(profile) : null,
         };
         var handout = decision is not null ? renderer.RenderAsync(decision, settings) : renderer.RenderReviewAsync(review!, settings);

@@ -35,14 +35,14 @@ internal static class Endpoints
             await HandleHandout(request, "profile", (body, language) =>
             {
                 var profile = SciaticaJson.ReadProfile(body);
-                return renderer.RenderAsync(selector.Select(profile), new Handouts.HandoutOptions { Language = language, Pregnant = profile.PregnancyWeeks is not null }, request.HttpContext.RequestAborted);
+                return renderer.RenderAsync(selector.Select(profile), new Handouts.HandoutOptions { Language = language, Pregnant = profile.PregnancyWeeks is not null, AffectedSide = profile.AffectedSide }, request.HttpContext.RequestAborted);
             }));
 
         app.MapPost("/handout/review", async (HttpRequest request, IProgramSelector selector, ISessionReviewer reviewer, Handouts.HandoutRenderer renderer) =>
             await HandleHandout(request, "review request", (body, language) =>
             {
                 var input = SciaticaJson.ReadReviewRequest(body);
-                var options = new Handouts.HandoutOptions { Language = language, Pregnant = input.Profile.PregnancyWeeks is not null, Plan = selector.Select(input.Profile) };
+                var options = new Handouts.HandoutOptions { Language = language, Pregnant = input.Profile.PregnancyWeeks is not null, AffectedSide = input.Profile.AffectedSide, Plan = selector.Select(input.Profile) };
                 return renderer.RenderReviewAsync(reviewer.Review(input.Profile, input.Sessions), options, request.HttpContext.RequestAborted);
             }));
 

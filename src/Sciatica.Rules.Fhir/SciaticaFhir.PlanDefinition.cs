@@ -184,7 +184,7 @@ public static partial class SciaticaFhir
         foreach (var rule in engine.RuleSet.Contraindications.Where(c => c.Touches(exercise)))
         {
             var lift = rule.Strength == ContraindicationStrength.Relative && rule.LiftedByDirectionalPreference is { } preference
-                ? paths.Holds(Condition.AllOf(Facts.Prefers(preference)))
+                ? paths.Holds(Catalogs.Condition.AllOf(Facts.Prefers(preference)))
                 : null;
             var words = rule.Strength == ContraindicationStrength.Relative && rule.LiftedByDirectionalPreference is { } p
                 ? " A clinician-assessed " + ContractNames.Of(p) + " directional preference lifts it."

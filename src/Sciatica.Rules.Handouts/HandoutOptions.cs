@@ -36,6 +36,13 @@ public sealed record HandoutOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? ClinicPhone { get; init; }
 
+    /// <summary>
+    /// Gets which leg the sciatica is in (pass <see cref="PatientProfile.AffectedSide"/>): printed in the "leg affected"
+    /// field, and named in the dose of an exercise done with the affected leg only (both legs: each leg in turn).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: a line to fill in, and "the affected leg" in such a dose.</value>
+    public AffectedSide? AffectedSide { get; init; }
+
     /// <summary>Gets whether the person is pregnant: the handout then lists the pregnancy warning signs that stop exercise [ACOG].</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Pregnant { get; init; }

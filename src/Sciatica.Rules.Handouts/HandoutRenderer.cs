@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sciatica.Rules.Catalogs;
@@ -74,7 +72,7 @@ public sealed class HandoutRenderer
             When = When(texts, Code(decision.Decision), isProgram ? null : RequireTimeframe(decision.Timeframe, nameof(decision)), Wording.Explanation(decision.Decision, decision.Timeframe, Audience.Person)),
             // On a program, a reason that already explains a left-out exercise is said there, once, not again here.
             Reasons = [.. decision.Reasons.Where(r => !isProgram || !decision.Excluded.Any(x => x.Reasons.Contains(r))).Select(r => Reason(texts, r))],
-            Exercises = isProgram ? [.. decision.Exercises.Select((e, i) => Exercise(texts, Find(e.Id, nameof(decision)), e.Dosage, i + 1))] : [],
+            Exercises = isProgram ? [.. decision.Exercises.Select((e, i) => Exercise(texts, Find(e.Id, nameof(decision)), e.Dosage, i + 1, options.AffectedSide))] : [],
             LeftOut = isProgram ? [.. decision.Excluded.Select(x => LeftOut(texts, x.Id, x.Reasons, alternative: null, number: 0, nameof(decision)))] : [],
             Stopped = [],
             MaximumPain = engine.RuleSet.Thresholds.MaximumPainDuringExercise,
@@ -144,7 +142,7 @@ public sealed class HandoutRenderer
             When = When(texts, code, adjust ? null : RequireTimeframe(review.Timeframe, nameof(review)), Wording.Explanation(review.Decision, review.Timeframe, Audience.Person)),
             Reasons = adjust ? [] : [.. review.Reasons.Select(r => Reason(texts, r))],
             Exercises = adjust
-                ? [.. ordered.Where(r => r.Review.Action != ReviewAction.Stop).Select(r => Exercise(texts, Find(r.Review.Id, nameof(review)), r.Review.Dosage ?? throw new ArgumentException($"The review gives exercise '{r.Review.Id}' no dose.", nameof(review)), r.Number, r.Review.Action))]
+                ? [.. ordered.Where(r => r.Review.Action != ReviewAction.Stop).Select(r => Exercise(texts, Find(r.Review.Id, nameof(review)), r.Review.Dosage ?? throw new ArgumentException($"The review gives exercise '{r.Review.Id}' no dose.", nameof(review)), r.Number, options.AffectedSide, r.Review.Action))]
                 : [],
             LeftOut = [],
             StopAction = adjust ? texts.Content("action.stop", Wording.Action(ReviewAction.Stop, Audience.Person)) : default,
@@ -185,32 +183,27 @@ public sealed class HandoutRenderer
             new("clinician", texts["clinic.clinician"], Plain(options.Clinician)),
             new("phone", texts["clinic.phone"], Plain(options.ClinicPhone)),
 
-            // Which leg: the lead wires PatientProfile.AffectedSide (contract version 3, #24) here when merging; until
-            // then it is always a line to fill in (or circle), with no value from the host.
-            new("affected-side", texts["clinic.affectedSide"], null),
+            // Which leg, from the profile (PatientProfile.AffectedSide); a line to fill in when the profile does not say.
+            options.AffectedSide is { } side
+                ? new("affected-side", texts["clinic.affectedSideGiven"], texts["side." + SideCode(side)])
+                : new("affected-side", texts["clinic.affectedSide"], null),
         ];
 
         static MarkupString? Plain(string? value) =>
             string.IsNullOrWhiteSpace(value) ? null : new MarkupString(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(value));
     }
 
-    private async Task<Handout> RenderAsync(HandoutPage page, Texts texts, CancellationToken cancellationToken)
+    private Task<Handout> RenderAsync(HandoutPage page, Texts texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var renderer = new HtmlRenderer(NoServices.Instance, NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Texts"] = texts, ["Content"] = page });
-            var output = await renderer.RenderComponentAsync<Templates.Components.HandoutDocument>(parameters).ConfigureAwait(false);
-            return output.ToHtmlString();
-        }).ConfigureAwait(false);
+        var html = HandoutHtml.Write(texts, page);
         var untranslated = texts.Untranslated.ToArray();
         if (untranslated.Length > 0)
         {
             Log.Untranslated(logger, texts.Language, untranslated.Length, string.Join(", ", untranslated));
         }
 
-        return new Handout(html, texts.Language, untranslated);
+        return Task.FromResult(new Handout(html, texts.Language, untranslated));
     }
 
     private static Texts TextsFor(string language)
@@ -240,14 +233,14 @@ public sealed class HandoutRenderer
     private static MarkupString When(Texts texts, string code, Timeframe? timeframe, string english) =>
         texts.Content(timeframe is { } t ? $"when.{code}.{TimeframeCode(t)}" : "when." + code, english);
 
-    private static HandoutExercise Exercise(Texts texts, Exercise exercise, Dosage dose, int number, ReviewAction? action = null) => new()
+    private static HandoutExercise Exercise(Texts texts, Exercise exercise, Dosage dose, int number, AffectedSide? side, ReviewAction? action = null) => new()
     {
         Id = exercise.Id,
         Number = number,
         EasierFirst = action == ReviewAction.Regress ? 0 : 1,
         Name = texts.Content($"exercise.{exercise.Id}.name", exercise.Name),
         PlainName = texts.PlainContent($"exercise.{exercise.Id}.name", exercise.Name),
-        Dose = Dose(texts, dose, EachSide(exercise)),
+        Dose = Dose(texts, dose, EachSide(exercise), side, AffectedLegOnly(exercise)),
         Steps = [.. exercise.Instructions.Select((step, i) => texts.Content($"exercise.{exercise.Id}.step{i + 1}", step))],
         Action = action is { } a ? texts.Content("action." + ActionCode(a), Wording.Action(a, Audience.Person)) : null,
         ChangesDose = action is ReviewAction.Progress or ReviewAction.Regress,
@@ -269,6 +262,20 @@ public sealed class HandoutRenderer
         };
     }
 
+    /// <summary>Whether the steps say the exercise is done with the affected leg only ("straighten the affected knee"), so that its dose names the leg.</summary>
+    internal static bool AffectedLegOnly(Exercise exercise) => !EachSide(exercise) && exercise.Instructions.Any(step => AffectedLegWords.IsMatch(step));
+
+    private static readonly System.Text.RegularExpressions.Regex AffectedLegWords = new(
+        @"\bthe affected (?:leg|knee|foot|side)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static string SideCode(AffectedSide side) => side switch
+    {
+        AffectedSide.Left => "left",
+        AffectedSide.Right => "right",
+        _ => "both",
+    };
+
     /// <summary>Whether the steps say the exercise is done on each side in turn ("the other leg", "change sides"), so that its repetitions are per side.</summary>
     internal static bool EachSide(Exercise exercise) => exercise.Instructions.Any(step => EachSideWords.IsMatch(step));
 
@@ -276,8 +283,12 @@ public sealed class HandoutRenderer
         @"\b(?:the other (?:side|leg)|change sides|each side|both sides|switch sides)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    /// <summary>The dose in words: the hold counted out, repetitions (on each side, where the steps say so) and sets, minutes, and times a day.</summary>
-    private static List<MarkupString> Dose(Texts texts, Dosage dose, bool eachSide)
+    /// <summary>
+    /// The dose in words: the hold counted out, repetitions (on each side, where the steps say so) and sets, which leg
+    /// (for an exercise done with the affected leg only: the left, the right, each in turn, or "the affected leg" when
+    /// the profile does not say), minutes, and times a day.
+    /// </summary>
+    private static List<MarkupString> Dose(Texts texts, Dosage dose, bool eachSide, AffectedSide? side, bool affectedLegOnly)
     {
         var parts = new List<MarkupString>();
         if (dose.HoldSeconds is { } hold)
@@ -293,6 +304,11 @@ public sealed class HandoutRenderer
         if (dose.Sets is { } sets and > 1)
         {
             parts.Add(texts["dose.sets", sets]);
+        }
+
+        if (affectedLegOnly)
+        {
+            parts.Add(texts["dose.leg." + (side is { } s ? SideCode(s) : "affected")]);
         }
 
         if (dose.Minutes is { } minutes)
@@ -337,12 +353,4 @@ public sealed class HandoutRenderer
         ReviewAction.Stop => "stop",
         _ => throw new ArgumentException($"A reviewed exercise has action '{action}'; allowed values: progress, continue, regress, stop.", nameof(action)),
     };
-
-    /// <summary>The renderer needs no services: the components take everything as parameters.</summary>
-    private sealed class NoServices : IServiceProvider
-    {
-        public static readonly NoServices Instance = new();
-
-        public object? GetService(Type serviceType) => null;
-    }
 }

@@ -118,6 +118,18 @@ internal static class Illustrations
         ["water-walking"] = new(Water, Walker(40), Walker(62), [Arrow.Between("hip")]),
     };
 
+    /// <summary>Whether an exercise's drawing is upright (standing or sitting: taller than it is wide, near enough), so that on paper the steps run beside it.</summary>
+    public static bool IsTall(string exerciseId)
+    {
+        if (!Drawings.TryGetValue(exerciseId, out var drawing))
+        {
+            return false;
+        }
+
+        var (_, _, width, height) = Bounds(drawing);
+        return height > 0.6 * width;
+    }
+
     /// <summary>Whether an exercise id has a drawing of its own.</summary>
     public static bool Has(string exerciseId) => Drawings.ContainsKey(exerciseId);
 
@@ -165,6 +177,13 @@ internal static class Illustrations
     /// </summary>
     private static string Frame(Drawing drawing)
     {
+        var (left, top, width, height) = Bounds(drawing);
+        return string.Join(" ", Pose.Svg(left), Pose.Svg(top), Pose.Svg(width), Pose.Svg(height));
+    }
+
+    /// <summary>The drawing's frame: both poses and the arrows with a margin, within the 200 x 120 canvas.</summary>
+    private static (double Left, double Top, double Width, double Height) Bounds(Drawing drawing)
+    {
         var points = new List<Point>();
         foreach (var pose in new[] { drawing.Start, drawing.End })
         {
@@ -190,7 +209,7 @@ internal static class Illustrations
         var right = Math.Min(200, points.Max(p => p.X) + Margin);
         var top = Math.Max(0, -points.Max(p => p.Y) - Margin);
         var bottom = Math.Min(120, -points.Min(p => p.Y) + Margin);
-        return string.Join(" ", Pose.Svg(left), Pose.Svg(top), Pose.Svg(right - left), Pose.Svg(bottom - top));
+        return (left, top, right - left, bottom - top);
     }
 
     /// <summary>Upright, mid-stride: the near leg forward and the far leg back, the arms swinging the other way.</summary>

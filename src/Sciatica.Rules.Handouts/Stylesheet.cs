@@ -11,7 +11,7 @@ internal static class Stylesheet
     public static string For(PaperSize paper) => Css + (paper == PaperSize.Letter ? "@page { size: letter; }\n" : "@page { size: A4; }\n");
 
     public const string Css = """
-@page { margin: 9mm 10mm 8mm; }
+@page { margin: 7mm 9mm 6mm; }
 * { box-sizing: border-box; }
 html { color: #111; background: #fff; font-family: Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 100%; line-height: 1.4; }
 body { margin: 0 auto; max-width: 54rem; padding: 1rem; }
@@ -81,10 +81,10 @@ footer p { margin: .3rem 0; }
   .diary .label, .diary tbody th { width: 30%; }
 }
 @media print {
-  html { font-size: 12pt; line-height: 1.3; }
+  html { font-size: 12pt; line-height: 1.2; }
   body { max-width: none; padding: 0; }
   h1 { font-size: 18pt; margin-bottom: 2pt; }
-  h2 { font-size: 15pt; margin: 8pt 0 4pt; }
+  h2 { font-size: 15pt; margin: 6pt 0 3pt; }
   h3 { font-size: 13pt; margin: 0 0 2pt; }
   .print-only { display: table-footer-group; }
   /* On paper the emergency line is at the foot of every page, this one included: the box above says the rest. */
@@ -99,7 +99,18 @@ footer p { margin: .3rem 0; }
   .decision .headline { font-size: 14pt; }
   .clinic { margin: 2pt 0 4pt; gap: 3pt 14pt; }
   .plan > p, .changes > p { margin: 3pt 0; }
-  .exercise { grid-template-columns: 25mm 1fr; gap: 3mm; padding: 2pt 6pt; margin: 0 0 4pt; border-width: .06rem; line-height: 1.22; }
+  .exercise { grid-template-columns: 25mm 1fr; gap: 0 3mm; padding: 2pt 6pt; margin: 0 0 4pt; border-width: .06rem; line-height: 1.16; }
+  /* On paper a lying-down drawing sits beside the name and dose, and the steps run the card's full width below it; an
+     upright drawing (.tall) has the steps beside it too. When to stop always runs the full width. */
+  .exercise { grid-template-areas: "fig title" "fig action" "fig dose" "steps steps" "stop stop"; }
+  .exercise:has(.figure.tall) { grid-template-areas: "fig title" "fig action" "fig dose" "fig steps" "stop stop"; grid-template-rows: auto auto auto 1fr auto; }
+  .exercise .body { display: contents; }
+  .exercise .figure { grid-area: fig; }
+  .exercise h3 { grid-area: title; }
+  .exercise .action { grid-area: action; }
+  .exercise .dose { grid-area: dose; }
+  .exercise .steps { grid-area: steps; }
+  .exercise .when-stop { grid-area: stop; }
   .exercise .figure { padding-top: 2pt; }
   .exercise p, .exercise li { margin: 1pt 0; }
   .steps { margin: 1pt 0; padding-left: 16pt; }
@@ -109,14 +120,21 @@ footer p { margin: .3rem 0; }
   footer p { margin: 1pt 0; }
   .why-section p, .left-out-section > p { margin: 2pt 0; }
   .left-out { margin: 2pt 0; padding-left: 16pt; }
-  .left-out li:last-child { break-after: avoid; }
-  .diary h2, .diary > p { break-after: avoid; }
+  /* The diary's heading stays with its first lines; the grid may start on the next page, its row of days with it. */
+  .diary h2, .diary > p:first-of-type { break-after: avoid; }
+  .diary > p { break-inside: avoid; }
   .diary > p { margin: 2pt 0; }
-  .diary .grid { font-size: 10pt; }
+  /* The diary's grid at 11 pt; at 12 pt when the plan is short enough (.roomy: up to three exercises). */
+  .diary .grid { font-size: 11pt; }
+  .diary .grid.roomy { font-size: 12pt; }
   .diary th, .diary td { padding: 0 3pt; line-height: 1.1; }
-  .diary td { height: 11.5pt; }
+  .diary .label, .diary tbody th { width: 46%; }
+  /* The row of days never stays behind alone at the foot of a page: it goes with the first exercise's rows. */
+  .diary thead { break-after: avoid; }
+  .diary tbody:first-of-type { break-before: avoid; }
+  .diary td { height: 1.1em; }
   .diary caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  .box { width: 8pt; height: 8pt; }
+  .box { width: .75em; height: .75em; }
   h2, h3, caption { break-after: avoid; }
 }
 """;

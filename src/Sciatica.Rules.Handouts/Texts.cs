@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Resources;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Components;
 
 namespace Sciatica.Rules.Handouts;
 

@@ -127,4 +127,81 @@ public sealed partial class ReviewAndClinicTests
         Assert.Contains(ExerciseCatalog.Default.Exercises, e => HandoutRenderer.EachSide(e));
         Assert.Contains(ExerciseCatalog.Default.Exercises, e => !HandoutRenderer.EachSide(e));
     }
+
+    public static TheoryData<string, AffectedSide?> LanguagesAndSides()
+    {
+        var data = new TheoryData<string, AffectedSide?>();
+        foreach (var language in HandoutLanguages.All)
+        {
+            foreach (var side in new AffectedSide?[] { null, AffectedSide.Left, AffectedSide.Right, AffectedSide.Both })
+            {
+                data.Add(language, side);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguagesAndSides))]
+    public async Task WhichLeg_IsTheProfilesAffectedSide_OrALineToFillIn(string language, AffectedSide? side)
+    {
+        var profile = Samples.Profile("herniated-disc-l5") with { AffectedSide = side };
+        var decision = ProgramSelector.Default.Select(profile);
+        var html = (await HandoutRenderer.Default.RenderAsync(decision, new HandoutOptions { Language = language, AffectedSide = profile.AffectedSide })).Html;
+        var field = Regex.Match(html, "data-clinic-field=\"affected-side\"><dt>([^<]+)</dt><dd>(.*?)</dd>", RegexOptions.Singleline);
+        Assert.True(field.Success);
+        var english = language == HandoutLanguages.English;
+        if (side is null)
+        {
+            Assert.StartsWith("<span class=\"blank\"", field.Groups[2].Value, StringComparison.Ordinal);
+            Assert.Contains(english ? "left, right or both" : "links, rechts oder beide", field.Groups[1].Value, StringComparison.Ordinal);
+        }
+        else
+        {
+            var expected = (side, english) switch
+            {
+                (AffectedSide.Left, true) => "left",
+                (AffectedSide.Right, true) => "right",
+                (AffectedSide.Both, true) => "both legs",
+                (AffectedSide.Left, false) => "links",
+                (AffectedSide.Right, false) => "rechts",
+                _ => "beide Beine",
+            };
+            Assert.Equal(expected, field.Groups[2].Value);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguagesAndSides))]
+    public async Task DoseNamesTheLeg_ForAnExerciseDoneWithTheAffectedLegOnly_AndEachSideWhereDoneOnBoth(string language, AffectedSide? side)
+    {
+        var decision = PrintTests.PlanOf(ExerciseCatalog.Default.Exercises.Count);
+        var html = (await HandoutRenderer.Default.RenderAsync(decision, new HandoutOptions { Language = language, AffectedSide = side })).Html;
+        var english = language == HandoutLanguages.English;
+        var leg = (side, english) switch
+        {
+            (null, true) => "with the affected leg",
+            (AffectedSide.Left, true) => "with the left leg",
+            (AffectedSide.Right, true) => "with the right leg",
+            (AffectedSide.Both, true) => "with each leg in turn",
+            (null, false) => "mit dem betroffenen Bein",
+            (AffectedSide.Left, false) => "mit dem linken Bein",
+            (AffectedSide.Right, false) => "mit dem rechten Bein",
+            _ => "mit jedem Bein nacheinander",
+        };
+        var eachSide = english ? "on each side" : "auf jeder Seite";
+        foreach (var exercise in ExerciseCatalog.Default.Exercises)
+        {
+            var card = Regex.Match(html, $"<article class=\"exercise\" data-exercise=\"{exercise.Id}\".*?</article>", RegexOptions.Singleline).Value;
+            var dose = WordingAgreementTests.VisibleText(Regex.Match(card, "<p class=\"dose\">.*?</p>", RegexOptions.Singleline).Value);
+            var affectedOnly = exercise.Instructions.Any(step => Regex.IsMatch(step, @"\bthe affected (leg|knee|foot)\b", RegexOptions.IgnoreCase));
+            var bothSides = exercise.Instructions.Any(s => Regex.IsMatch(s, @"other (side|leg)|change sides|each side", RegexOptions.IgnoreCase));
+            Assert.Equal(affectedOnly && !bothSides, dose.Contains(leg, StringComparison.Ordinal));
+            Assert.Equal(bothSides && exercise.Dosage.Repetitions is not null, dose.Contains(eachSide, StringComparison.Ordinal));
+        }
+
+        Assert.Contains(ExerciseCatalog.Default.Exercises, HandoutRenderer.AffectedLegOnly);
+        Assert.Contains(ExerciseCatalog.Default.Exercises, e => !HandoutRenderer.AffectedLegOnly(e));
+    }
 }

@@ -56,6 +56,17 @@ public sealed record Dosage
             && AtMost(TimesPerDay, other.TimesPerDay);
     }
 
+    /// <summary>
+    /// The dose for a message, as the contract writes it: every member in order, <c>null</c> where it is not set, for
+    /// example <c>{"holdSeconds":null,"repetitions":10,"sets":2,"minutes":null,"timesPerDay":null}</c> (a test holds it
+    /// equal to the serializer's text).
+    /// </summary>
+    internal string Describe() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{{\"holdSeconds\":{Text(HoldSeconds)},\"repetitions\":{Text(Repetitions)},\"sets\":{Text(Sets)},\"minutes\":{Text(Minutes)},\"timesPerDay\":{Text(TimesPerDay)}}}");
+
+    private static string Text(int? value) => value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
+
     private static bool Within(int? value, int? minimum, int? maximum) =>
         value is null ? minimum is null && maximum is null : value >= minimum && value <= maximum;
 

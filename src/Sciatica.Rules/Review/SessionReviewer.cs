@@ -386,7 +386,7 @@ public sealed class SessionReviewer : ISessionReviewer
                 var exercise = selector.Catalog.Find(f.Id)!;
                 if (f.Dosage is { } dose && !dose.IsWithin(exercise.MinimumDosage, exercise.MaximumDosage))
                 {
-                    problems.Add(path + ".dosage", $"is outside the catalog's bounds for '{ProblemList.Echo(f.Id)}': from {SciaticaJson.WriteDosage(exercise.MinimumDosage)} to {SciaticaJson.WriteDosage(exercise.MaximumDosage)}.");
+                    problems.Add(path + ".dosage", $"is outside the catalog's bounds for '{ProblemList.Echo(f.Id)}': from {exercise.MinimumDosage.Describe()} to {exercise.MaximumDosage.Describe()}.");
                 }
             }
         }

@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules;
@@ -17,10 +13,12 @@ namespace Sciatica.Rules;
 /// lists, a class's exclusion reasons, the included and excluded lists, screening refusals) are shared.
 /// </summary>
 /// <remarks>
-/// Used for profiles without clinician overrides; <see cref="ProgramSelector"/> keeps the general evaluator for
-/// overrides (which add free text) and as the reference that property tests compare this one against.
+/// Split by concern: this file compiles the rule set; <c>CompiledRules.Decide.cs</c> evaluates a person's facts,
+/// <c>CompiledRules.Sharing.cs</c> builds and shares the parts of decisions, and <c>CompiledRules.Overrides.cs</c>
+/// applies clinician overrides to a compiled decision. There is no other evaluator in the library: the plain
+/// reference evaluator the property tests compare this one against lives in the tests.
 /// </remarks>
-internal sealed class CompiledRules
+internal sealed partial class CompiledRules
 {
     /// <summary>How many shared parts each table keeps at most; the exercise-list table also stays within <see cref="SharedListBytes"/>.</summary>
     private const int SharedPartsCapacity = 4096;
@@ -34,6 +32,7 @@ internal sealed class CompiledRules
     /// <summary>Distinct reason lists remembered beside each exercise (its excluded entries) and each class (its reason lists).</summary>
     private const int VariantsRemembered = 8;
 
+    private readonly RuleSet ruleSet;
     private readonly RuleThresholds thresholds;
     private readonly string version;
     private readonly Exercise[] exercises;
@@ -85,6 +84,7 @@ internal sealed class CompiledRules
     public CompiledRules(ExerciseCatalog catalog, RuleSet ruleSet, string version)
     {
         var builtIns = ruleSet.BuiltIns;
+        this.ruleSet = ruleSet;
         thresholds = ruleSet.Thresholds;
         this.version = version;
         var catalogExercises = catalog.Exercises;
@@ -228,9 +228,9 @@ internal sealed class CompiledRules
             adviceReason[a] = reasonIndex[advice[a].Reason];
         }
 
-        DecisionJson.Remember(ProgramAdvice);
-        DecisionJson.Remember(NoExercises);
-        DecisionJson.Remember(NoneExcluded);
+        SharedParts.Mark(ProgramAdvice);
+        SharedParts.Mark(NoExercises);
+        SharedParts.Mark(NoneExcluded);
     }
 
     /// <summary>Gets the thresholds the facts are computed with.</summary>
@@ -283,343 +283,6 @@ internal sealed class CompiledRules
         return order;
     }
 
-    /// <summary>Decides for a profile without clinician overrides.</summary>
-    public ProgramDecision Decide(PatientProfile profile)
-    {
-        var facts = Facts.Of(profile, thresholds);
-        var fired = 0UL;
-        var overflow = false;
-        if (facts.Intersects(screeningTrigger))
-        {
-            for (var hits = facts.Low & singleFactRules.Low; hits != 0; hits &= hits - 1)
-            {
-                fired |= firedByLowFact[BitOperations.TrailingZeroCount(hits)];
-            }
-
-            for (var hits = facts.High & singleFactRules.High; hits != 0; hits &= hits - 1)
-            {
-                fired |= firedByHighFact[BitOperations.TrailingZeroCount(hits)];
-            }
-
-            foreach (var i in otherScreeningRules)
-            {
-                if (screeningWhen[i].Holds(facts))
-                {
-                    overflow |= i >= 64;
-                    fired |= 1UL << (i & 63);
-                }
-            }
-        }
-
-        if (overflow)
-        {
-            // More than 64 screening rules: rare enough to build the refusal without sharing it.
-            return Refusal(Fired(facts));
-        }
-
-        return fired == 0 ? Program(facts) : refusals.GetOrCreate([fired], this, static (mask, self) => self.Refusal(self.Bits(mask[0]))) with { };
-    }
-
-    private List<ScreeningRule> Fired(Facts facts)
-    {
-        var rules = new List<ScreeningRule>();
-        for (var i = 0; i < screeningWhen.Length; i++)
-        {
-            if (screeningWhen[i].Holds(facts))
-            {
-                rules.Add(screening[i]);
-            }
-        }
-
-        return rules;
-    }
-
-    private List<ScreeningRule> Bits(ulong mask)
-    {
-        var rules = new List<ScreeningRule>();
-        for (var set = mask; set != 0; set &= set - 1)
-        {
-            rules.Add(screening[BitOperations.TrailingZeroCount(set)]);
-        }
-
-        return rules;
-    }
-
-    private ProgramDecision Program(Facts facts)
-    {
-        var whyWords = classCount * exclusionWords;
-        var rented = whyWords + programReasonWords > 512 ? ArrayPool<ulong>.Shared.Rent(whyWords + programReasonWords) : null;
-        var bits = rented is null ? stackalloc ulong[whyWords + programReasonWords] : rented.AsSpan(0, whyWords + programReasonWords);
-        bits.Clear();
-        var why = bits[..whyWords];
-        var reasons = bits[whyWords..];
-        try
-        {
-            Fired(facts, why, reasons);
-
-            // Keyed by every class's exclusion rules: a hit costs one hash of them; the lists are built on a miss only.
-            var lists = programLists.GetOrCreate(why, this, static (key, self) => self.Lists(key));
-            return new ProgramDecision
-            {
-                Decision = DecisionKind.Program,
-                Timeframe = null,
-                Reasons = programReasonLists.GetOrCreate(reasons, programReasons, static (key, all) => ProgramReasons(key, all)),
-                Exercises = lists.Included,
-                Excluded = lists.Excluded,
-                SafetyAdvice = ProgramAdvice,
-                RuleSetVersion = version,
-            };
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<ulong>.Shared.Return(rented);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Marks the exclusion rules that fire for each class of exercises, and the program's reasons. Kept apart from
-    /// <see cref="Program"/>, whose stack buffer would make the JIT compile these loops fully optimised at once
-    /// instead of quickly (a fresh process without ReadyToRun: docs/benchmarks.md, cold start).
-    /// </summary>
-    private void Fired(Facts facts, Span<ulong> why, Span<ulong> reasons)
-    {
-        for (var r = 0; r < exclusions.Length; r++)
-        {
-            var rule = exclusions[r];
-            if (!rule.When.Holds(facts))
-            {
-                continue;
-            }
-
-            if (rule.Lift is { } lift && lift.Holds(facts))
-            {
-                Set(reasons, rule.LiftReasonIndex);
-                continue;
-            }
-
-            if (Mark(rule.Touches, r, why))
-            {
-                Set(reasons, rule.ReasonIndex);
-            }
-        }
-
-        for (var a = 0; a < adviceWhen.Length; a++)
-        {
-            if (adviceWhen[a].Holds(facts))
-            {
-                Set(reasons, adviceReason[a]);
-            }
-        }
-    }
-
-    private static void Set(Span<ulong> bits, int index) => bits[index >> 6] |= 1UL << (index & 63);
-
-    /// <summary>Sets rule <paramref name="rule"/> on every class in <paramref name="touches"/>; says whether there was any.</summary>
-    private bool Mark(ulong[] touches, int rule, Span<ulong> why)
-    {
-        var any = false;
-        var word = rule >> 6;
-        var bit = 1UL << (rule & 63);
-        for (var w = 0; w < touches.Length; w++)
-        {
-            var set = touches[w];
-            any |= set != 0;
-            while (set != 0)
-            {
-                why[((((w << 6) + BitOperations.TrailingZeroCount(set)) * exclusionWords) + word)] |= bit;
-                set &= set - 1;
-            }
-        }
-
-        return any;
-    }
-
-    /// <summary>A class's reason list when the exclusion rules fit one word: the few lists a class meets are remembered beside it.</summary>
-    private ReasonListPart ClassPart(int c, ulong mask)
-    {
-        var variants = Volatile.Read(ref classVariants[c]);
-        if (variants is not null)
-        {
-            foreach (var variant in variants)
-            {
-                if (variant.Mask == mask)
-                {
-                    return variant.Part;
-                }
-            }
-        }
-
-        var part = classReasonLists.GetOrCreate([mask], this, static (key, self) => self.ReasonList(key));
-        if (variants is null || variants.Length < VariantsRemembered)
-        {
-            // Losing a race only means the variant is looked up in the shared table again next time.
-            Volatile.Write(ref classVariants[c], [.. variants ?? [], new ClassVariant(mask, part)]);
-        }
-
-        return part;
-    }
-
-    private ReasonListPart ReasonList(ReadOnlySpan<ulong> set)
-    {
-        var list = new List<DecisionReason>();
-        for (var w = 0; w < set.Length; w++)
-        {
-            for (var bits = set[w]; bits != 0; bits &= bits - 1)
-            {
-                list.Add(exclusionReasons[(w << 6) + BitOperations.TrailingZeroCount(bits)]);
-            }
-        }
-
-        return new ReasonListPart(Interlocked.Increment(ref nextReasonListId), Wrap([.. list]));
-    }
-
-    /// <summary>The included and excluded lists for one assignment of reason lists to classes.</summary>
-    /// <summary>Whether any bit is set (a loop of this library's own: the framework's span search over <see langword="ulong"/> is compiled by the JIT even in a ReadyToRun build).</summary>
-    private static bool AnyBit(ReadOnlySpan<ulong> words)
-    {
-        foreach (var word in words)
-        {
-            if (word != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private ProgramLists Lists(ReadOnlySpan<ulong> why)
-    {
-        var parts = new ReasonListPart?[classCount];
-        for (var c = 0; c < classCount; c++)
-        {
-            var set = why.Slice(c * exclusionWords, exclusionWords);
-            parts[c] = !AnyBit(set) ? null
-                : exclusionWords == 1 ? ClassPart(c, set[0])
-                : classReasonLists.GetOrCreate(set, this, static (key, self) => self.ReasonList(key));
-        }
-
-        var included = new List<PrescribedExercise>();
-        foreach (var e in inclusionOrder)
-        {
-            if (parts[exerciseClass[e]] is null)
-            {
-                included.Add(prescriptions[e]);
-            }
-        }
-
-        var excluded = new List<ExcludedExercise>();
-        for (var e = 0; e < exercises.Length; e++)
-        {
-            if (parts[exerciseClass[e]] is { } part)
-            {
-                excluded.Add(Excluded(e, part));
-            }
-        }
-
-        var lists = new ProgramLists(
-            included.Count == 0 ? NoExercises : Wrap([.. included]),
-            excluded.Count == 0 ? NoneExcluded : Wrap([.. excluded]));
-        if (lists.Included.Count <= RememberedListItems)
-        {
-            DecisionJson.Remember(lists.Included);
-        }
-
-        if (lists.Excluded.Count <= RememberedListItems)
-        {
-            DecisionJson.Remember(lists.Excluded);
-        }
-
-        return lists;
-    }
-
-    private ExcludedExercise Excluded(int exercise, ReasonListPart part)
-    {
-        var listId = part.Id;
-        var variants = Volatile.Read(ref excludedVariants[exercise]);
-        if (variants is not null)
-        {
-            foreach (var variant in variants)
-            {
-                if (variant.ListId == listId)
-                {
-                    return variant.Excluded;
-                }
-            }
-        }
-
-        var created = new ExcludedExercise(exercises[exercise].Id, part.Reasons);
-        DecisionJson.Remember(created);
-        if (variants is null || variants.Length < VariantsRemembered)
-        {
-            // Losing a race only means the variant is built again next time.
-            Volatile.Write(ref excludedVariants[exercise], [.. variants ?? [], new ExcludedVariant(listId, created)]);
-        }
-
-        return created;
-    }
-
-    private static IReadOnlyList<DecisionReason> ProgramReasons(ReadOnlySpan<ulong> set, DecisionReason[] all)
-    {
-        var list = new List<DecisionReason> { BuiltInRules.ScreeningPassed };
-        for (var w = 0; w < set.Length; w++)
-        {
-            for (var bits = set[w]; bits != 0; bits &= bits - 1)
-            {
-                list.Add(all[(w << 6) + BitOperations.TrailingZeroCount(bits)]);
-            }
-        }
-
-        var shared = Wrap([.. list]);
-        DecisionJson.Remember(shared);
-        return shared;
-    }
-
-    /// <summary>The refusal for the screening rules that fired, given in screening (index) order.</summary>
-    private ProgramDecision Refusal(List<ScreeningRule> rules)
-    {
-        // The screening list is most urgent first, so index order is the order of the reasons.
-        var kind = rules[0].Decision;
-        var timeframe = rules[0].Timeframe;
-        var reasonItems = new DecisionReason[rules.Count];
-        for (var i = 0; i < rules.Count; i++)
-        {
-            kind = rules[i].Decision > kind ? rules[i].Decision : kind;
-            timeframe = rules[i].Timeframe < timeframe ? rules[i].Timeframe : timeframe;
-            reasonItems[i] = rules[i].Reason;
-        }
-
-        var reasons = Wrap(reasonItems);
-        var excludedItems = new ExcludedExercise[exercises.Length];
-        for (var e = 0; e < exercises.Length; e++)
-        {
-            excludedItems[e] = new ExcludedExercise(exercises[e].Id, reasons);
-        }
-
-        var excluded = Wrap(excludedItems);
-        var advice = ValueList.Of(SafetyAdvice.For(kind, timeframe));
-        DecisionJson.Remember(reasons);
-        if (excluded.Count <= RememberedListItems)
-        {
-            DecisionJson.Remember(excluded);
-        }
-
-        DecisionJson.Remember(advice);
-        return new ProgramDecision
-        {
-            Decision = kind,
-            Timeframe = timeframe,
-            Reasons = reasons,
-            Exercises = NoExercises,
-            Excluded = excluded,
-            SafetyAdvice = advice,
-            RuleSetVersion = version,
-        };
-    }
-
     private static ulong[] Touching(Exercise[] representatives, Func<Exercise, bool> touches)
     {
         var set = new ulong[(representatives.Length + 63) / 64];
@@ -634,20 +297,8 @@ internal sealed class CompiledRules
         return set;
     }
 
-    /// <summary>Boxes the list once, as the records store it, so that shared lists are shared without a copy.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Boxing once here is the point: the records keep the boxed list as it is.")]
-    private static IReadOnlyList<T> Wrap<T>(T[] items) => EquatableArray<T>.FromOwned(items);
-
     /// <summary>An exclusion rule compiled: when it holds (and its preference does not lift it) it excludes the classes it touches.</summary>
     internal sealed record ExclusionRule(string Id, ContraindicationStrength Strength, Condition When, Condition? Lift, ulong[] Touches, DecisionReason Reason, int ReasonIndex, int LiftReasonIndex);
-
-    private sealed record ReasonListPart(int Id, IReadOnlyList<DecisionReason> Reasons);
-
-    private sealed record ProgramLists(IReadOnlyList<PrescribedExercise> Included, IReadOnlyList<ExcludedExercise> Excluded);
-
-    private sealed record ExcludedVariant(int ListId, ExcludedExercise Excluded);
-
-    private sealed record ClassVariant(ulong Mask, ReasonListPart Part);
 
     /// <summary>What every rule sees of an exercise; a class, not a tuple, so that building an engine compiles no new dictionary.</summary>
     private sealed class ClassKey(Exercise exercise) : IEquatable<ClassKey>

@@ -41,8 +41,8 @@ internal static class CatalogReader
         var overlay = extends is not null;
         var sources = reader.TryGet("sources", required: false, "an array of sources", out var so) ? ReadSources(so, problems) : [];
         var thresholds = reader.TryGet("thresholds", required: false, "an object", out var t)
-            ? ReadThresholds(t, problems, overlay ? CatalogLoader.Embedded.RuleSet.Thresholds : null)
-            : overlay ? CatalogLoader.Embedded.RuleSet.Thresholds : RuleThresholds.Default;
+            ? ReadThresholds(t, problems, overlay ? DefaultCatalog.Embedded.RuleSet.Thresholds : null)
+            : overlay ? DefaultCatalog.Embedded.RuleSet.Thresholds : RuleThresholds.Default;
         var screeningGiven = reader.TryGet("screening", required: false, "an array of gates", out var s);
         var (gates, gateIndices) = screeningGiven ? Items(s, "$.screening", "screening gates", problems, ReadGate)
             : overlay ? ([], []) : (BuiltInRules.DefaultGates, [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)]);

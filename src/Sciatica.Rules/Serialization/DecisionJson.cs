@@ -6,8 +6,8 @@ namespace Sciatica.Rules;
 
 /// <summary>
 /// Writes a decision as compact UTF-8 JSON, byte for byte as the source-generated serializer writes it (a test
-/// compares the two), but reusing the JSON of the parts decisions share: the engine remembers the JSON of each
-/// shared reason list, exercise list and excluded exercise once, and a decision made of shared parts is written
+/// compares the two), but reusing the JSON of the parts decisions share: the engine marks each shared reason list,
+/// exercise list and excluded exercise (<see cref="SharedParts"/>), the JSON of each is kept beside it once, and a decision made of shared parts is written
 /// by copying them. A part's JSON is made the first time a decision holding it is written (not when the engine is
 /// built), and lives exactly as long as its part (a weak table keyed by the part). The parts are written straight
 /// on <see cref="Utf8JsonWriter"/> rather than through the serializer's metadata, which a process would otherwise
@@ -15,14 +15,6 @@ namespace Sciatica.Rules;
 /// </summary>
 internal static class DecisionJson
 {
-    private static readonly ConditionalWeakTable<object, byte[]> Fragments = new();
-
-    /// <summary>Marks a part whose JSON is written once and then reused; nothing is serialized until a decision holding it is first written.</summary>
-    private static readonly byte[] NotYetWritten = [];
-
-    /// <summary>Marks a shared part: its compact JSON is remembered the first time a decision holding it is written.</summary>
-    public static void Remember(object part) => Fragments.TryAdd(part, NotYetWritten);
-
     /// <summary>Writes the decision as one line of compact JSON (no newline), or indented by two spaces for people.</summary>
     public static void Write(ProgramDecision decision, IBufferWriter<byte> output, bool indented = false)
     {
@@ -91,12 +83,12 @@ internal static class DecisionJson
     private static bool TryWriteShared<T>(Utf8JsonWriter writer, T part, Action<Utf8JsonWriter, T> write)
         where T : class
     {
-        if (writer.Options.Indented || !Fragments.TryGetValue(part, out var json))
+        if (writer.Options.Indented || !SharedParts.TryGet(part, out var json))
         {
             return false;
         }
 
-        if (ReferenceEquals(json, NotYetWritten))
+        if (ReferenceEquals(json, SharedParts.NothingKept))
         {
             // First write of a shared part: write it once and keep the bytes for every later decision that holds it.
             var buffer = new ArrayBufferWriter<byte>();
@@ -106,7 +98,7 @@ internal static class DecisionJson
             }
 
             json = buffer.WrittenSpan.ToArray();
-            Fragments.AddOrUpdate(part, json);
+            SharedParts.Keep(part, json);
         }
 
         writer.WriteRawValue(json, skipInputValidation: true);

@@ -43,4 +43,7 @@ internal static class EnumWords<TEnum>
 
     /// <summary>What one value is called in a message, from the type's name (<c>nerve root</c>).</summary>
     public static readonly string Noun = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(TEnum).Name).Replace('-', ' ');
+
+    /// <summary>The article before <see cref="Noun"/>: <c>an</c> before a vowel, else <c>a</c>.</summary>
+    public static readonly string Article = "aeiou".Contains(Noun[0], StringComparison.Ordinal) ? "an" : "a";
 }

@@ -187,12 +187,17 @@ internal readonly struct JsonElementReader
             return parsed;
         }
 
-        var hint = value.ValueKind == JsonValueKind.String
-            && ContractNames.All<TEnum>().FirstOrDefault(k => string.Equals(k, value.GetString(), StringComparison.OrdinalIgnoreCase)) is { } near
-            ? $" (values are case-sensitive: did you mean \"{near}\"?)"
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var hint = ContractNames.Nearest<TEnum>(text) is { } near
+            ? string.Equals(near, text, StringComparison.OrdinalIgnoreCase) ? $" (values are case-sensitive: did you mean \"{near}\"?)" : $" (did you mean \"{near}\"?)"
             : string.Empty;
-        // The allowed values come first in the budget of a message: the quoted input gets what is left (at least 12 characters).
-        var rest = $", which is not a {EnumNames<TEnum>.Noun}{hint}; allowed values: {EnumNames<TEnum>.Allowed}.";
+        // The hint and the allowed values come first in the budget of a message; a list too long for it ends with how many
+        // more there are and where all are listed, and the quoted input gets what is left (at least 12 characters).
+        var head = $", which is not {EnumNames<TEnum>.Article} {EnumNames<TEnum>.Noun}{hint}; allowed values: ";
+        var allowed = head.Length + EnumNames<TEnum>.Allowed.Length + 40 <= ProblemList.MaximumMessageLength
+            ? EnumNames<TEnum>.Allowed
+            : ProblemList.Listed(ContractNames.All<TEnum>(), ProblemList.MaximumMessageLength - head.Length - 60) + " (all in docs/contract.md)";
+        var rest = head + allowed + ".";
         var echo = Math.Clamp(ProblemList.MaximumMessageLength - rest.Length - 20, 12, ProblemList.MaximumEchoLength);
         problems.Add(path, $"is {Describe(value, echo)}{rest}");
         return null;
@@ -250,5 +255,7 @@ internal readonly struct JsonElementReader
         public static readonly string Allowed = string.Join(", ", ContractNames.All<TEnum>());
 
         public static readonly string Noun = JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(TEnum).Name).Replace('-', ' ');
+
+        public static readonly string Article = "aeiou".Contains(Noun[0], StringComparison.Ordinal) ? "an" : "a";
     }
 }

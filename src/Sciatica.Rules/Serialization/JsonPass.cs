@@ -304,7 +304,7 @@ internal ref struct JsonPass
             return null;
         }
 
-        return new SciaticaValidationException(subject, report) { Screening = ScreeningNotice.Of(EquatableArray.FromEnumBits<RedFlag>(RedFlags)) };
+        return new SciaticaValidationException(subject, report) { Screening = RedFlagScreening.Of(EquatableArray.FromEnumBits<RedFlag>(RedFlags)) };
     }
 
     private Frame Open(bool flagsArray)

@@ -83,11 +83,16 @@ internal static class JsonValues
 
         var pathText = path.ToString();
         var text = json.Token == JsonTokenType.String ? json.Text(pathText) : null;
-        var hint = text is not null && ContractNames.All<TEnum>().FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase)) is { } near
-            ? $" (values are case-sensitive: did you mean \"{near}\"?)"
+        var hint = ContractNames.Nearest<TEnum>(text) is { } near
+            ? string.Equals(near, text, StringComparison.OrdinalIgnoreCase) ? $" (values are case-sensitive: did you mean \"{near}\"?)" : $" (did you mean \"{near}\"?)"
             : string.Empty;
-        // The allowed values come first in the budget of a message: the quoted input gets what is left (at least 12 characters).
-        var rest = $", which is not a {EnumWords<TEnum>.Noun}{hint}; allowed values: {EnumWords<TEnum>.Allowed}.";
+        // The hint and the allowed values come first in the budget of a message; a list too long for it ends with how many
+        // more there are and where all are listed, and the quoted input gets what is left (at least 12 characters).
+        var head = $", which is not {EnumWords<TEnum>.Article} {EnumWords<TEnum>.Noun}{hint}; allowed values: ";
+        var allowed = head.Length + EnumWords<TEnum>.Allowed.Length + 40 <= ProblemList.MaximumMessageLength
+            ? EnumWords<TEnum>.Allowed
+            : ProblemList.Listed(ContractNames.All<TEnum>(), ProblemList.MaximumMessageLength - head.Length - 60) + " (all in docs/contract.md)";
+        var rest = head + allowed + ".";
         var echo = Math.Clamp(ProblemList.MaximumMessageLength - rest.Length - 20, 12, ProblemList.MaximumEchoLength);
         Add(ref problems, slot, pathText, $"is {json.Describe(pathText, echo)}{rest}");
         json.Skip(path, redFlags: false);

@@ -40,13 +40,7 @@ public static partial class SciaticaJson
     public static string WritePatch(ProfilePatch patch)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var output = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = ContractEncoder.Instance }))
-        {
-            ProfilePatchConverter.WritePatch(writer, patch);
-        }
-
-        return Encoding.UTF8.GetString(output.WrittenSpan);
+        return ProfilePatchConverter.Text(patch, ContractEncoder.Instance);
     }
 
     /// <summary>Writes a profile document.</summary>

@@ -75,7 +75,7 @@ public static partial class SciaticaJson
         }
         catch (SciaticaValidationException ex) when (ex.Screening is null)
         {
-            ex.Screening = ScreeningNotice.Of(LenientScan.RedFlags(utf8().Span));
+            ex.Screening = RedFlagScreening.Of(LenientScan.RedFlags(utf8().Span));
             throw;
         }
     }

@@ -54,7 +54,9 @@ public static class SciaticaRulesTelemetry
         }
     }
 
-    internal static void Reviewed(ReviewDecision decision, string ruleSetVersion)
+    /// <summary>Counts a session review by its decision (a review decision, named as the contract names it).</summary>
+    internal static void Reviewed<TDecision>(TDecision decision, string ruleSetVersion)
+        where TDecision : struct, Enum
     {
         if (IsMetricsSupported && Metrics.Reviews.Enabled)
         {

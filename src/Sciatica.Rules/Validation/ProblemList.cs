@@ -158,14 +158,6 @@ internal sealed partial class ProblemList
     /// <summary>Gets or sets the source ids a catalog document declares, accepted beside the built-in ones.</summary>
     public IReadOnlySet<string>? DeclaredSources { get; set; }
 
-    public void RequireSource(string path, string? value)
-    {
-        if (!Catalogs.ClinicalSources.IsKnown(value) && !(value is not null && DeclaredSources?.Contains(value) == true))
-        {
-            Add(path, "must be a known clinical source id; allowed values: " + Listed(Catalogs.ClinicalSources.All.Concat(DeclaredSources?.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>()), 180) + " (a catalog may declare its own in \"sources\").");
-        }
-    }
-
     public void ThrowIfAny(string subject)
     {
         if (problems.Count > 0)

@@ -30,9 +30,9 @@ public sealed record ScreeningNotice(DecisionKind Decision, Timeframe Timeframe,
     public string Summary()
     {
         var label = Decision == DecisionKind.Emergency ? "EMERGENCY" : "URGENT";
-        var action = Wording.Headline(Decision, Audience.Person).TrimEnd('.');
+        var action = DecisionWords.Headline(Decision).Person.TrimEnd('.');
         action = char.ToLowerInvariant(action[0]) + action[1..];
-        var soon = Wording.HowSoon(Timeframe, Audience.Person);
+        var soon = DecisionWords.HowSoon(Timeframe).Person;
         if (!action.Contains(soon, StringComparison.Ordinal))
         {
             action += " (" + soon + ")";
@@ -66,32 +66,5 @@ public sealed record ScreeningNotice(DecisionKind Decision, Timeframe Timeframe,
         }
 
         return text.ToString();
-    }
-
-    /// <summary>The notice the given red flags give on their own under the default rules, or null when it is neither an emergency nor urgent.</summary>
-    internal static ScreeningNotice? Of(IReadOnlyCollection<RedFlag> flags)
-    {
-        if (flags.Count == 0)
-        {
-            return null;
-        }
-
-        var distinct = flags.Distinct().Order().ToArray();
-        // Only the red flags speak: every other answer is set to the value that gates nothing.
-        var probe = new PatientProfile
-        {
-            Causes = [Cause.ClinicalRadiculopathy],
-            LegPain = 0,
-            BackPain = 0,
-            RedFlags = [.. distinct],
-            MedicalClearance = true,
-            SymptomsTolerateExercise = true,
-            Age = 30,
-            SymptomWeeks = 1,
-        };
-        var decision = ProgramSelector.Default.Select(probe);
-        return decision.Decision is DecisionKind.Emergency or DecisionKind.UrgentReferral && decision.Timeframe is { } timeframe
-            ? new ScreeningNotice(decision.Decision, timeframe, decision.Reasons) { RedFlags = distinct }
-            : null;
     }
 }

@@ -21,15 +21,7 @@ public static class Wording
     /// <param name="audience">Who reads it.</param>
     /// <returns>For example "Go to emergency care now." for the person.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> or <paramref name="audience"/> is not a defined value other than <see cref="DecisionKind.Unspecified"/>.</exception>
-    public static string Headline(DecisionKind kind, Audience audience) => Pick(audience, kind switch
-    {
-        DecisionKind.Emergency => ("Go to emergency care now.", "Emergency assessment now; no exercise."),
-        DecisionKind.UrgentReferral => ("See a specialist urgently.", "Urgent specialist referral; no exercise until assessed."),
-        DecisionKind.TreatCauseFirst => ("Have the possible cause of your symptoms checked and treated first.", "Assess and treat the suspected serious cause before exercise."),
-        DecisionKind.SeekMedicalAdvice => ("Get medical advice before you start exercising.", "Medical advice needed before exercise."),
-        DecisionKind.Program => ("You can start the exercises in this plan.", "Exercise program may start."),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "allowed values: program, seekMedicalAdvice, treatCauseFirst, urgentReferral, emergency."),
-    });
+    public static string Headline(DecisionKind kind, Audience audience) => Pick(audience, DecisionWords.Headline(kind));
 
     /// <summary>The action headline of a session review: carry on with changes, or stop and do what the screening decision says.</summary>
     /// <param name="decision">The review's decision.</param>
@@ -45,14 +37,7 @@ public static class Wording
     /// <param name="audience">Who reads it.</param>
     /// <returns>For example "now", "within 24 hours", "within the next few days", "before you start exercising".</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeframe"/> or <paramref name="audience"/> is not a defined value.</exception>
-    public static string HowSoon(Timeframe timeframe, Audience audience) => Pick(audience, timeframe switch
-    {
-        Timeframe.Now => ("now", "now"),
-        Timeframe.Within24Hours => ("within 24 hours", "within 24 hours"),
-        Timeframe.WithinDays => ("within the next few days", "within days"),
-        Timeframe.BeforeExercising => ("before you start exercising", "before exercise starts"),
-        _ => throw new ArgumentOutOfRangeException(nameof(timeframe), timeframe, "allowed values: now, within24Hours, withinDays, beforeExercising."),
-    });
+    public static string HowSoon(Timeframe timeframe, Audience audience) => Pick(audience, DecisionWords.HowSoon(timeframe));
 
     /// <summary>
     /// A short explanation of a decision: what to do, how soon (it contains <see cref="HowSoon"/>'s words for the

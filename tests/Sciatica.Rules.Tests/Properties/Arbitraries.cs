@@ -150,7 +150,7 @@ public static class Arbitraries
     /// Overrides that matter: mostly of rules that do exclude an exercise for this person (relative and
     /// absolute alike, so that an override wrongly lifting an absolute rule is generated), sometimes random.
     /// </summary>
-    private static Gen<IList<ClinicianOverride>> OverridesFor(ProgramSelector world, PatientProfile profile)
+    internal static Gen<IList<ClinicianOverride>> OverridesFor(ProgramSelector world, PatientProfile profile)
     {
         var eligibility = world.RuleSet.Rules.Where(r => r.Category == RuleCategory.Eligibility).Select(r => r.Id).ToArray();
         var targeted = world.RuleSet.Contraindications

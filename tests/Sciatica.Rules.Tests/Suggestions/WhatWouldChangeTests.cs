@@ -102,9 +102,9 @@ public sealed class WhatWouldChangeTests
     {
         public string RuleSetVersion => ProgramSelector.Default.RuleSetVersion;
 
-        public Catalogs.ExerciseCatalog Catalog => ProgramSelector.Default.Catalog;
+        public Sciatica.Rules.Catalogs.ExerciseCatalog Catalog => ProgramSelector.Default.Catalog;
 
-        public Catalogs.RuleSet RuleSet => ProgramSelector.Default.RuleSet;
+        public Sciatica.Rules.Catalogs.RuleSet RuleSet => ProgramSelector.Default.RuleSet;
 
         public ProgramDecision Select(PatientProfile profile) => ProgramSelector.Default.Select(profile);
     }

@@ -1,0 +1,118 @@
+#if SCIATICA_BASELINE
+extern alias baseline;
+
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Before = baseline::Sciatica.Rules;
+
+namespace Sciatica.Rules.Benchmarks;
+
+/// <summary>
+/// This library beside an earlier build of itself, in one run: the same profiles decided by both, each pair with the
+/// earlier build as its baseline. Compiled only when the build is given the earlier assembly (docs/benchmarks.md,
+/// section 8): <c>SciaticaBaseline=/path/to/Sciatica.Rules.Baseline.dll</c>, an assembly built from the earlier commit
+/// with <c>-p:AssemblyName=Sciatica.Rules.Baseline</c> and referenced under the alias <c>baseline</c>.
+/// </summary>
+/// <remarks>
+/// <c>Fresh</c>: 64 distinct mixed profiles (<see cref="MixedProfiles"/>), the row of the targets table.
+/// <c>Overrides</c>: the same profiles with the three clinician overrides of <see cref="SelectBenchmarks.Overrides"/>
+/// (a lift, an override of a rule that does not apply, one of a rule that does not exclude the exercise; about half
+/// the profiles are refused by screening). <c>OverridesManyCauses</c>: one many-cause program with those overrides.
+/// Rows return counts, never a type of the earlier build: BenchmarkDotNet's generated project does not reference it.
+/// </remarks>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class BaselineBenchmarks
+{
+    private const int Count = 64;
+    private readonly ProgramSelector now = new();
+    private readonly Before.ProgramSelector before = new();
+    private readonly PatientProfile[] fresh = MixedProfiles.Create(Count);
+    private readonly PatientProfile[] overrides = [.. MixedProfiles.Create(Count).Select(p => p with { ClinicianOverrides = SelectBenchmarks.Overrides })];
+    private Before.PatientProfile[] freshBefore = [];
+    private Before.PatientProfile[] overridesBefore = [];
+    private Before.PatientProfile manyCausesBefore = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // The same profiles, read by each build from the same contract JSON.
+        freshBefore = [.. fresh.Select(p => Before.SciaticaJson.ReadProfile(SciaticaJson.WriteProfile(p)))];
+        overridesBefore = [.. overrides.Select(p => Before.SciaticaJson.ReadProfile(SciaticaJson.WriteProfile(p)))];
+        manyCausesBefore = Before.SciaticaJson.ReadProfile(SciaticaJson.WriteProfile(SelectBenchmarks.ManyCausesWithOverridesProfile));
+        for (var i = 0; i < Count; i++)
+        {
+            // Both builds must give the same decisions (rules, reasons, exercises), or the comparison means nothing.
+            Same(now.Select(fresh[i]), before.Select(freshBefore[i]));
+            Same(now.Select(overrides[i]), before.Select(overridesBefore[i]));
+        }
+
+        Same(now.Select(SelectBenchmarks.ManyCausesWithOverridesProfile), before.Select(manyCausesBefore));
+    }
+
+    [BenchmarkCategory("Fresh"), Benchmark(Baseline = true, OperationsPerInvoke = Count)]
+    public int FreshBefore()
+    {
+        var included = 0;
+        foreach (var profile in freshBefore)
+        {
+            included += before.Select(profile).Exercises.Count;
+        }
+
+        return included;
+    }
+
+    [BenchmarkCategory("Fresh"), Benchmark(OperationsPerInvoke = Count)]
+    public int FreshNow()
+    {
+        var included = 0;
+        foreach (var profile in fresh)
+        {
+            included += now.Select(profile).Exercises.Count;
+        }
+
+        return included;
+    }
+
+    [BenchmarkCategory("Overrides"), Benchmark(Baseline = true, OperationsPerInvoke = Count)]
+    public int OverridesBefore()
+    {
+        var included = 0;
+        foreach (var profile in overridesBefore)
+        {
+            included += before.Select(profile).Exercises.Count;
+        }
+
+        return included;
+    }
+
+    [BenchmarkCategory("Overrides"), Benchmark(OperationsPerInvoke = Count)]
+    public int OverridesNow()
+    {
+        var included = 0;
+        foreach (var profile in overrides)
+        {
+            included += now.Select(profile).Exercises.Count;
+        }
+
+        return included;
+    }
+
+    [BenchmarkCategory("OverridesManyCauses"), Benchmark(Baseline = true)]
+    public int OverridesManyCausesBefore() => before.Select(manyCausesBefore).Reasons.Count;
+
+    [BenchmarkCategory("OverridesManyCauses"), Benchmark]
+    public int OverridesManyCausesNow() => now.Select(SelectBenchmarks.ManyCausesWithOverridesProfile).Reasons.Count;
+
+    private static void Same(ProgramDecision now, Before.ProgramDecision before)
+    {
+        // Safety advice and the rule-set version (a content hash) may change between builds without a rule changing.
+        var written = Before.SciaticaJson.WriteDecision(before with { SafetyAdvice = [], RuleSetVersion = "-" });
+        if (SciaticaJson.WriteDecision(now with { SafetyAdvice = [], RuleSetVersion = "-" }) != written)
+        {
+            throw new InvalidOperationException("The two builds decide differently: " + written);
+        }
+    }
+}
+#endif
