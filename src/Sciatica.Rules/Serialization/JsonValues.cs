@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Sciatica.Rules;
+
+/// <summary>
+/// The path of a value a reader is at, built only when a problem is reported there: the parent's path, and the
+/// property name (and item index) under it.
+/// </summary>
+internal readonly record struct FieldPath(string Parent, string? Name, int Index = -1)
+{
+    public FieldPath Item(int index) => this with { Index = index };
+
+    public override string ToString()
+    {
+        var path = Name is null ? Parent : JsonElementReader.Child(Parent, Name);
+        return Index < 0 ? path : JsonElementReader.Index(path, Index);
+    }
+}
+
+/// <summary>
+/// The values of the contract's documents read from a <see cref="JsonPass"/> at the current token, each checked as it is
+/// read: a problem names the value's path and the values allowed, in the words every reader has used. A value of the
+/// wrong kind is walked to its end, so the reader goes on at the next property.
+/// </summary>
+internal static class JsonValues
+{
+    /// <summary>The most items an array of a profile or review document may hold; a longer array is refused whole, its items unread.</summary>
+    public const int MaximumArrayItems = 256;
+
+    public static void Add(ref ProblemBuffer? problems, int slot, string path, string message) => (problems ??= new()).Add(slot, path, message);
+
+    public static string IntegerAllowed(int minimum, int maximum, bool nullable) =>
+        (maximum == int.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"an integer >= {minimum}")
+            : string.Create(CultureInfo.InvariantCulture, $"an integer {minimum}..{maximum}")) + (nullable ? " or null" : string.Empty);
+
+    /// <summary>Reads an integer in a range (or null when <paramref name="nullable"/>); false, with a problem, for anything else.</summary>
+    public static bool Integer(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, int minimum, int maximum, bool nullable, out int? value)
+    {
+        value = null;
+        if (json.Token == JsonTokenType.Null && nullable)
+        {
+            return true;
+        }
+
+        if (json.Token == JsonTokenType.Number && json.TryGetInt32(out var number) && number >= minimum && number <= maximum)
+        {
+            value = number;
+            return true;
+        }
+
+        return Wrong(ref json, ref problems, slot, path, IntegerAllowed(minimum, maximum, nullable));
+    }
+
+    /// <summary>Reads true or false.</summary>
+    public static bool Boolean(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out bool value)
+    {
+        value = json.Token == JsonTokenType.True;
+        return json.Token is JsonTokenType.True or JsonTokenType.False || Wrong(ref json, ref problems, slot, path, "true or false");
+    }
+
+    /// <summary>Reads a text that is not empty or white space.</summary>
+    public static string? Text(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path)
+    {
+        if (json.Token == JsonTokenType.String && json.Text(path.ToString()) is { } text && !string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        Wrong(ref json, ref problems, slot, path, "a non-empty text");
+        return null;
+    }
+
+    /// <summary>Reads one of an enum's contract names; -1 (with a problem) when the value is not one.</summary>
+    public static int Enum<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path)
+        where TEnum : struct, Enum
+    {
+        if (json.Token == JsonTokenType.String && json.EnumValue<TEnum>() is var value and >= 0)
+        {
+            return value;
+        }
+
+        var pathText = path.ToString();
+        var text = json.Token == JsonTokenType.String ? json.Text(pathText) : null;
+        var hint = ContractNames.Nearest<TEnum>(text) is { } near
+            ? string.Equals(near, text, StringComparison.OrdinalIgnoreCase) ? $" (values are case-sensitive: did you mean \"{near}\"?)" : $" (did you mean \"{near}\"?)"
+            : string.Empty;
+        // The hint and the allowed values come first in the budget of a message; a list too long for it ends with how many
+        // more there are and where all are listed, and the quoted input gets what is left (at least 12 characters).
+        var head = $", which is not {EnumWords<TEnum>.Article} {EnumWords<TEnum>.Noun}{hint}; allowed values: ";
+        var allowed = head.Length + EnumWords<TEnum>.Allowed.Length + 40 <= ProblemList.MaximumMessageLength
+            ? EnumWords<TEnum>.Allowed
+            : ProblemList.Listed(ContractNames.All<TEnum>(), ProblemList.MaximumMessageLength - head.Length - 60) + " (all in docs/contract.md)";
+        var rest = head + allowed + ".";
+        var echo = Math.Clamp(ProblemList.MaximumMessageLength - rest.Length - 20, 12, ProblemList.MaximumEchoLength);
+        Add(ref problems, slot, pathText, $"is {json.Describe(pathText, echo)}{rest}");
+        json.Skip(path, redFlags: false);
+        return -1;
+    }
+
+    /// <summary>
+    /// Reads an array of an enum's names as a bit set (every contract enum has fewer than 64 values); false when the
+    /// value is no array, is too long, or holds anything else (each item with its problem). Red flags read count for
+    /// screening even in a refused array.
+    /// </summary>
+    public static bool EnumArray<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out ulong bits, out int count)
+        where TEnum : struct, Enum
+    {
+        bits = 0;
+        count = 0;
+        if (json.Token != JsonTokenType.StartArray)
+        {
+            return Wrong(ref json, ref problems, slot, path, "an array of " + EnumWords<TEnum>.Allowed);
+        }
+
+        var flags = typeof(TEnum) == typeof(RedFlag);
+        ProblemBuffer? items = null;
+        var undecodable = json.UndecodableAt;
+        while (true)
+        {
+            json.Read();
+            if (json.Token == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (count++ >= MaximumArrayItems)
+            {
+                // Refused whole: the rest is only counted (and screened).
+                if (flags && json.Token == JsonTokenType.String)
+                {
+                    json.RedFlag();
+                }
+
+                json.Skip(path.Item(count - 1), redFlags: false);
+                continue;
+            }
+
+            var value = Enum<TEnum>(ref json, ref items, 0, path.Item(count - 1));
+            if (value is >= 0 and < 64)
+            {
+                bits |= 1UL << value;
+                if (flags)
+                {
+                    // Noted at once: should the JSON break further on, the flags read before still screen the refusal.
+                    json.NoteRedFlags(bits);
+                }
+            }
+        }
+
+        return Items(ref json, ref problems, slot, path, count, items, undecodable);
+    }
+
+    /// <summary>
+    /// Ends an array read item by item: one longer than <see cref="MaximumArrayItems"/> is refused whole, what its items
+    /// said forgotten; otherwise the items' problems join the field's.
+    /// </summary>
+    public static bool Items(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, int count, ProblemBuffer? items, string? undecodableBefore)
+    {
+        if (count > MaximumArrayItems)
+        {
+            json.ForgetUndecodable(undecodableBefore);
+            Add(ref problems, slot, path.ToString(), string.Create(CultureInfo.InvariantCulture, $"has {count} items; at most {MaximumArrayItems} are accepted."));
+            return false;
+        }
+
+        if (items is { Count: > 0 })
+        {
+            (problems ??= new()).AddAll(slot, items);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports a value of the wrong kind (<c>is the text "5"; allowed values: ...</c>) and walks past it; false.</summary>
+    public static bool Wrong(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, string allowed)
+    {
+        var pathText = path.ToString();
+        Add(ref problems, slot, pathText, $"is {json.Describe(pathText)}; allowed values: {allowed}.");
+        json.Skip(path, redFlags: false);
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a property its object does not know: a problem naming it (unless it repeats a name, which is its own
+    /// problem), and its value walked past.
+    /// </summary>
+    public static void Unknown(ref JsonPass json, ref ProblemBuffer? problems, int objectId, string objectPath, string allowedProperties)
+    {
+        var repeated = json.IsRepeated(objectId, objectPath);
+        var flags = json.NamesRedFlags();
+        var name = json.CurrentName;
+        if (!repeated && problems?.IsFull(0) == true)
+        {
+            problems.CountOmitted(0);
+        }
+        else if (!repeated)
+        {
+            Add(ref problems, 0, JsonElementReader.Child(objectPath, json.Text(objectPath) ?? string.Empty), $"is not a known property; allowed properties: {allowedProperties}.");
+        }
+
+        json.Read();
+        if (json.IsContainer)
+        {
+            json.Skip(new FieldPath(objectPath, json.NameOf(name)), flags);
+        }
+    }
+
+    /// <summary>Walks past the value of a property given a second time (the repetition is the document's problem).</summary>
+    public static void Repeated(ref JsonPass json, string objectPath, int firstStart, bool redFlags)
+    {
+        json.Repeated(objectPath, firstStart);
+        var name = json.CurrentName;
+        json.Read();
+        if (json.IsContainer)
+        {
+            json.Skip(new FieldPath(objectPath, json.NameOf(name)), redFlags);
+        }
+    }
+}
