@@ -45,7 +45,8 @@ public sealed record ScreeningNotice(DecisionKind Decision, Timeframe Timeframe,
 
         var names = RedFlags.Select(Plain).ToList();
         var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
-        return label + ": " + action + ": " + list + (names.Count == 1 ? " was" : " were") + " recorded.";
+        var plural = RedFlags.Count > 1 || RedFlags[0] is RedFlag.BilateralLegSymptoms or RedFlag.CordCompressionSigns;
+        return label + ": " + action + ": " + list + (plural ? " were" : " was") + " recorded.";
     }
 
     /// <summary>A contract name in plain words: "bladderDysfunction" becomes "bladder dysfunction".</summary>
