@@ -218,7 +218,7 @@ internal static class CommandLine
         {
             "json" => SciaticaJson.WriteReview(review, indented: true) + "\n",
             "html" => Handout(selector, null, review, request.Profile, options),
-            _ => TerminalText.Lines(TextReport.Render(review)),
+            _ => TerminalText.Lines(TextReport.Render(review, selector.Catalog)),
         });
         return ExitCodes.Decided;
     }

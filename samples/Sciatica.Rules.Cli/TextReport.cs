@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sciatica.Rules;
+using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Cli;
 
@@ -85,7 +86,11 @@ internal static class TextReport
         return text.ToString();
     }
 
-    public static string Render(SessionReview review)
+    /// <summary>
+    /// The review as text for a person. Exercises are named as the plan names them, with their id in brackets, when the
+    /// catalog is given (the CLI passes the one it decided with); without it, by id.
+    /// </summary>
+    public static string Render(SessionReview review, ExerciseCatalog? catalog = null)
     {
         var text = new StringBuilder();
         text.Append("Review: ").Append(Shout(Wording.Headline(review.Decision, Audience.Person))).Append(" (").Append(Name(review.Decision)).Append(")\n");
@@ -110,11 +115,11 @@ internal static class TextReport
             foreach (var exercise in review.Exercises)
             {
                 var dose = exercise.Dosage is null ? "do not do it" : Dose(exercise.Dosage);
-                text.Append("  - ").Append(T(exercise.Id)).Append(": ").Append(Wording.Action(exercise.Action, Audience.Person).ToUpperInvariant())
+                text.Append("  - ").Append(Named(catalog, exercise.Id)).Append(": ").Append(Wording.Action(exercise.Action, Audience.Person).ToUpperInvariant())
                     .Append(" [").Append(Name(exercise.Action)).Append("] (").Append(dose).Append(')');
                 if (exercise.Alternative is { } alternative)
                 {
-                    text.Append("; instead: ").Append(T(alternative));
+                    text.Append("; instead: ").Append(Named(catalog, alternative));
                 }
 
                 text.Append('\n');
@@ -130,6 +135,10 @@ internal static class TextReport
         text.Append("\nRule set: ").Append(T(review.RuleSetVersion)).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>An exercise by its catalog name and id ("Water walking (water-walking)"), or by id when it is not known.</summary>
+    private static string Named(ExerciseCatalog? catalog, string id) =>
+        catalog?.Find(id) is { } exercise ? T(exercise.Name) + " (" + T(id) + ")" : T(id);
 
     /// <summary>A piece of catalog, override or input text inside a line: controls and line breaks shown visibly.</summary>
     private static string T(string? text) => TerminalText.Inline(text);

@@ -29,7 +29,9 @@ public sealed partial class SessionReviewer
             {
                 var f = feedback.Exercises[i];
                 var path = Invariant($"{at}.exercises[{i}]");
-                if (!program.Exercises.Any(e => e.Id == f.Id))
+                // An alternative of a program exercise (water walking for walking) may be reported once a session has
+                // named it; whether one did is checked when the sessions are replayed.
+                if (!program.Exercises.Any(e => e.Id == f.Id || selector.Catalog.Find(e.Id)?.Alternative == f.Id))
                 {
                     problems.Add(path + ".id", $"'{ProblemList.Echo(f.Id)}' is not an exercise of the program selected for this profile; allowed values: {allowed}.");
                     continue;
@@ -56,17 +58,26 @@ public sealed partial class SessionReviewer
         problems.ThrowIfAny("session feedback");
     }
 
-    /// <summary>An exercise stopped after an earlier session is no longer part of the program: reporting it is an input error.</summary>
+    /// <summary>
+    /// An exercise stopped after an earlier session is no longer part of the program, and an alternative no session has
+    /// named yet is not part of it: reporting either is an input error that lists what may be reported.
+    /// </summary>
     private static void RejectStoppedExercises(List<ExerciseReview> state, SessionFeedback feedback, int session, int count)
     {
         var problems = new ProblemList();
         var at = session == count - 1 ? "$.feedback" : Invariant($"$.history[{session}]");
+        var remaining = string.Join(", ", state.Where(e => e.Action != ReviewAction.Stop).Select(e => e.Id));
+        var allowed = remaining.Length == 0 ? "none (every exercise was stopped)" : remaining;
         for (var i = 0; i < feedback.Exercises.Count; i++)
         {
-            if (state.Any(e => e.Id == feedback.Exercises[i].Id && e.Action == ReviewAction.Stop))
+            var id = feedback.Exercises[i].Id;
+            if (state.Find(e => e.Id == id) is not { } entry)
             {
-                var remaining = string.Join(", ", state.Where(e => e.Action != ReviewAction.Stop).Select(e => e.Id));
-                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{ProblemList.Echo(feedback.Exercises[i].Id)}' was stopped after an earlier session and is no longer part of the program; allowed values: {(remaining.Length == 0 ? "none (every exercise was stopped)" : remaining)}.");
+                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{ProblemList.Echo(id)}' is not an exercise of the program selected for this profile (an alternative joins only after a session stops the exercise it replaces); allowed values: {allowed}.");
+            }
+            else if (entry.Action == ReviewAction.Stop)
+            {
+                problems.Add(Invariant($"{at}.exercises[{i}].id"), $"'{ProblemList.Echo(id)}' was stopped after an earlier session and is no longer part of the program; allowed values: {allowed}.");
             }
         }
 

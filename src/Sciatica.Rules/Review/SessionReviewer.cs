@@ -81,7 +81,8 @@ public sealed partial class SessionReviewer : ISessionReviewer
         var program = selector.Select(profile);
         if (previous.Decision != ReviewDecision.Adjust
             || previous.RuleSetVersion != selector.RuleSetVersion
-            || !previous.Exercises.Select(e => e.Id).SequenceEqual(program.Exercises.Select(e => e.Id).Order(StringComparer.Ordinal)))
+            || !previous.Exercises.Select(e => e.Id).Where(id => !IsAlternativeIn(program, id))
+                .SequenceEqual(program.Exercises.Select(e => e.Id).Order(StringComparer.Ordinal)))
         {
             throw new ArgumentException("The previous review must adjust the program this rule set selects for this profile.", nameof(previous));
         }
@@ -121,7 +122,7 @@ public sealed partial class SessionReviewer : ISessionReviewer
         {
             if (s > 0 && !ReferenceEquals(programs[s], programs[s - 1]))
             {
-                state = Carried(state, programs[s]);
+                state = Carried(state, programs[s], ProfileOf(profile, sessions, s));
             }
 
             review = ReviewSession(ProfileOf(profile, sessions, s), programs[s], state, sessions[s], s, sessions.Count);
@@ -144,17 +145,26 @@ public sealed partial class SessionReviewer : ISessionReviewer
     /// <summary>
     /// The state carried into a session whose profile gives a different program: an exercise that stays keeps its reviewed
     /// dose and action (a stopped one stays stopped), an exercise new to the program starts at its program dose, and an
-    /// exercise the new program leaves out is dropped.
+    /// exercise the new program leaves out is dropped, except an alternative that joined after the exercise it replaces
+    /// stopped, while the new profile still allows it.
     /// </summary>
-    private static List<ExerciseReview> Carried(List<ExerciseReview> state, ProgramDecision program)
+    private List<ExerciseReview> Carried(List<ExerciseReview> state, ProgramDecision program, PatientProfile profile)
     {
         var carried = new List<ExerciseReview>(program.Exercises.Count);
-        foreach (var e in program.Exercises.OrderBy(e => e.Id, StringComparer.Ordinal))
+        foreach (var e in program.Exercises)
         {
             var earlier = state.Find(r => r.Id == e.Id);
             carried.Add(earlier ?? new ExerciseReview(e.Id, ReviewAction.Continue, e.Dosage, []));
         }
 
+        var joined = state.Where(r => IsAlternativeIn(program, r.Id)).ToList();
+        if (joined.Count > 0)
+        {
+            var allowed = selector.Select(profile with { LandWalkingPainful = true });
+            carried.AddRange(joined.Where(r => allowed.Exercises.Any(e => e.Id == r.Id)));
+        }
+
+        carried.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return carried;
     }
 
@@ -228,6 +238,7 @@ public sealed partial class SessionReviewer : ISessionReviewer
             };
         }
 
+        WithOfferedAlternatives(profile, state);
         var reported = feedback.Exercises.ToDictionary(f => f.Id, StringComparer.Ordinal);
         RejectStoppedExercises(state, feedback, session, count);
         var peripheralized = feedback.Exercises.Any(f => f.SymptomChange == SymptomChange.Peripheralized);
@@ -321,30 +332,6 @@ public sealed partial class SessionReviewer : ISessionReviewer
         return lower == current
             ? new(exercise.Id, ReviewAction.Stop, null, [.. because, rules.AtMinimum])
             : new(exercise.Id, ReviewAction.Regress, lower, [.. because]);
-    }
-
-    /// <summary>
-    /// The catalog's easier exercise of the same kind, when the person's program includes it and it is not stopped too. Land
-    /// walking that stops counts as land walking that is painful: its alternative (water walking) is named when the program
-    /// the profile gets with land walking painful includes it (a pool, and no other rule against it).
-    /// </summary>
-    private string? AlternativeFor(string id, PatientProfile profile, ProgramDecision program, HashSet<string> stopped)
-    {
-        if (selector.Catalog.Find(id) is not { Alternative: { } alternative } exercise || stopped.Contains(alternative))
-        {
-            return null;
-        }
-
-        if (program.Exercises.Any(e => e.Id == alternative))
-        {
-            return alternative;
-        }
-
-        var landWalking = exercise.Kind == ExerciseKind.Aerobic && exercise.Movements.Contains(MovementPattern.WeightBearing);
-        return landWalking && profile.PoolAccess && !profile.LandWalkingPainful
-            && selector.Select(profile with { LandWalkingPainful = true }).Exercises.Any(e => e.Id == alternative)
-                ? alternative
-                : null;
     }
 
     private static Timeframe Sooner(Timeframe? current, Timeframe candidate) => current is { } c && c < candidate ? c : candidate;

@@ -41,7 +41,7 @@ public sealed class CliReviewTests
         Assert.Equal(0, result.ExitCode);
         var why = result.Output.Split("Why:\n")[1].Split("\n\n")[0];
         Assert.Contains("review-worse-next-morning", why, StringComparison.Ordinal);
-        Assert.Contains("  - walking: DO LESS [regress] (5 minutes, once a day)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  - Walking (walking): DO LESS [regress] (5 minutes, once a day)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,5 +126,21 @@ public sealed class CliReviewTests
         Assert.Equal("now", first.RootElement.GetProperty("screening").GetProperty("timeframe").GetString());
         using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
         Assert.False(second.RootElement.TryGetProperty("screening", out _));
+    }
+
+    [Fact]
+    public void Review_WalkingStopsWithAPool_TextNamesTheAlternativeAsThePlanDoes_AndTheNextSessionMayReportIt()
+    {
+        const string profile = """{"causes":["herniatedDisc"],"legPain":3,"backPain":3,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"poolAccess":true}""";
+        const string stops = """{"exercises":[{"id":"walking","painDuring":3,"symptomChange":"peripheralized","dosage":{"minutes":5,"timesPerDay":1}}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}""";
+        const string water = """{"exercises":[{"id":"water-walking","painDuring":2,"symptomChange":"unchanged"}],"nextMorning":"same","newNumbness":false,"newWeakness":false,"newRedFlags":[]}""";
+
+        var first = CliRunner.Run("{\"profile\":" + profile + ",\"feedback\":" + stops + "}", "review", "--input", "-");
+        var next = CliRunner.Run("{\"profile\":" + profile + ",\"history\":[" + stops + "],\"feedback\":" + water + "}", "review", "--input", "-");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("  - Walking (walking): STOP THIS EXERCISE [stop] (do not do it); instead: Water walking (water-walking)\n", first.Output, StringComparison.Ordinal);
+        Assert.Equal(0, next.ExitCode);
+        Assert.Contains("  - Water walking (water-walking): DO A LITTLE MORE [progress]", next.Output, StringComparison.Ordinal);
     }
 }
