@@ -183,10 +183,9 @@ internal static class CommandLine
         return ExitCodes.Decided;
     }
 
-    /// <summary>The patient handout (Sciatica.Rules.Handouts); trimmed and Native AOT builds leave the renderer out.</summary>
+    /// <summary>The patient handout (Sciatica.Rules.Handouts), in every build: JIT, trimmed and Native AOT.</summary>
     private static string Handout(ProgramSelector selector, ProgramDecision? decision, SessionReview? review, PatientProfile profile, Options options)
     {
-#if SCIATICA_HANDOUTS
         var renderer = new Handouts.HandoutRenderer(selector);
         var fields = options.Handout ?? new HandoutFields("a4", null, null, null, null);
         var settings = new Handouts.HandoutOptions
@@ -203,10 +202,6 @@ internal static class CommandLine
         };
         var handout = decision is not null ? renderer.RenderAsync(decision, settings) : renderer.RenderReviewAsync(review!, settings);
         return handout.GetAwaiter().GetResult().Html;
-#else
-        _ = (selector, decision, review, profile, options);
-        throw new UsageException("--format html is not available in this trimmed or Native AOT build: the handout renderer (Razor components) is not trim-safe. Use the JIT build (dotnet sciatica-rules.dll) or the web sample's POST /handout.");
-#endif
     }
 
     private static int Review(ProgramSelector selector, Options options, TextReader input, TextWriter output)
