@@ -1,6 +1,8 @@
 #if SCIATICA_BASELINE
 extern alias baseline;
 
+using System.Buffers;
+using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Before = baseline::Sciatica.Rules;
@@ -30,6 +32,9 @@ public class BaselineBenchmarks
     private readonly Before.ProgramSelector before = new();
     private readonly PatientProfile[] fresh = MixedProfiles.Create(Count);
     private readonly PatientProfile[] overrides = [.. MixedProfiles.Create(Count).Select(p => p with { ClinicianOverrides = SelectBenchmarks.Overrides })];
+    private readonly byte[][] lines = [.. MixedProfiles.Create(Count).Select(p => Encoding.UTF8.GetBytes(SciaticaJson.WriteProfile(p)))];
+    private readonly ArrayBufferWriter<byte> output = new(1 << 16);
+    private byte[] batch = [];
     private Before.PatientProfile[] freshBefore = [];
     private Before.PatientProfile[] overridesBefore = [];
     private Before.PatientProfile manyCausesBefore = null!;
@@ -49,6 +54,11 @@ public class BaselineBenchmarks
         }
 
         Same(now.Select(SelectBenchmarks.ManyCausesWithOverridesProfile), before.Select(manyCausesBefore));
+        batch = [.. lines.SelectMany(line => line.Append((byte)'\n')), .. "{\"causes\":[\"herniatedDsc\"]}\n"u8.ToArray()];
+        if (BatchNow() != BatchBefore())
+        {
+            throw new InvalidOperationException("The two builds answer the batch with a different number of lines.");
+        }
     }
 
     [BenchmarkCategory("Fresh"), Benchmark(Baseline = true, OperationsPerInvoke = Count)]
@@ -104,6 +114,76 @@ public class BaselineBenchmarks
 
     [BenchmarkCategory("OverridesManyCauses"), Benchmark]
     public int OverridesManyCausesNow() => now.Select(SelectBenchmarks.ManyCausesWithOverridesProfile).Reasons.Count;
+
+    [BenchmarkCategory("ReadProfile"), Benchmark(Baseline = true, OperationsPerInvoke = Count)]
+    public int ReadProfileBefore()
+    {
+        var causes = 0;
+        foreach (var line in lines)
+        {
+            causes += Before.SciaticaJson.ReadProfile(line).Causes.Count;
+        }
+
+        return causes;
+    }
+
+    [BenchmarkCategory("ReadProfile"), Benchmark(OperationsPerInvoke = Count)]
+    public int ReadProfileNow()
+    {
+        var causes = 0;
+        foreach (var line in lines)
+        {
+            causes += SciaticaJson.ReadProfile(line).Causes.Count;
+        }
+
+        return causes;
+    }
+
+    [BenchmarkCategory("BatchLine"), Benchmark(Baseline = true, OperationsPerInvoke = Count)]
+    public int BatchLineBefore()
+    {
+        var written = 0;
+        foreach (var line in lines)
+        {
+            output.ResetWrittenCount();
+            Before.SciaticaJson.WriteDecisionUtf8(before.Select(Before.SciaticaJson.ReadProfile(line)), output);
+            written += output.WrittenCount;
+        }
+
+        return written;
+    }
+
+    [BenchmarkCategory("BatchLine"), Benchmark(OperationsPerInvoke = Count)]
+    public int BatchLineNow()
+    {
+        var written = 0;
+        foreach (var line in lines)
+        {
+            output.ResetWrittenCount();
+            SciaticaJson.WriteDecisionUtf8(now.Select(SciaticaJson.ReadProfile(line)), output);
+            written += output.WrittenCount;
+        }
+
+        return written;
+    }
+
+    [BenchmarkCategory("Batch"), Benchmark(Baseline = true, OperationsPerInvoke = Count + 1)]
+    public int BatchBefore()
+    {
+        using var input = new MemoryStream(batch, writable: false);
+        using var answers = new MemoryStream();
+        var decisions = Before.SciaticaNdjson.SelectAllAsync(before, Before.SciaticaNdjson.ReadProfilesAsync(input));
+        return Before.SciaticaNdjson.WriteDecisionsAsync(decisions, answers).GetAwaiter().GetResult();
+    }
+
+    [BenchmarkCategory("Batch"), Benchmark(OperationsPerInvoke = Count + 1)]
+    public int BatchNow()
+    {
+        using var input = new MemoryStream(batch, writable: false);
+        using var answers = new MemoryStream();
+        var decisions = SciaticaNdjson.SelectAllAsync(now, SciaticaNdjson.ReadProfilesAsync(input));
+        return SciaticaNdjson.WriteDecisionsAsync(decisions, answers).GetAwaiter().GetResult();
+    }
 
     private static void Same(ProgramDecision now, Before.ProgramDecision before)
     {
