@@ -57,19 +57,13 @@ public static partial class SciaticaFhir
     /// <returns>The questionnaire.</returns>
     public static Questionnaire IntakeQuestionnaire()
     {
-        var questionnaire = new Questionnaire
+        var questionnaire = Published(new Questionnaire
         {
-            Id = "sciatica-intake",
-            Url = IntakeQuestionnaireUrl,
-            Version = IntakeQuestionnaireVersion,
-            Name = "SciaticaIntake",
             Title = "Sciatica exercise intake",
-            Status = PublicationStatus.Active,
-            Experimental = false,
             SubjectType = [ResourceType.Patient],
             UseContext = [SciaticaFocus()],
             Description = "The intake the Sciatica.Rules engine decides from; each linkId is the profile field of the same name.",
-        };
+        }, "sciatica-intake", IntakeQuestionnaireUrl, IntakeQuestionnaireVersion, "SciaticaIntake");
         foreach (var item in Items)
         {
             var question = new Questionnaire.ItemComponent

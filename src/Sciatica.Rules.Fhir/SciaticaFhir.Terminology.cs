@@ -46,19 +46,13 @@ public static partial class SciaticaFhir
     public static IReadOnlyList<ValueSet> ValueSets(IProgramSelector engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return [.. CodeSystems(engine).Select(system => new ValueSet
+        return [.. CodeSystems(engine).Select(system => Published(new ValueSet
         {
-            Id = system.Id,
-            Url = ValueSetBase + system.Id,
-            Version = system.Version,
-            Name = system.Name,
             Title = system.Title,
-            Status = PublicationStatus.Active,
-            Experimental = false,
             Description = "Every code of " + system.Url + ".",
             Compose = new ValueSet.ComposeComponent { Include = [new ValueSet.ConceptSetComponent { System = system.Url, Version = system.Version }] },
             Text = Narrative(system.Title, "Every code of the code system " + system.Url + "|" + system.Version + "."),
-        })];
+        }, system.Id!, ValueSetBase + system.Id, system.Version!, system.Name!))];
     }
 
     /// <summary>The canonical URL of the map from this project's codes to well-known codes (<see cref="StandardCodeMap"/>).</summary>
@@ -79,18 +73,12 @@ public static partial class SciaticaFhir
         ArgumentNullException.ThrowIfNull(engine);
         var version = ArtifactVersion(engine.RuleSetVersion);
         var systems = CodeSystems(engine).ToDictionary(s => s.Id!, StringComparer.Ordinal);
-        var map = new ConceptMap
+        var map = Published(new ConceptMap
         {
-            Id = "local-to-snomed-ct",
-            Url = StandardCodeMapUrl,
-            Version = version,
-            Name = "LocalToSnomedCt",
             Title = "Sciatica.Rules codes to SNOMED CT",
-            Status = PublicationStatus.Active,
-            Experimental = false,
             Description = "Well-known SNOMED CT codes beside this project's local codes, each confirmed by the public source named in its comment. Local codes without a confirmed code are not mapped.",
             Copyright = "Includes SNOMED CT codes; SNOMED CT is the property of SNOMED International. Using SNOMED CT needs a licence from SNOMED International or a member country.",
-        };
+        }, "local-to-snomed-ct", StandardCodeMapUrl, version, "LocalToSnomedCt");
         foreach (var local in StandardCodes.Map.GroupBy(c => (c.LocalSystem, c.System)))
         {
             var system = systems[local.Key.LocalSystem];
@@ -121,22 +109,16 @@ public static partial class SciaticaFhir
 
     private static CodeSystem CodeSystem(string version, string id, string title, string description, IReadOnlyList<Concept> concepts)
     {
-        var system = new CodeSystem
+        var system = Published(new CodeSystem
         {
-            Id = id,
-            Url = CodeSystemBase + id,
-            Version = version,
-            Name = Name(id),
             Title = title,
-            Status = PublicationStatus.Active,
-            Experimental = false,
             Description = description,
             CaseSensitive = true,
             ValueSet = ValueSetBase + id + "|" + version,
             Content = CodeSystemContentMode.Complete,
             Count = concepts.Count,
             Concept = [.. concepts.Select(c => new CodeSystem.ConceptDefinitionComponent { Code = c.Code, Display = c.Display, Definition = c.Definition.Length > 0 ? c.Definition : null })],
-        };
+        }, id, CodeSystemBase + id, version, Name(id));
         system.Text = Narrative(title, [description, .. concepts.Select(c => c.Code + ": " + c.Display + (c.Definition.Length > 0 ? ". " + c.Definition : string.Empty))]);
         return system;
     }

@@ -183,6 +183,22 @@ public static partial class SciaticaFhir
     internal static string Code<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
+    /// <summary>
+    /// Names one of this package's conformance resources (questionnaire, code system, value set, concept map: id,
+    /// canonical URL, version, computer name) and marks it as every artifact of the package is: active, not experimental.
+    /// </summary>
+    private static T Published<T>(T artifact, string id, string url, string version, string name)
+        where T : Resource, IVersionableConformanceResource
+    {
+        artifact.Id = id;
+        artifact.Url = url;
+        artifact.Version = version;
+        artifact.Name = name;
+        artifact.Status = PublicationStatus.Active;
+        artifact.Experimental = false;
+        return artifact;
+    }
+
     /// <summary>A computer-friendly name from an id: <c>knee-to-chest</c> becomes <c>KneeToChest</c>.</summary>
     private static string Name(string id) =>
         string.Concat(id.Split('-', '_', '.').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));

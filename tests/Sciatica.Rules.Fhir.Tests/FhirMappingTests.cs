@@ -276,5 +276,5 @@ public sealed class FhirMappingTests
     }
 
     private static void AssertGolden(string name, string actual) =>
-        GoldenFile.Check(Path.Combine("tests", "Sciatica.Rules.Fhir.Tests", "Golden", name), actual + "\n", "the FHIR mapping", nameof(FhirMappingTests));
+        GoldenFile.CheckOrUpdate(Path.Combine("tests", "Sciatica.Rules.Fhir.Tests", "Golden", name), actual + "\n", "the FHIR mapping", nameof(FhirMappingTests));
 }

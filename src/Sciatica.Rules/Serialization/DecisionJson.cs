@@ -21,15 +21,7 @@ internal static class DecisionJson
         using var writer = new Utf8JsonWriter(output, indented ? WriterOptions.Indented : WriterOptions.Compact);
         writer.WriteStartObject();
         writer.WriteString("decision"u8, ContractNames.Of(decision.Decision));
-        if (decision.Timeframe is { } timeframe)
-        {
-            writer.WriteString("timeframe"u8, ContractNames.Of(timeframe));
-        }
-        else
-        {
-            writer.WriteNull("timeframe"u8);
-        }
-
+        ContractWriter.WriteStringOrNull(writer, "timeframe"u8, decision.Timeframe is { } timeframe ? ContractNames.Of(timeframe) : null);
         writer.WritePropertyName("reasons"u8);
         Part(writer, decision.Reasons, WriteReasons);
         writer.WritePropertyName("exercises"u8);
@@ -37,35 +29,23 @@ internal static class DecisionJson
         writer.WritePropertyName("excluded"u8);
         if (!TryWriteShared(writer, decision.Excluded, WriteExcludedList))
         {
-            writer.WriteStartArray();
-            foreach (var excluded in decision.Excluded)
-            {
-                Part(writer, excluded, WriteExcluded);
-            }
-
-            writer.WriteEndArray();
+            // Not shared as a list: each excluded exercise may still be.
+            ContractWriter.WriteArray(writer, decision.Excluded, static (w, excluded) => Part(w, excluded, WriteExcluded));
         }
 
         writer.WritePropertyName("safetyAdvice"u8);
         Part(writer, decision.SafetyAdvice, WriteStrings);
         writer.WriteString("ruleSetVersion"u8, decision.RuleSetVersion);
-        if (decision.WhatWouldChange is { } changes)
+        ContractWriter.WriteOptionalArray(writer, "whatWouldChange"u8, decision.WhatWouldChange, static (w, change) =>
         {
-            writer.WritePropertyName("whatWouldChange"u8);
-            writer.WriteStartArray();
-            foreach (var change in changes)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("target"u8, change.Target);
-                writer.WriteString("gives"u8, change.Gives);
-                writer.WritePropertyName("patch"u8);
-                ProfilePatchConverter.WritePatch(writer, change.Patch);
-                writer.WriteString("explanation"u8, change.Explanation);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+            w.WriteStartObject();
+            w.WriteString("target"u8, change.Target);
+            w.WriteString("gives"u8, change.Gives);
+            w.WritePropertyName("patch"u8);
+            ProfilePatchConverter.WritePatch(w, change.Patch);
+            w.WriteString("explanation"u8, change.Explanation);
+            w.WriteEndObject();
+        });
 
         writer.WriteEndObject();
     }
@@ -105,66 +85,44 @@ internal static class DecisionJson
         return true;
     }
 
-    private static void WriteReasons(Utf8JsonWriter writer, IReadOnlyList<DecisionReason> reasons)
-    {
-        writer.WriteStartArray();
-        foreach (var reason in reasons)
+    private static void WriteReasons(Utf8JsonWriter writer, IReadOnlyList<DecisionReason> reasons) =>
+        ContractWriter.WriteArray(writer, reasons, static (w, reason) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("ruleId"u8, reason.RuleId);
-            writer.WriteString("message"u8, reason.Message);
-            writer.WriteString("source"u8, reason.Source);
-            writer.WriteEndObject();
-        }
+            w.WriteStartObject();
+            w.WriteString("ruleId"u8, reason.RuleId);
+            w.WriteString("message"u8, reason.Message);
+            w.WriteString("source"u8, reason.Source);
+            w.WriteEndObject();
+        });
 
-        writer.WriteEndArray();
+    private static void WriteExercises(Utf8JsonWriter writer, IReadOnlyList<PrescribedExercise> exercises) =>
+        ContractWriter.WriteArray(writer, exercises, WriteExercise);
+
+    private static void WriteExercise(Utf8JsonWriter writer, PrescribedExercise exercise)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id"u8, exercise.Id);
+        writer.WriteString("name"u8, exercise.Name);
+        writer.WriteString("kind"u8, ContractNames.Of(exercise.Kind));
+        writer.WritePropertyName("movements"u8);
+        ContractWriter.WriteArray(writer, exercise.Movements, static (w, movement) => w.WriteStringValue(ContractNames.Of(movement)));
+        writer.WritePropertyName("dosage"u8);
+        writer.WriteStartObject();
+        ContractWriter.WriteNumberOrNull(writer, "holdSeconds"u8, exercise.Dosage.HoldSeconds);
+        ContractWriter.WriteNumberOrNull(writer, "repetitions"u8, exercise.Dosage.Repetitions);
+        ContractWriter.WriteNumberOrNull(writer, "sets"u8, exercise.Dosage.Sets);
+        ContractWriter.WriteNumberOrNull(writer, "minutes"u8, exercise.Dosage.Minutes);
+        ContractWriter.WriteNumberOrNull(writer, "timesPerDay"u8, exercise.Dosage.TimesPerDay);
+        writer.WriteEndObject();
+        writer.WritePropertyName("instructions"u8);
+        WriteStrings(writer, exercise.Instructions);
+        writer.WriteString("rationale"u8, exercise.Rationale);
+        writer.WriteString("source"u8, exercise.Source);
+        writer.WriteEndObject();
     }
 
-    private static void WriteExercises(Utf8JsonWriter writer, IReadOnlyList<PrescribedExercise> exercises)
-    {
-        writer.WriteStartArray();
-        foreach (var exercise in exercises)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id"u8, exercise.Id);
-            writer.WriteString("name"u8, exercise.Name);
-            writer.WriteString("kind"u8, ContractNames.Of(exercise.Kind));
-            writer.WritePropertyName("movements"u8);
-            writer.WriteStartArray();
-            foreach (var movement in exercise.Movements)
-            {
-                writer.WriteStringValue(ContractNames.Of(movement));
-            }
-
-            writer.WriteEndArray();
-            writer.WritePropertyName("dosage"u8);
-            writer.WriteStartObject();
-            Number(writer, "holdSeconds"u8, exercise.Dosage.HoldSeconds);
-            Number(writer, "repetitions"u8, exercise.Dosage.Repetitions);
-            Number(writer, "sets"u8, exercise.Dosage.Sets);
-            Number(writer, "minutes"u8, exercise.Dosage.Minutes);
-            Number(writer, "timesPerDay"u8, exercise.Dosage.TimesPerDay);
-            writer.WriteEndObject();
-            writer.WritePropertyName("instructions"u8);
-            WriteStrings(writer, exercise.Instructions);
-            writer.WriteString("rationale"u8, exercise.Rationale);
-            writer.WriteString("source"u8, exercise.Source);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteExcludedList(Utf8JsonWriter writer, IReadOnlyList<ExcludedExercise> excluded)
-    {
-        writer.WriteStartArray();
-        foreach (var item in excluded)
-        {
-            WriteExcluded(writer, item);
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void WriteExcludedList(Utf8JsonWriter writer, IReadOnlyList<ExcludedExercise> excluded) =>
+        ContractWriter.WriteArray(writer, excluded, WriteExcluded);
 
     private static void WriteExcluded(Utf8JsonWriter writer, ExcludedExercise excluded)
     {
@@ -175,28 +133,8 @@ internal static class DecisionJson
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, IReadOnlyList<string> values)
-    {
-        writer.WriteStartArray();
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter writer, ReadOnlySpan<byte> name, int? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
+    private static void WriteStrings(Utf8JsonWriter writer, IReadOnlyList<string> values) =>
+        ContractWriter.WriteArray(writer, values, static (w, value) => w.WriteStringValue(value));
 
     /// <summary>The writer options, apart from the table of parts: remembering a part does not load the encoder, which a text-only process never needs.</summary>
     private static class WriterOptions

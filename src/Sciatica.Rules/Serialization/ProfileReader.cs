@@ -95,30 +95,8 @@ internal static class ProfileReader
         int? legPain = null, backPain = null, age = null, surgery = null, symptoms = null, pregnancy = null;
         bool clearance = false, tolerate = false, land = false, pool = false;
         List<ClinicianOverride>? overrides = null;
-        while (true)
+        while (NextField(ref json, ref problems, Names, Allowed.Properties, id, path, first, ref seen, RedFlags, out var field))
         {
-            json.Read();
-            if (json.Token == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            var field = json.Match(Names);
-            if (field < 0)
-            {
-                JsonValues.Unknown(ref json, ref problems, id, path, Allowed.Properties);
-                continue;
-            }
-
-            if ((seen & (1 << field)) != 0)
-            {
-                JsonValues.Repeated(ref json, path, first[field], field == RedFlags);
-                continue;
-            }
-
-            seen |= 1 << field;
-            first[field] = json.TokenStart;
-            json.Read();
             var at = new FieldPath(path, Properties[field]);
             var s = field + 1;
             var ok = field switch
@@ -260,30 +238,9 @@ internal static class ProfileReader
         Span<int> first = stackalloc int[OverrideNames.Length];
         var seen = 0;
         var texts = new string?[OverrideNames.Length];
-        while (true)
+        while (NextField(ref json, ref problems, OverrideNames, Allowed.Overrides, id, path, first, ref seen, redFlagsField: -1, out var field))
         {
-            json.Read();
-            if (json.Token == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            var field = json.Match(OverrideNames);
-            if (field < 0)
-            {
-                JsonValues.Unknown(ref json, ref problems, id, path, Allowed.Overrides);
-            }
-            else if ((seen & (1 << field)) != 0)
-            {
-                JsonValues.Repeated(ref json, path, first[field], redFlags: false);
-            }
-            else
-            {
-                seen |= 1 << field;
-                first[field] = json.TokenStart;
-                json.Read();
-                texts[field] = JsonValues.Text(ref json, ref problems, field + 1, new FieldPath(path, OverrideProperties[field]));
-            }
+            texts[field] = JsonValues.Text(ref json, ref problems, field + 1, new FieldPath(path, OverrideProperties[field]));
         }
 
         for (var field = 0; field < OverrideNames.Length; field++)
@@ -308,6 +265,41 @@ internal static class ProfileReader
     }
 
     /// <summary>The allowed properties, for messages: made only when a document names a property that is not one.</summary>
+    /// <summary>
+    /// Moves to the next property of the object being read and onto its value; false at the object's end. A property
+    /// not among <paramref name="names"/>, or one given again, is reported and skipped; any other is marked in
+    /// <paramref name="seen"/> (its name's start kept in <paramref name="first"/>) and returned as <paramref name="field"/>.
+    /// </summary>
+    private static bool NextField(ref JsonPass json, ref ProblemBuffer? problems, byte[][] names, string allowed, int id, string path, scoped Span<int> first, ref int seen, int redFlagsField, out int field)
+    {
+        while (true)
+        {
+            json.Read();
+            if (json.Token == JsonTokenType.EndObject)
+            {
+                field = -1;
+                return false;
+            }
+
+            field = json.Match(names);
+            if (field < 0)
+            {
+                JsonValues.Unknown(ref json, ref problems, id, path, allowed);
+            }
+            else if ((seen & (1 << field)) != 0)
+            {
+                JsonValues.Repeated(ref json, path, first[field], field == redFlagsField);
+            }
+            else
+            {
+                seen |= 1 << field;
+                first[field] = json.TokenStart;
+                json.Read();
+                return true;
+            }
+        }
+    }
+
     private static class Allowed
     {
         public static readonly string Properties = string.Join(", ", ProfileReader.Properties);

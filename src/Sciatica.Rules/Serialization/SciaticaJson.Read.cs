@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -34,11 +32,7 @@ public static partial class SciaticaJson
     /// <returns>The validated profile.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
-    public static PatientProfile ReadProfile(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadProfile(DocumentReader.ReadAll(utf8Json, MaximumDocumentBytes, "profile"));
-    }
+    public static PatientProfile ReadProfile(Stream utf8Json) => FromStream(utf8Json, "profile", ReadProfile);
 
     /// <summary>Reads a patient profile document from a stream of UTF-8 JSON, asynchronously (for example a request body).</summary>
     /// <param name="utf8Json">The document; read to its end.</param>
@@ -47,11 +41,8 @@ public static partial class SciaticaJson
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<PatientProfile> ReadProfileAsync(Stream utf8Json, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadProfile(await DocumentReader.ReadAllAsync(utf8Json, MaximumDocumentBytes, "profile", cancellationToken).ConfigureAwait(false));
-    }
+    public static Task<PatientProfile> ReadProfileAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        FromStreamAsync(utf8Json, "profile", ReadProfile, cancellationToken);
 
     /// <summary>Reads a patient profile from an already parsed JSON element.</summary>
     /// <param name="element">The profile object.</param>
@@ -104,11 +95,7 @@ public static partial class SciaticaJson
     /// <returns>The validated request.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
-    public static ReviewRequest ReadReviewRequest(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadReviewRequest(DocumentReader.ReadAll(utf8Json, MaximumDocumentBytes, "review request"));
-    }
+    public static ReviewRequest ReadReviewRequest(Stream utf8Json) => FromStream(utf8Json, "review request", ReadReviewRequest);
 
     /// <summary>Reads a session review document from a stream of UTF-8 JSON, asynchronously (for example a request body).</summary>
     /// <param name="utf8Json">The document; read to its end.</param>
@@ -117,10 +104,21 @@ public static partial class SciaticaJson
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="SciaticaValidationException">The document is larger than <see cref="MaximumDocumentBytes"/>, not valid JSON, or breaks the contract.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<ReviewRequest> ReadReviewRequestAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    public static Task<ReviewRequest> ReadReviewRequestAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
+        FromStreamAsync(utf8Json, "review request", ReadReviewRequest, cancellationToken);
+
+    /// <summary>Reads a whole document of at most <see cref="MaximumDocumentBytes"/> from a stream, then reads it with <paramref name="read"/>.</summary>
+    private static T FromStream<T>(Stream utf8Json, string subject, Func<ReadOnlyMemory<byte>, T> read)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return ReadReviewRequest(await DocumentReader.ReadAllAsync(utf8Json, MaximumDocumentBytes, "review request", cancellationToken).ConfigureAwait(false));
+        return read(DocumentReader.ReadAll(utf8Json, MaximumDocumentBytes, subject));
+    }
+
+    /// <summary>As <see cref="FromStream"/>, asynchronously; a null stream fails the task, as it did in each reader.</summary>
+    private static async Task<T> FromStreamAsync<T>(Stream utf8Json, string subject, Func<ReadOnlyMemory<byte>, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return read(await DocumentReader.ReadAllAsync(utf8Json, MaximumDocumentBytes, subject, cancellationToken).ConfigureAwait(false));
     }
 
     private static ReviewRequest ReadReviewRequest(JsonElement root)

@@ -95,31 +95,17 @@ internal sealed class ProfilePatchConverter : JsonConverter<ProfilePatch>
 
         if (patch.SetsDirectionalPreference)
         {
-            if (patch.DirectionalPreference is { } preference)
-            {
-                writer.WriteString("directionalPreference"u8, ContractNames.Of(preference));
-            }
-            else
-            {
-                writer.WriteNull("directionalPreference"u8);
-            }
+            ContractWriter.WriteStringOrNull(writer, "directionalPreference"u8, patch.DirectionalPreference is { } preference ? ContractNames.Of(preference) : null);
         }
 
-        if (patch.ClinicianOverrides is { } overrides)
+        ContractWriter.WriteOptionalArray(writer, "clinicianOverrides"u8, patch.ClinicianOverrides, static (w, o) =>
         {
-            writer.WritePropertyName("clinicianOverrides"u8);
-            writer.WriteStartArray();
-            foreach (var o in overrides)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("exerciseId"u8, o.ExerciseId);
-                writer.WriteString("ruleId"u8, o.RuleId);
-                writer.WriteString("reason"u8, o.Reason);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
+            w.WriteStartObject();
+            w.WriteString("exerciseId"u8, o.ExerciseId);
+            w.WriteString("ruleId"u8, o.RuleId);
+            w.WriteString("reason"u8, o.Reason);
+            w.WriteEndObject();
+        });
 
         if (patch.PoolAccess is { } pool)
         {
