@@ -3,7 +3,8 @@ namespace Sciatica.Rules.Handouts;
 /// <summary>
 /// The handout's one stylesheet, inlined: readable type in relative units (so that 200% zoom reflows rather than
 /// cuts), colours above 7:1 contrast on white, one column on a narrow screen, and a print layout for A4 and US Letter:
-/// the page size set, body text at 12 pt, the stop box at 12 pt bold, no exercise split across pages.
+/// the page size set, body text at 12 pt, the stop box at 12 pt bold, no exercise split across pages, no page holding
+/// only footer material.
 /// </summary>
 internal static class Stylesheet
 {
@@ -117,6 +118,10 @@ footer p { margin: .3rem 0; }
   .left-out li { margin-bottom: 2pt; break-inside: avoid; }
   .left-out-section h2 { break-after: avoid; }
   footer { margin-top: 4pt; font-size: 12pt; break-before: avoid; break-inside: avoid; }
+  /* On paper the closing footer ends the plan, before the diary: after the diary it could be pushed onto a page of its
+     own (Chromium does not keep it with the diary's last rows), a page holding only footer material (#25). */
+  main { display: flex; flex-direction: column; }
+  main > .diary { order: 1; }
   footer p { margin: 1pt 0; }
   .why-section p, .left-out-section > p { margin: 2pt 0; }
   .left-out { margin: 2pt 0; padding-left: 16pt; }

@@ -8,7 +8,8 @@ namespace Sciatica.Rules.Handouts.Tests;
 /// <summary>
 /// The handouts of the sample profiles and reviews in a real browser: no console error, no request, every drawing
 /// named, no serious or critical axe violation, readable at 200% zoom, and printed to PDF on A4 and US Letter with the
-/// expected number of pages. Screenshots and PDFs are written to artifacts/handouts.
+/// expected number of pages, none of them holding only footer material. Screenshots and PDFs are written to
+/// artifacts/handouts.
 /// </summary>
 public sealed partial class BrowserTests(Browser browser) : IClassFixture<Browser>
 {
@@ -95,6 +96,7 @@ public sealed partial class BrowserTests(Browser browser) : IClassFixture<Browse
             await page.SetContentAsync(await Render(sample, language, paper), new() { WaitUntil = WaitUntilState.Load });
             var pdf = await page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true, Path = Path.Combine(Browser.ArtifactDirectory, $"{sample}.{language}.{paper}.pdf") });
             Assert.True(PageCount(pdf) <= budget, $"{sample} ({language}, {paper}) prints on {PageCount(pdf)} pages; at most {budget}");
+            await PrintedPages.AssertNoFooterOnlyPage(page, pdf, $"{sample} ({language}, {paper})");
         }
 
         await page.CloseAsync();

@@ -7,7 +7,8 @@ namespace Sciatica.Rules.Handouts.Tests;
 /// Handouts printed to PDF in Chromium on A4 and US Letter, in every language, for plans of 1, 7 and 11 exercises:
 /// the page size asked for, at most ceil((n + 2) / 3) + 1 pages with the diary, no exercise taller than a page (and
 /// each kept whole), nothing wider than the paper, body text at least 12 pt and the stop box at least 12 pt bold,
-/// measured from the rendered print layout. The PDFs are written to artifacts/handouts.
+/// measured from the rendered print layout, and no printed page holding only footer material (read from the PDF).
+/// The PDFs are written to artifacts/handouts.
 /// </summary>
 public sealed class PrintTests(Browser browser) : IClassFixture<Browser>
 {
@@ -107,6 +108,7 @@ public sealed class PrintTests(Browser browser) : IClassFixture<Browser>
         var budget = (int)Math.Ceiling((n + 2) / 3.0) + 1;
         var pages = BrowserTests.PageCount(pdf);
         Assert.Equal(paper == PaperSize.Letter ? "612 792" : "595 842", BrowserTests.MediaBox(pdf));
+        await PrintedPages.AssertNoFooterOnlyPage(page, pdf, $"{n} exercises ({language}, {paper})");
         await page.CloseAsync();
 
         Assert.True(pages <= budget, $"{n} exercises ({language}, {paper}) print on {pages} pages; at most {budget}");
