@@ -53,33 +53,6 @@ public static partial class SciaticaJson
         }
     }
 
-    /// <summary>
-    /// Runs a profile or review reader like <see cref="Guard{T}(string, Func{T})"/>, and when it refuses the document, reads
-    /// what it still can: text that cannot be decoded is reported at the property that holds it, and the red flags that
-    /// can be read are screened on their own, so that a refusal naming emergency or urgent signs says so first
-    /// (<see cref="SciaticaValidationException.Screening"/>).
-    /// </summary>
-    private static T Screened<T>(string subject, Func<ReadOnlyMemory<byte>> utf8, Func<T> read)
-    {
-        try
-        {
-            try
-            {
-                return Guard(subject, read);
-            }
-            catch (SciaticaValidationException ex) when (ex.Problems.Count == 1 && ex.Problems[0].Path == "$" && ex.Problems[0].Message.StartsWith(UndecodableText, StringComparison.Ordinal)
-                && LenientScan.UndecodablePath(utf8().Span) is { } path && path != "$")
-            {
-                throw Invalid(subject, path, ex.Problems[0].Message);
-            }
-        }
-        catch (SciaticaValidationException ex) when (ex.Screening is null)
-        {
-            ex.Screening = RedFlagScreening.Of(LenientScan.RedFlags(utf8().Span));
-            throw;
-        }
-    }
-
     private const string UndecodableText = "contains text that is not valid Unicode";
 
     internal static JsonDocument Parse(string json, string subject)
