@@ -52,23 +52,4 @@ internal static class DosageReader
         static int? Given(int value) => value < 0 ? null : value;
         return new Dosage { HoldSeconds = Given(values[0]), Repetitions = Given(values[1]), Sets = Given(values[2]), Minutes = Given(values[3]), TimesPerDay = Given(values[4]) };
     }
-
-    public static Dosage? Read(JsonElement element, string path, ProblemList problems)
-    {
-        var before = problems.Count;
-        var reader = new JsonElementReader(element, path, problems, Properties);
-        if (!reader.IsObject)
-        {
-            return null;
-        }
-
-        var hold = reader.Integer("holdSeconds", required: false, 1, int.MaxValue, nullable: true);
-        var repetitions = reader.Integer("repetitions", required: false, 1, int.MaxValue, nullable: true);
-        var sets = reader.Integer("sets", required: false, 1, int.MaxValue, nullable: true);
-        var minutes = reader.Integer("minutes", required: false, 1, int.MaxValue, nullable: true);
-        var times = reader.Integer("timesPerDay", required: false, 1, int.MaxValue, nullable: true);
-        return problems.Count > before
-            ? null
-            : new Dosage { HoldSeconds = hold, Repetitions = repetitions, Sets = sets, Minutes = minutes, TimesPerDay = times };
-    }
 }
