@@ -13,8 +13,8 @@ internal readonly record struct FieldPath(string Parent, string? Name, int Index
 
     public override string ToString()
     {
-        var path = Name is null ? Parent : JsonElementReader.Child(Parent, Name);
-        return Index < 0 ? path : JsonElementReader.Index(path, Index);
+        var path = Name is null ? Parent : JsonPaths.Child(Parent, Name);
+        return Index < 0 ? path : JsonPaths.Index(path, Index);
     }
 }
 
@@ -258,7 +258,7 @@ internal static class JsonValues
         }
         else if (!repeated)
         {
-            Add(ref problems, 0, JsonElementReader.Child(objectPath, json.Text(objectPath) ?? string.Empty), $"is not a known property; allowed properties: {allowedProperties}.");
+            Add(ref problems, 0, JsonPaths.Child(objectPath, json.Text(objectPath) ?? string.Empty), $"is not a known property; allowed properties: {allowedProperties}.");
         }
 
         json.Read();
