@@ -1,21 +1,29 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules;
 
-/// <summary>Reads a catalog document strictly; items with problems are left out and their indices kept for messages.</summary>
-internal static class CatalogReader
+/// <summary>
+/// Reads a catalog document in one forward pass over its UTF-8 (<see cref="JsonPass"/>), as the profile and review
+/// readers read theirs: each value checked as it is read, every problem with its path, unknown properties first and then
+/// the fields in the order of each object's property table. Items with problems are left out and the indices of those
+/// read kept, so that the loader's checks name each item where the document has it.
+/// </summary>
+internal static partial class CatalogReader
 {
     internal static readonly string[] RootProperties = ["name", "version", "extends", "sources", "thresholds", "screening", "exercises", "contraindications"];
     internal static readonly string[] SourceProperties = ["id", "citation", "supports", "link"];
     internal static readonly string[] ThresholdProperties =
         ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "severePainFrom", "maximumPainDuringExercise", "maximumPainForProgression"];
-    internal static readonly string[] GateProperties = ["id", "redFlag", "cause", "decision", "timeframe", "rationale", "source"];
-    internal static readonly string[] ExerciseProperties =
-        ["id", "name", "kind", "position", "movements", "dosage", "minimumDosage", "maximumDosage", "progressionStep", "alternative", "instructions", "rationale", "source", "clinicianEnabledOnly"];
-    internal static readonly string[] ContraindicationProperties =
-        ["id", "causes", "whenDirectionalPreference", "afterSpineSurgery", "minimumLegPain", "minimumPregnancyWeeks", "movements", "positions", "strength", "liftedByDirectionalPreference", "guardsCustomCatalogsOnly", "rationale", "source"];
+
+    private static readonly byte[][] RootNames = Utf8(RootProperties);
+    private static readonly byte[][] SourceNames = Utf8(SourceProperties);
+    private static readonly byte[][] ThresholdNames = Utf8(ThresholdProperties);
+
+    // The indexes of RootProperties.
+    private const int Name = 0, Version = 1, Extends = 2, Sources = 3, Thresholds = 4, Screening = 5, Exercises = 6, Contraindications = 7;
 
     public sealed record Document(
         string? Name,
@@ -31,185 +39,351 @@ internal static class CatalogReader
         string? Extends,
         ImmutableArray<ClinicalSource> Sources);
 
-    public static Document Read(JsonElement root, ProblemList problems)
+    /// <summary>
+    /// Reads a catalog document; one byte order mark may open it. A document that is not JSON, repeats a property or holds
+    /// text that cannot be decoded is refused at once; otherwise its problems join <paramref name="problems"/>, for the
+    /// loader's checks to follow.
+    /// </summary>
+    /// <exception cref="SciaticaValidationException">The document is not valid JSON, repeats a property or holds text that cannot be decoded.</exception>
+    public static Document Read(ReadOnlySpan<byte> utf8, ProblemList problems)
     {
-        var reader = new JsonElementReader(root, "$", problems, RootProperties);
-        var name = reader.Text("name", required: true);
-        var version = reader.Text("version", required: true);
+        var json = new JsonPass(utf8);
+        ProblemBuffer? buffer = null;
+        Document? document = null;
+        JsonException? syntax = null;
+        try
+        {
+            json.Read();
+            document = ReadRoot(ref json, ref buffer);
+            json.End();
+        }
+        catch (JsonException ex)
+        {
+            syntax = ex;
+        }
+
+        if (json.Refusal("catalog", syntax, problems: null) is { } refusal)
+        {
+            // A catalog names no patient's red flags: its refusal screens nothing.
+            refusal.Screening = null;
+            throw refusal;
+        }
+
+        buffer?.AddTo(problems);
+        return document!;
+    }
+
+    private static Document ReadRoot(ref JsonPass json, ref ProblemBuffer? problems)
+    {
+        var empty = new Document(null, null, RuleThresholds.Default, [], [], false, [], [], [], [], null, []);
+        if (json.Token != JsonTokenType.StartObject)
+        {
+            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath("$", null), "a JSON object");
+
+            // As a document without fields: a full catalog with the default gates, which the loader's checks then hold it to.
+            return empty with { Screening = BuiltInRules.DefaultGates, ScreeningIndices = [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)] };
+        }
+
+        var id = json.NewObject();
+        Span<int> first = stackalloc int[RootNames.Length];
+        var seen = 0;
+        string? name = null, version = null, extends = null;
+        ImmutableArray<ClinicalSource> sources = [];
+        var thresholds = new int?[ThresholdNames.Length];
+        var thresholdsGiven = 0;
+        var thresholdsObject = false;
+        (ImmutableArray<ScreeningGate> Items, ImmutableArray<int> Indices) gates = ([], []);
+        (ImmutableArray<Exercise> Items, ImmutableArray<int> Indices) exercises = ([], []);
+        (ImmutableArray<Contraindication> Items, ImmutableArray<int> Indices) contraindications = ([], []);
+        while (true)
+        {
+            json.Read();
+            if (json.Token == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var field = json.Match(RootNames);
+            if (!JsonValues.Property(ref json, ref problems, id, "$", field, ref seen, first, Allowed.Root))
+            {
+                continue;
+            }
+
+            var s = field + 1;
+            var at = new FieldPath("$", RootProperties[field]);
+            switch (field)
+            {
+                case Name:
+                    name = JsonValues.Text(ref json, ref problems, s, at);
+                    break;
+                case Version:
+                    version = JsonValues.Text(ref json, ref problems, s, at);
+                    break;
+                case Extends:
+                    extends = JsonValues.Text(ref json, ref problems, s, at);
+                    break;
+                case Sources:
+                    sources = ReadSources(ref json, ref problems, s, at);
+                    break;
+                case Thresholds:
+                    thresholdsObject = json.Token == JsonTokenType.StartObject;
+                    thresholdsGiven = ReadThresholds(ref json, ref problems, s, thresholds);
+                    break;
+                case Screening:
+                    gates = Items(ref json, ref problems, s, at, "screening gates", ReadGate);
+                    break;
+                case Exercises:
+                    exercises = Items(ref json, ref problems, s, at, "exercises", ReadExercise);
+                    break;
+                default:
+                    contraindications = Items(ref json, ref problems, s, at, "contraindications", ReadContraindication);
+                    break;
+            }
+        }
+
         // An overlay ("extends") inherits everything and may only add and tighten: its lists are optional.
-        var extends = reader.TryGet("extends", required: false, "\"default\", or \"default@\" and a version or rule-set version", out _) ? reader.Text("extends", required: false) : null;
         var overlay = extends is not null;
-        var sources = reader.TryGet("sources", required: false, "an array of sources", out var so) ? ReadSources(so, problems) : [];
-        var thresholds = reader.TryGet("thresholds", required: false, "an object", out var t)
-            ? ReadThresholds(t, problems, overlay ? DefaultCatalog.Embedded.RuleSet.Thresholds : null)
-            : overlay ? DefaultCatalog.Embedded.RuleSet.Thresholds : RuleThresholds.Default;
-        var screeningGiven = reader.TryGet("screening", required: false, "an array of gates", out var s);
-        var (gates, gateIndices) = screeningGiven ? Items(s, "$.screening", "screening gates", problems, ReadGate)
-            : overlay ? ([], []) : (BuiltInRules.DefaultGates, [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)]);
-        var (exercises, exerciseIndices) = reader.TryGet("exercises", required: !overlay, "an array of exercises", out var e)
-            ? Items(e, "$.exercises", "exercises", problems, ReadExercise) : ([], []);
-        var (contraindications, contraindicationIndices) = reader.TryGet("contraindications", required: !overlay, "an array of contraindications", out var c)
-            ? Items(c, "$.contraindications", "contraindications", problems, ReadContraindication) : ([], []);
-        return new Document(name, version, thresholds, gates, gateIndices, screeningGiven, exercises, exerciseIndices, contraindications, contraindicationIndices, extends, sources);
+        JsonValues.Required(ref problems, seen, Name, "$", RootProperties, "a non-empty text");
+        JsonValues.Required(ref problems, seen, Version, "$", RootProperties, "a non-empty text");
+        if (!overlay)
+        {
+            JsonValues.Required(ref problems, seen, Exercises, "$", RootProperties, "an array of exercises");
+            JsonValues.Required(ref problems, seen, Contraindications, "$", RootProperties, "an array of contraindications");
+        }
+
+        var screeningGiven = (seen & (1 << Screening)) != 0;
+        if (!screeningGiven && !overlay)
+        {
+            gates = (BuiltInRules.DefaultGates, [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)]);
+        }
+
+        return empty with
+        {
+            Name = name,
+            Version = version,
+            Thresholds = Merged(ref problems, (seen & (1 << Thresholds)) != 0, thresholdsObject, thresholds, thresholdsGiven, overlay),
+            Screening = gates.Items,
+            ScreeningIndices = gates.Indices,
+            ScreeningGiven = screeningGiven,
+            Exercises = exercises.Items,
+            ExerciseIndices = exercises.Indices,
+            Contraindications = contraindications.Items,
+            ContraindicationIndices = contraindications.Indices,
+            Extends = extends,
+            Sources = sources,
+        };
+    }
+
+    /// <summary>Reads the thresholds object into <paramref name="values"/> (null where absent or wrong); gives the bits of the fields given.</summary>
+    private static int ReadThresholds(ref JsonPass json, ref ProblemBuffer? parent, int slot, int?[] values)
+    {
+        ProblemBuffer? problems = null;
+        var seen = 0;
+        if (json.Token != JsonTokenType.StartObject)
+        {
+            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath("$.thresholds", null), "a JSON object");
+        }
+        else
+        {
+            var id = json.NewObject();
+            Span<int> first = stackalloc int[ThresholdNames.Length];
+            while (true)
+            {
+                json.Read();
+                if (json.Token == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                var field = json.Match(ThresholdNames);
+                if (JsonValues.Property(ref json, ref problems, id, "$.thresholds", field, ref seen, first, Allowed.Thresholds))
+                {
+                    var maximum = field switch { 0 or 1 => 200, 2 => 1000, _ => 10 };
+                    JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath("$.thresholds", ThresholdProperties[field]), 0, maximum, nullable: false, out values[field]);
+                }
+            }
+        }
+
+        (parent ??= problems is null ? null : new())?.AddAll(slot, problems);
+        return seen;
+    }
+
+    /// <summary>The thresholds read: fields left out are the default's, and for an overlay the base catalog's, which a looser field may not undercut.</summary>
+    private static RuleThresholds Merged(ref ProblemBuffer? problems, bool given, bool isObject, int?[] values, int seen, bool overlay)
+    {
+        var overlayBase = overlay ? DefaultCatalog.Embedded.RuleSet.Thresholds : null;
+        if (!given)
+        {
+            return overlayBase ?? RuleThresholds.Default;
+        }
+
+        var d = overlayBase ?? RuleThresholds.Default;
+        var read = new RuleThresholds
+        {
+            SeriousPathologyMinimumAge = values[0] ?? d.SeriousPathologyMinimumAge,
+            SeriousPathologyMaximumAge = values[1] ?? d.SeriousPathologyMaximumAge,
+            MinimumWeeksAfterSpineSurgery = values[2] ?? d.MinimumWeeksAfterSpineSurgery,
+            SeverePainFrom = values[3] ?? d.SeverePainFrom,
+            MaximumPainDuringExercise = values[4] ?? d.MaximumPainDuringExercise,
+            MaximumPainForProgression = values[5] ?? d.MaximumPainForProgression,
+        };
+        if (overlayBase is null || !isObject)
+        {
+            return read;
+        }
+
+        var looser = new ProblemList();
+        var merged = ThresholdTightening.Merge(overlayBase, read, name => (seen & (1 << Array.IndexOf(ThresholdProperties, name))) != 0, "$.thresholds", looser, "default");
+        foreach (var problem in looser.Items)
+        {
+            JsonValues.Add(ref problems, Thresholds + 1, problem.Path, problem.Message);
+        }
+
+        return merged;
     }
 
     /// <summary>Reads the clinical sources a catalog declares: upper-case ids of its own, each with a citation and an optional link.</summary>
-    private static ImmutableArray<ClinicalSource> ReadSources(JsonElement array, ProblemList problems)
+    private static ImmutableArray<ClinicalSource> ReadSources(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at)
     {
-        var (sources, indices) = Items(array, "$.sources", "sources", problems, (element, path, p) =>
-        {
-            var before = p.Count;
-            var r = new JsonElementReader(element, path, p, SourceProperties);
-            var id = r.Text("id", true);
-            var citation = r.Text("citation", true);
-            var supports = r.TryGet("supports", false, "a text", out var su) && su.ValueKind != JsonValueKind.Null ? r.Text("supports", false) : null;
-            var link = r.TryGet("link", false, "an absolute http or https address", out var l) && l.ValueKind != JsonValueKind.Null ? r.Text("link", false) : null;
-            if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z0-9]+(-[A-Z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
-            {
-                p.Add(path + ".id", "must be an upper-case id such as 'CLINIC-NORTH-2025' (letters A-Z, digits and single hyphens).");
-            }
-            else if (ClinicalSources.IsKnown(id))
-            {
-                p.Add(path + ".id", $"'{ProblemList.Echo(id)}' is a built-in source: cite it directly, do not declare it again.");
-            }
-
-            if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            {
-                p.Add(path + ".link", "must be an absolute http or https address, or null.");
-            }
-
-            return p.Count > before ? null : new ClinicalSource(id!, citation!, supports ?? "Declared by the catalog.") { Link = link };
-        });
+        var (sources, indices) = Items(ref json, ref problems, slot, at, "sources", ReadSource);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = new ProblemList();
         for (var i = 0; i < sources.Length; i++)
         {
-            problems.RequireUniqueId(JsonElementReader.Index("$.sources", indices[i]) + ".id", sources[i].Id, seen, "source");
+            repeated.RequireUniqueId(JsonPaths.Index("$.sources", indices[i]) + ".id", sources[i].Id, seen, "source");
+        }
+
+        foreach (var problem in repeated.Items)
+        {
+            JsonValues.Add(ref problems, slot, problem.Path, problem.Message);
         }
 
         return sources;
     }
 
-    private static (ImmutableArray<T> Items, ImmutableArray<int> Indices) Items<T>(JsonElement array, string path, string noun, ProblemList problems, Func<JsonElement, string, ProblemList, T?> read)
+    private static ClinicalSource? ReadSource(ref JsonPass json, ref ProblemBuffer? items, string path)
+    {
+        ProblemBuffer? problems = null;
+        string? id = null, citation = null, supports = null, link = null;
+        if (Begin(ref json, ref problems, path) is var objectId and >= 0)
+        {
+            Span<int> first = stackalloc int[SourceNames.Length];
+            var seen = 0;
+            while (Next(ref json))
+            {
+                var field = json.Match(SourceNames);
+                if (JsonValues.Property(ref json, ref problems, objectId, path, field, ref seen, first, Allowed.Sources))
+                {
+                    var at = new FieldPath(path, SourceProperties[field]);
+                    _ = field switch
+                    {
+                        0 => (id = JsonValues.Text(ref json, ref problems, 1, at)) is not null,
+                        1 => (citation = JsonValues.Text(ref json, ref problems, 2, at)) is not null,
+                        2 => JsonValues.NullableText(ref json, ref problems, 3, at, out supports),
+                        _ => JsonValues.NullableText(ref json, ref problems, 4, at, out link),
+                    };
+                }
+            }
+
+            JsonValues.Required(ref problems, seen, 0, path, SourceProperties, "a non-empty text");
+            JsonValues.Required(ref problems, seen, 1, path, SourceProperties, "a non-empty text");
+            if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z0-9]+(-[A-Z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
+            {
+                JsonValues.Add(ref problems, 5, path + ".id", "must be an upper-case id such as 'CLINIC-NORTH-2025' (letters A-Z, digits and single hyphens).");
+            }
+            else if (ClinicalSources.IsKnown(id))
+            {
+                JsonValues.Add(ref problems, 5, path + ".id", $"'{ProblemList.Echo(id)}' is a built-in source: cite it directly, do not declare it again.");
+            }
+
+            if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                JsonValues.Add(ref problems, 5, path + ".link", "must be an absolute http or https address, or null.");
+            }
+        }
+
+        return Item(ref items, problems, () => new ClinicalSource(id!, citation!, supports ?? "Declared by the catalog.") { Link = link });
+    }
+
+    /// <summary>Reads an array of items; gives those read without problems and the index of each in the array.</summary>
+    private static (ImmutableArray<T> Items, ImmutableArray<int> Indices) Items<T>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, string noun, JsonItemReader<T> read)
         where T : class
     {
-        if (array.ValueKind != JsonValueKind.Array)
+        if (json.Token != JsonTokenType.StartArray)
         {
-            problems.Add(path, $"is {JsonElementReader.Describe(array)}; allowed values: an array of {noun}.");
+            JsonValues.Wrong(ref json, ref problems, slot, at, "an array of " + noun);
             return ([], []);
         }
 
         var items = ImmutableArray.CreateBuilder<T>();
         var indices = ImmutableArray.CreateBuilder<int>();
-        var index = 0;
-        foreach (var element in array.EnumerateArray())
+        ProblemBuffer? itemProblems = null;
+        for (var index = 0; ; index++)
         {
-            if (read(element, JsonElementReader.Index(path, index), problems) is { } item)
+            json.Read();
+            if (json.Token == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (read(ref json, ref itemProblems, at.Item(index).ToString()) is { } item)
             {
                 items.Add(item);
                 indices.Add(index);
             }
-
-            index++;
         }
 
+        (problems ??= itemProblems is null ? null : new())?.AddAll(slot, itemProblems);
         return (items.ToImmutable(), indices.ToImmutable());
     }
 
-    /// <summary>Reads thresholds; for an overlay, fields left out keep the base catalog's and a looser field is a problem.</summary>
-    private static RuleThresholds ReadThresholds(JsonElement element, ProblemList problems, RuleThresholds? overlayBase)
+    /// <summary>Starts an item that must be an object: gives its number in the pass, or -1 (with the problem) when it is none.</summary>
+    private static int Begin(ref JsonPass json, ref ProblemBuffer? problems, string path)
     {
-        var r = new JsonElementReader(element, "$.thresholds", problems, ThresholdProperties);
-        var d = overlayBase ?? RuleThresholds.Default;
-        var read = new RuleThresholds
+        if (json.Token == JsonTokenType.StartObject)
         {
-            SeriousPathologyMinimumAge = r.Integer("seriousPathologyMinimumAge", false, 0, 200) ?? d.SeriousPathologyMinimumAge,
-            SeriousPathologyMaximumAge = r.Integer("seriousPathologyMaximumAge", false, 0, 200) ?? d.SeriousPathologyMaximumAge,
-            MinimumWeeksAfterSpineSurgery = r.Integer("minimumWeeksAfterSpineSurgery", false, 0, 1000) ?? d.MinimumWeeksAfterSpineSurgery,
-            SeverePainFrom = r.Integer("severePainFrom", false, 0, 10) ?? d.SeverePainFrom,
-            MaximumPainDuringExercise = r.Integer("maximumPainDuringExercise", false, 0, 10) ?? d.MaximumPainDuringExercise,
-            MaximumPainForProgression = r.Integer("maximumPainForProgression", false, 0, 10) ?? d.MaximumPainForProgression,
-        };
+            return json.NewObject();
+        }
 
-        return overlayBase is null || element.ValueKind != JsonValueKind.Object
-            ? read
-            : ThresholdTightening.Merge(overlayBase, read, name => element.TryGetProperty(name, out _), "$.thresholds", problems, "default");
+        JsonValues.Wrong(ref json, ref problems, 0, new FieldPath(path, null), "a JSON object");
+        return -1;
     }
 
-    private static ScreeningGate? ReadGate(JsonElement element, string path, ProblemList problems)
+    /// <summary>Moves to the next property name of an object; false at its end.</summary>
+    private static bool Next(ref JsonPass json)
     {
-        var before = problems.Count;
-        var r = new JsonElementReader(element, path, problems, GateProperties);
-        var id = r.Text("id", true);
-        var flag = r.Enum<RedFlag>("redFlag", false, nullable: true);
-        var cause = r.Enum<Cause>("cause", false, nullable: true);
-        var decision = r.Enum<DecisionKind>("decision", true);
-        var timeframe = r.Enum<Timeframe>("timeframe", false, nullable: true);
-        var rationale = r.Text("rationale", true);
-        var source = r.Text("source", true);
-        return problems.Count > before ? null : new ScreeningGate { Id = id!, RedFlag = flag, Cause = cause, Decision = decision!.Value, Timeframe = timeframe, Rationale = rationale!, Source = source! };
+        json.Read();
+        return json.Token != JsonTokenType.EndObject;
     }
 
-    private static Exercise? ReadExercise(JsonElement element, string path, ProblemList problems)
+    /// <summary>Ends an item: its problems join those of the array's items, and then it is null.</summary>
+    private static T? Item<T>(ref ProblemBuffer? items, ProblemBuffer? problems, Func<T> build)
+        where T : class
     {
-        var before = problems.Count;
-        var r = new JsonElementReader(element, path, problems, ExerciseProperties);
-        var id = r.Text("id", true);
-        var name = r.Text("name", true);
-        var kind = r.Enum<ExerciseKind>("kind", true);
-        var position = r.Enum<BodyPosition>("position", true);
-        var movements = r.EnumArray<MovementPattern>("movements", true);
-        var dosage = Dose(r, "dosage", path, problems);
-        var minimum = Dose(r, "minimumDosage", path, problems);
-        var maximum = Dose(r, "maximumDosage", path, problems);
-        var step = Dose(r, "progressionStep", path, problems);
-        var alternative = r.TryGet("alternative", false, "an exercise id or null", out var a) && a.ValueKind != JsonValueKind.Null ? r.Text("alternative", false) : null;
-        var instructions = r.Array("instructions", true, "non-empty texts", (item, itemPath) =>
-            item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())
-                ? (true, item.GetString()!)
-                : Fail<string>(problems, itemPath, $"is {JsonElementReader.Describe(item)}; allowed values: a non-empty text."));
-        var rationale = r.Text("rationale", true);
-        var source = r.Text("source", true);
-        var clinicianOnly = r.Boolean("clinicianEnabledOnly", false);
-        return problems.Count > before ? null : new Exercise
+        if (problems is null)
         {
-            Id = id!, Name = name!, Kind = kind!.Value, Position = position!.Value, Movements = movements,
-            Dosage = dosage!, MinimumDosage = minimum!, MaximumDosage = maximum!, ProgressionStep = step!, Alternative = alternative,
-            Instructions = instructions, Rationale = rationale!, Source = source!, ClinicianEnabledOnly = clinicianOnly ?? false,
-        };
+            return build();
+        }
+
+        (items ??= new()).AddAll(0, problems);
+        return null;
     }
 
-    private static Contraindication? ReadContraindication(JsonElement element, string path, ProblemList problems)
-    {
-        var before = problems.Count;
-        var r = new JsonElementReader(element, path, problems, ContraindicationProperties);
-        var id = r.Text("id", true);
-        var causes = r.EnumArray<Cause>("causes", false);
-        var when = r.Enum<DirectionalPreference>("whenDirectionalPreference", false, nullable: true);
-        var afterSurgery = r.Boolean("afterSpineSurgery", false);
-        var legPain = r.Integer("minimumLegPain", false, 0, 10, nullable: true);
-        var pregnancy = r.Integer("minimumPregnancyWeeks", false, 0, 42, nullable: true);
-        var movements = r.EnumArray<MovementPattern>("movements", false);
-        var positions = r.EnumArray<BodyPosition>("positions", false);
-        var strength = r.Enum<ContraindicationStrength>("strength", true);
-        var lifted = r.Enum<DirectionalPreference>("liftedByDirectionalPreference", false, nullable: true);
-        var customOnly = r.Boolean("guardsCustomCatalogsOnly", false);
-        var rationale = r.Text("rationale", true);
-        var source = r.Text("source", true);
-        return problems.Count > before ? null : new Contraindication
-        {
-            Id = id!, Causes = causes, WhenDirectionalPreference = when, AfterSpineSurgery = afterSurgery ?? false,
-            MinimumLegPain = legPain, MinimumPregnancyWeeks = pregnancy, Movements = movements, Positions = positions,
-            Strength = strength!.Value, LiftedByDirectionalPreference = lifted, GuardsCustomCatalogsOnly = customOnly ?? false,
-            Rationale = rationale!, Source = source!,
-        };
-    }
+    private static byte[][] Utf8(string[] names) => [.. names.Select(Encoding.UTF8.GetBytes)];
 
-    private static Dosage? Dose(JsonElementReader r, string name, string path, ProblemList problems) =>
-        r.TryGet(name, true, "a dosage object", out var d) ? DosageReader.Read(d, JsonElementReader.Child(path, name), problems) : null;
-
-    private static (bool, T) Fail<T>(ProblemList problems, string path, string message)
+    /// <summary>The allowed properties, for messages: made only when a document names a property that is not one.</summary>
+    private static class Allowed
     {
-        problems.Add(path, message);
-        return (false, default!);
+        public static readonly string Root = string.Join(", ", RootProperties);
+
+        public static readonly string Sources = string.Join(", ", SourceProperties);
+
+        public static readonly string Thresholds = string.Join(", ", ThresholdProperties);
+
+        public static readonly string Gates = string.Join(", ", GateProperties);
+
+        public static readonly string Exercises = string.Join(", ", ExerciseProperties);
+
+        public static readonly string Contraindications = string.Join(", ", ContraindicationProperties);
     }
 }

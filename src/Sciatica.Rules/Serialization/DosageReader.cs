@@ -7,22 +7,49 @@ internal static class DosageReader
 {
     internal static readonly string[] Properties = ["holdSeconds", "repetitions", "sets", "minutes", "timesPerDay"];
 
-    public static Dosage? Read(JsonElement element, string path, ProblemList problems)
+    private static readonly byte[][] Names = [.. Properties.Select(System.Text.Encoding.UTF8.GetBytes)];
+
+    private static readonly string Allowed = string.Join(", ", Properties);
+
+    /// <summary>Reads the dosage object at the current token; its problems go to <paramref name="slot"/> of <paramref name="parent"/>, and then it is null.</summary>
+    public static Dosage? Read(ref JsonPass json, string path, ref ProblemBuffer? parent, int slot)
     {
-        var before = problems.Count;
-        var reader = new JsonElementReader(element, path, problems, Properties);
-        if (!reader.IsObject)
+        ProblemBuffer? problems = null;
+        if (json.Token != JsonTokenType.StartObject)
         {
+            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath(path, null), "a JSON object");
+            (parent ??= new()).AddAll(slot, problems);
             return null;
         }
 
-        var hold = reader.Integer("holdSeconds", required: false, 1, int.MaxValue, nullable: true);
-        var repetitions = reader.Integer("repetitions", required: false, 1, int.MaxValue, nullable: true);
-        var sets = reader.Integer("sets", required: false, 1, int.MaxValue, nullable: true);
-        var minutes = reader.Integer("minutes", required: false, 1, int.MaxValue, nullable: true);
-        var times = reader.Integer("timesPerDay", required: false, 1, int.MaxValue, nullable: true);
-        return problems.Count > before
-            ? null
-            : new Dosage { HoldSeconds = hold, Repetitions = repetitions, Sets = sets, Minutes = minutes, TimesPerDay = times };
+        var id = json.NewObject();
+        Span<int> first = stackalloc int[Names.Length];
+        var seen = 0;
+        Span<int> values = stackalloc int[Names.Length];
+        values.Fill(-1);
+        while (true)
+        {
+            json.Read();
+            if (json.Token == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var field = json.Match(Names);
+            if (JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, Allowed)
+                && JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath(path, Properties[field]), 1, int.MaxValue, nullable: true, out var value))
+            {
+                values[field] = value ?? -1;
+            }
+        }
+
+        if (problems is not null)
+        {
+            (parent ??= new()).AddAll(slot, problems);
+            return null;
+        }
+
+        static int? Given(int value) => value < 0 ? null : value;
+        return new Dosage { HoldSeconds = Given(values[0]), Repetitions = Given(values[1]), Sets = Given(values[2]), Minutes = Given(values[3]), TimesPerDay = Given(values[4]) };
     }
 }

@@ -1,74 +1,16 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Sciatica.Rules;
 
 /// <summary>
-/// Finds where problems are in a document: the line of each problem's path, and every repeated property. Both walk
-/// the bytes once and never build the path of a token they do not report, so their work is linear in the document
-/// however long its names and arrays are (a path is built only for a problem, and cut to a bounded length).
+/// Finds where problems are in a document: the line of each problem's path. It walks the bytes once and never builds
+/// the path of a token it does not report, so its work is linear in the document however long its names and arrays
+/// are.
 /// </summary>
 internal static class JsonLineMap
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
-
-    /// <summary>
-    /// Finds every property that appears a second time in its object, with its JSON path, line and position
-    /// (1-based), so that a duplicate is reported where it is. Stops quietly at the first syntax error. At most
-    /// <see cref="ProblemList.MaximumReported"/> are listed; the rest are counted.
-    /// </summary>
-    public static ProblemList Duplicates(ReadOnlySpan<byte> json)
-    {
-        var found = new ProblemList();
-        var reader = new Utf8JsonReader(json, Options);
-        var stack = new List<Frame>();
-        var lines = new LineCounter();
-        try
-        {
-            while (reader.Read())
-            {
-                var start = (int)reader.TokenStartIndex;
-                lines.MoveTo(json, start);
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        var top = stack[^1];
-                        top.Name = reader.GetString();
-                        top.Names ??= new Dictionary<string, long>(StringComparer.Ordinal);
-                        if (!top.Names.TryAdd(top.Name!, lines.Line))
-                        {
-                            if (found.IsFull)
-                            {
-                                found.CountOmitted();
-                                break;
-                            }
-
-                            var position = (start - lines.LineStart + 1).ToString(CultureInfo.InvariantCulture);
-                            found.Add(PathOf(stack), string.Create(CultureInfo.InvariantCulture, $"appears a second time at line {lines.Line}, position {position} (first at line {top.Names[top.Name!]}); allowed: each property once per object."), lines.Line);
-                        }
-
-                        break;
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        Advance(stack);
-                        stack.Add(new Frame { IsArray = reader.TokenType == JsonTokenType.StartArray });
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        stack.RemoveAt(stack.Count - 1);
-                        break;
-                    default:
-                        Advance(stack);
-                        break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            // A syntax error or undecodable text is reported by the parser and the readers themselves.
-        }
-
-        return found;
-    }
 
     /// <summary>
     /// Adds the line of each problem's path (or of its nearest parent that has one). Only the paths of the problems
@@ -108,7 +50,7 @@ internal static class JsonLineMap
                 }
                 else if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    pending = Follow(wanted, stack[^1].Leads, JsonElementReader.Shortened(reader.GetString()!), index: -1);
+                    pending = Follow(wanted, stack[^1].Leads, JsonPaths.Shortened(reader.GetString()!), index: -1);
                     Record(pending, stack.Count, lines.Line, wanted, found, depthFound);
                     continue;
                 }
@@ -180,52 +122,6 @@ internal static class JsonLineMap
         }
     }
 
-    private static void Advance(List<Frame> stack)
-    {
-        if (stack.Count > 0 && stack[^1].IsArray)
-        {
-            stack[^1].Next++;
-        }
-    }
-
-    /// <summary>The path of the current property, built only when a problem is reported there, and cut to a bounded length.</summary>
-    private static string PathOf(List<Frame> stack)
-    {
-        var path = new StringBuilder("$");
-        foreach (var frame in stack)
-        {
-            if (path.Length > ProblemList.MaximumPathLength)
-            {
-                break;
-            }
-
-            if (frame.IsArray)
-            {
-                path.Append('[').Append((frame.Next - 1).ToString(CultureInfo.InvariantCulture)).Append(']');
-            }
-            else
-            {
-                path.Append('.').Append(JsonElementReader.Shortened(frame.Name ?? string.Empty));
-            }
-        }
-
-        return path.ToString();
-    }
-
-    private sealed class Frame
-    {
-        public bool IsArray { get; init; }
-
-        /// <summary>For an array: the number of items started so far (so the current item is <c>Next - 1</c>).</summary>
-        public int Next { get; set; }
-
-        /// <summary>For an object: the current property's name.</summary>
-        public string? Name { get; set; }
-
-        /// <summary>For an object: the names seen, with their lines; made at the first name.</summary>
-        public Dictionary<string, long>? Names { get; set; }
-    }
-
     /// <summary>Counts lines up to each token, scanning each byte once.</summary>
     private struct LineCounter
     {
@@ -235,18 +131,10 @@ internal static class JsonLineMap
 
         public long Line { get; private set; }
 
-        public int LineStart { get; private set; }
-
         public void MoveTo(ReadOnlySpan<byte> json, int start)
         {
             var skipped = json[scanned..start];
-            var breaks = skipped.Count((byte)'\n');
-            if (breaks > 0)
-            {
-                Line += breaks;
-                LineStart = scanned + skipped.LastIndexOf((byte)'\n') + 1;
-            }
-
+            Line += skipped.Count((byte)'\n');
             scanned = start;
         }
     }

@@ -217,7 +217,7 @@ internal ref struct JsonPass
         var (line, position) = Place(TokenStart);
         var (firstLine, _) = Place(firstStart);
         duplicates.Add(
-            JsonElementReader.Child(objectPath, NameText()),
+            JsonPaths.Child(objectPath, NameText()),
             string.Create(CultureInfo.InvariantCulture, $"appears a second time at line {line}, position {position} (first at line {firstLine}); allowed: each property once per object."),
             line);
     }
@@ -325,7 +325,7 @@ internal ref struct JsonPass
             }
             else
             {
-                text.Append('.').Append(JsonElementReader.Shortened(NameOf((frames[i].NameStart, frames[i].NameLength, frames[i].NameEscaped))));
+                text.Append('.').Append(JsonPaths.Shortened(NameOf((frames[i].NameStart, frames[i].NameLength, frames[i].NameEscaped))));
             }
         }
 

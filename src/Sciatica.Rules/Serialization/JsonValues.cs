@@ -13,10 +13,13 @@ internal readonly record struct FieldPath(string Parent, string? Name, int Index
 
     public override string ToString()
     {
-        var path = Name is null ? Parent : JsonElementReader.Child(Parent, Name);
-        return Index < 0 ? path : JsonElementReader.Index(path, Index);
+        var path = Name is null ? Parent : JsonPaths.Child(Parent, Name);
+        return Index < 0 ? path : JsonPaths.Index(path, Index);
     }
 }
+
+/// <summary>Reads an item of an array at the current token; its problems go to slot 0 of <paramref name="items"/>, and then it is null.</summary>
+internal delegate T? JsonItemReader<T>(ref JsonPass json, ref ProblemBuffer? items, string path);
 
 /// <summary>
 /// The values of the contract's documents read from a <see cref="JsonPass"/> at the current token, each checked as it is
@@ -104,7 +107,7 @@ internal static class JsonValues
     /// value is no array, is too long, or holds anything else (each item with its problem). Red flags read count for
     /// screening even in a refused array.
     /// </summary>
-    public static bool EnumArray<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out ulong bits, out int count)
+    public static bool EnumArray<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out ulong bits, out int count, List<TEnum>? inOrder = null)
         where TEnum : struct, Enum
     {
         bits = 0;
@@ -140,6 +143,7 @@ internal static class JsonValues
             var value = Enum<TEnum>(ref json, ref items, 0, path.Item(count - 1));
             if (value is >= 0 and < 64)
             {
+                inOrder?.Add(System.Runtime.CompilerServices.Unsafe.As<int, TEnum>(ref value));
                 bits |= 1UL << value;
                 if (flags)
                 {
@@ -174,6 +178,62 @@ internal static class JsonValues
         return true;
     }
 
+    /// <summary>
+    /// Reads the name of a property of an object whose fields are numbered (<paramref name="field"/>, -1 for a name it
+    /// does not know): an unknown or repeated name is reported and its value walked past (false); a field's first name
+    /// is recorded in <paramref name="seen"/> and <paramref name="first"/>, and the pass moved to its value (true).
+    /// </summary>
+    public static bool Property(ref JsonPass json, ref ProblemBuffer? problems, int objectId, string objectPath, int field, ref int seen, scoped Span<int> first, string allowedProperties, bool redFlags = false)
+    {
+        if (field < 0)
+        {
+            Unknown(ref json, ref problems, objectId, objectPath, allowedProperties);
+            return false;
+        }
+
+        if ((seen & (1 << field)) != 0)
+        {
+            Repeated(ref json, objectPath, first[field], redFlags);
+            return false;
+        }
+
+        seen |= 1 << field;
+        first[field] = json.TokenStart;
+        json.Read();
+        return true;
+    }
+
+    /// <summary>Reports a required field of an object that was not given (<c>is required; allowed values: ...</c>).</summary>
+    public static void Required(ref ProblemBuffer? problems, int seen, int field, string path, string[] properties, string allowed)
+    {
+        if ((seen & (1 << field)) == 0)
+        {
+            Add(ref problems, field + 1, JsonPaths.Child(path, properties[field]), $"is required; allowed values: {allowed}.");
+        }
+    }
+
+    /// <summary>Reads one of an enum's names or null (then <paramref name="value"/> is -1); false, with a problem, for anything else.</summary>
+    public static bool NullableEnum<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out int value)
+        where TEnum : struct, Enum
+    {
+        value = json.Token == JsonTokenType.Null ? -1 : Enum<TEnum>(ref json, ref problems, slot, path);
+        return json.Token == JsonTokenType.Null || value >= 0;
+    }
+
+    /// <summary>Reads a non-empty text or null (then <paramref name="value"/> is null); false, with a problem, for anything else.</summary>
+    public static bool NullableText(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out string? value)
+    {
+        value = json.Token == JsonTokenType.Null ? null : Text(ref json, ref problems, slot, path);
+        return json.Token == JsonTokenType.Null || value is not null;
+    }
+
+    /// <summary>Reports a problem at a value's path; false.</summary>
+    public static bool Problem(ref ProblemBuffer? problems, int slot, FieldPath path, string message)
+    {
+        Add(ref problems, slot, path.ToString(), message);
+        return false;
+    }
+
     /// <summary>Reports a value of the wrong kind (<c>is the text "5"; allowed values: ...</c>) and walks past it; false.</summary>
     public static bool Wrong(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, string allowed)
     {
@@ -198,7 +258,7 @@ internal static class JsonValues
         }
         else if (!repeated)
         {
-            Add(ref problems, 0, JsonElementReader.Child(objectPath, json.Text(objectPath) ?? string.Empty), $"is not a known property; allowed properties: {allowedProperties}.");
+            Add(ref problems, 0, JsonPaths.Child(objectPath, json.Text(objectPath) ?? string.Empty), $"is not a known property; allowed properties: {allowedProperties}.");
         }
 
         json.Read();

@@ -127,7 +127,7 @@ internal static class ProfileReader
 
         if ((valid & (1 << Causes)) != 0 && causeCount == 0)
         {
-            JsonValues.Add(ref problems, Causes + 1, JsonElementReader.Child(path, "causes"), "must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: " + EnumWords<Cause>.Allowed + ".");
+            JsonValues.Add(ref problems, Causes + 1, JsonPaths.Child(path, "causes"), "must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: " + EnumWords<Cause>.Allowed + ".");
         }
 
         // The screening answers are required too: unasked is not "none" (the problem names the question to ask).
@@ -177,7 +177,7 @@ internal static class ProfileReader
         {
             if ((seen & (1 << field)) == 0)
             {
-                JsonValues.Add(ref problems, field + 1, JsonElementReader.Child(path, Properties[field]), message);
+                JsonValues.Add(ref problems, field + 1, JsonPaths.Child(path, Properties[field]), message);
             }
         }
 
@@ -247,7 +247,7 @@ internal static class ProfileReader
         {
             if ((seen & (1 << field)) == 0)
             {
-                JsonValues.Add(ref problems, field + 1, JsonElementReader.Child(path, OverrideProperties[field]), "is required; allowed values: a non-empty text.");
+                JsonValues.Add(ref problems, field + 1, JsonPaths.Child(path, OverrideProperties[field]), "is required; allowed values: a non-empty text.");
             }
         }
 

@@ -1,8 +1,14 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Sciatica.Rules;
 
-/// <summary>Reads the session review document of the JSON contract strictly.</summary>
+/// <summary>
+/// Reads the session review document of the JSON contract in one forward pass over its UTF-8 (<see cref="JsonPass"/>),
+/// as <see cref="ProfileReader"/> reads a profile: each value checked as it is read, every problem with its path, listed
+/// unknown properties first and then the fields in the order of each object's property table. The profiles inside (the
+/// request's and a history entry's) are read by <see cref="ProfileReader"/> in the same pass.
+/// </summary>
 internal static class ReviewReader
 {
     internal static readonly string[] RequestProperties = ["profile", "feedback", "history"];
@@ -10,113 +16,271 @@ internal static class ReviewReader
     internal static readonly string[] HistoryProperties = ["profile", "exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
     internal static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
 
-    public static ReviewRequest? Read(JsonElement element, ProblemList problems)
+    private static readonly byte[][] RequestNames = [.. RequestProperties.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] HistoryNames = [.. HistoryProperties.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] ExerciseNames = [.. ExerciseProperties.Select(Encoding.UTF8.GetBytes)];
+
+    // The indexes of RequestProperties, of HistoryProperties (a session's feedback: the feedback has all but the profile) and of ExerciseProperties.
+    private const int Profile = 0, Feedback = 1;
+    private const int SessionProfile = 0, Exercises = 1, NextMorning = 2, NewNumbness = 3, NewWeakness = 4, NewRedFlags = 5;
+    private const int Id = 0, PainDuring = 1, SymptomChangeField = 2;
+
+    /// <summary>Reads a review request document; one byte order mark may open it.</summary>
+    /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract.</exception>
+    public static ReviewRequest Read(ReadOnlySpan<byte> utf8)
     {
-        var request = new JsonElementReader(element, "$", problems, RequestProperties);
+        var json = new JsonPass(utf8);
+        ProblemBuffer? problems = null;
+        ReviewRequest? request = null;
+        JsonException? syntax = null;
+        try
+        {
+            json.Read();
+            request = ReadRequest(ref json, ref problems);
+            json.End();
+        }
+        catch (JsonException ex)
+        {
+            syntax = ex;
+        }
+
+        return json.Refusal("review request", syntax, problems) is { } refusal ? throw refusal : request!;
+    }
+
+    private static ReviewRequest? ReadRequest(ref JsonPass json, ref ProblemBuffer? problems)
+    {
+        if (json.Token != JsonTokenType.StartObject)
+        {
+            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath("$", null), "a JSON object");
+            return null;
+        }
+
+        var id = json.NewObject();
+        Span<int> first = stackalloc int[RequestNames.Length];
+        var seen = 0;
         PatientProfile? profile = null;
         SessionFeedback? feedback = null;
-        if (request.TryGet("profile", required: true, "a profile object", out var p))
+        List<SessionFeedback>? history = null;
+        while (true)
         {
-            profile = ReadProfile(p, "$.profile", problems);
-        }
-
-        if (request.TryGet("feedback", required: true, "a feedback object", out var f))
-        {
-            feedback = ReadFeedback(f, "$.feedback", problems, FeedbackProperties);
-        }
-
-        var history = request.Array("history", required: false, "feedback objects of earlier sessions, oldest first", (item, path) =>
-            ReadFeedback(item, path, problems, HistoryProperties) is { } earlier ? (true, earlier) : (false, null!));
-        return profile is null || feedback is null || problems.Count > 0 ? null : new ReviewRequest(profile, feedback) { History = history };
-    }
-
-    /// <summary>Reads an embedded profile with the profile reader, from the element's UTF-8.</summary>
-    private static PatientProfile? ReadProfile(JsonElement element, string path, ProblemList problems)
-    {
-        var json = new JsonPass(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element));
-        ProblemBuffer? buffer = null;
-        json.Read();
-        var profile = ProfileReader.Read(ref json, path, ref buffer, 0);
-        if (json.UndecodableAt is not null)
-        {
-            // The review's guard reports text that cannot be decoded where it is.
-            throw new InvalidOperationException("The profile holds text that cannot be decoded.");
-        }
-
-        buffer?.AddTo(problems);
-        return profile;
-    }
-
-    /// <summary>
-    /// Reports a screening answer that is missing or null, naming the question to ask; returns whether an answer was
-    /// given (which is then read and checked as usual).
-    /// </summary>
-    private static bool Asked(in JsonElementReader reader, string name, string question)
-    {
-        if (!reader.IsObject)
-        {
-            return false;
-        }
-
-        if (reader.TryGet(name, required: false, string.Empty, out var value) && value.ValueKind != JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        reader.Problems.Add(JsonElementReader.Child(reader.Path, name), ProfileReader.Unasked(value.ValueKind == JsonValueKind.Null, name, question));
-        return false;
-    }
-
-    private static SessionFeedback? ReadFeedback(JsonElement element, string path, ProblemList problems, string[] properties)
-    {
-        var before = problems.Count;
-        var reader = new JsonElementReader(element, path, problems, properties);
-        if (!reader.IsObject)
-        {
-            return null;
-        }
-
-        PatientProfile? profile = null;
-        if (properties == HistoryProperties && reader.TryGet("profile", required: false, "a profile object", out var p))
-        {
-            profile = ReadProfile(p, JsonElementReader.Child(path, "profile"), problems);
-        }
-
-        var exercises = reader.Array("exercises", required: false, "objects with id, painDuring and symptomChange", (item, itemPath) =>
-        {
-            var e = new JsonElementReader(item, itemPath, problems, ExerciseProperties);
-            var id = e.Text("id", required: true);
-            var pain = e.Integer("painDuring", required: true, 0, 10);
-            var change = e.Enum<SymptomChange>("symptomChange", required: true);
-            Dosage? dosage = null;
-            if (e.TryGet("dosage", required: false, "a dosage object", out var d) && d.ValueKind != JsonValueKind.Null)
+            json.Read();
+            if (json.Token == JsonTokenType.EndObject)
             {
-                dosage = DosageReader.Read(d, JsonElementReader.Child(itemPath, "dosage"), problems);
+                break;
             }
 
-            return id is null || pain is null || change is null
-                ? (false, null!)
-                : (true, new ExerciseFeedback { Id = id, PainDuring = pain.Value, SymptomChange = change.Value, Dosage = dosage });
-        });
-        var nextMorning = reader.Enum<NextMorningChange>("nextMorning", required: true);
-        var numbness = Asked(reader, "newNumbness", "ask whether numbness is new or worse since the last session") ? reader.Boolean("newNumbness", required: true) : null;
-        var weakness = Asked(reader, "newWeakness", "ask whether leg weakness is new or worse since the last session") ? reader.Boolean("newWeakness", required: true) : null;
-        var redFlags = Asked(reader, "newRedFlags", "the red-flag questions were not asked at this session: ask each one and send [] when none is new")
-            ? reader.EnumArray<RedFlag>("newRedFlags", required: true)
-            : [];
-        if (problems.Count > before)
+            var field = json.Match(RequestNames);
+            if (!JsonValues.Property(ref json, ref problems, id, "$", field, ref seen, first, Allowed.Request))
+            {
+                continue;
+            }
+
+            var at = new FieldPath("$", RequestProperties[field]);
+            _ = field switch
+            {
+                Profile => (profile = ProfileReader.Read(ref json, "$.profile", ref problems, field + 1)) is not null,
+                Feedback => (feedback = ReadFeedback(ref json, ref problems, field + 1, "$.feedback", history: false)) is not null,
+                _ => Items(ref json, ref problems, field + 1, at, "feedback objects of earlier sessions, oldest first", out history, ReadEarlier),
+            };
+        }
+
+        JsonValues.Required(ref problems, seen, Profile, "$", RequestProperties, "a profile object");
+        JsonValues.Required(ref problems, seen, Feedback, "$", RequestProperties, "a feedback object");
+        return problems is null ? new ReviewRequest(profile!, feedback!) { History = history ?? [] } : null;
+    }
+
+    private static SessionFeedback? ReadEarlier(ref JsonPass json, ref ProblemBuffer? items, string path) => ReadFeedback(ref json, ref items, 0, path, history: true);
+
+    /// <summary>Reads a session's feedback (with a profile when it is one of the history); its problems go to <paramref name="slot"/> of <paramref name="parent"/>, and then it is null.</summary>
+    private static SessionFeedback? ReadFeedback(ref JsonPass json, ref ProblemBuffer? parent, int slot, string path, bool history)
+    {
+        ProblemBuffer? problems = null;
+        var feedback = ReadFeedbackObject(ref json, ref problems, path, history);
+        if (problems is null)
         {
+            return feedback;
+        }
+
+        (parent ??= new()).AddAll(slot, problems);
+        return null;
+    }
+
+    private static SessionFeedback? ReadFeedbackObject(ref JsonPass json, ref ProblemBuffer? problems, string path, bool history)
+    {
+        if (json.Token != JsonTokenType.StartObject)
+        {
+            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath(path, null), "a JSON object");
             return null;
         }
 
-        return new SessionFeedback
+        var id = json.NewObject();
+        Span<int> first = stackalloc int[HistoryNames.Length];
+        var seen = 0;
+        PatientProfile? profile = null;
+        List<ExerciseFeedback>? exercises = null;
+        var morning = -1;
+        bool numbness = false, weakness = false;
+        List<RedFlag>? flags = null;
+        while (true)
         {
-            Exercises = exercises,
-            NextMorning = nextMorning!.Value,
-            NewNumbness = numbness!.Value,
-            NewWeakness = weakness!.Value,
-            NewRedFlags = redFlags,
+            json.Read();
+            if (json.Token == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var field = json.Match(HistoryNames);
+            field = field == SessionProfile && !history ? -1 : field;
+            if (!JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, history ? Allowed.History : Allowed.Feedback, redFlags: field == NewRedFlags))
+            {
+                continue;
+            }
+
+            var s = field + 1;
+            var at = new FieldPath(path, HistoryProperties[field]);
+            _ = field switch
+            {
+                SessionProfile => (profile = ProfileReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
+                Exercises => Items(ref json, ref problems, s, at, "objects with id, painDuring and symptomChange", out exercises, ReadExercise),
+                NextMorning => (morning = JsonValues.Enum<NextMorningChange>(ref json, ref problems, s, at)) >= 0,
+                NewNumbness => json.Token == JsonTokenType.Null ? Unasked(ref problems, s, at, field, isNull: true) : JsonValues.Boolean(ref json, ref problems, s, at, out numbness),
+                NewWeakness => json.Token == JsonTokenType.Null ? Unasked(ref problems, s, at, field, isNull: true) : JsonValues.Boolean(ref json, ref problems, s, at, out weakness),
+                _ => json.Token == JsonTokenType.Null
+                    ? Unasked(ref problems, s, at, field, isNull: true)
+                    : JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out _, out _, flags = []),
+            };
+        }
+
+        JsonValues.Required(ref problems, seen, NextMorning, path, HistoryProperties, EnumWords<NextMorningChange>.Allowed);
+        for (var field = NewNumbness; field <= NewRedFlags; field++)
+        {
+            if ((seen & (1 << field)) == 0)
+            {
+                Unasked(ref problems, field + 1, new FieldPath(path, HistoryProperties[field]), field, isNull: false);
+            }
+        }
+
+        return problems is not null ? null : new SessionFeedback
+        {
+            Exercises = exercises ?? [],
+            NextMorning = (NextMorningChange)morning,
+            NewNumbness = numbness,
+            NewWeakness = weakness,
+            NewRedFlags = flags!,
             Profile = profile,
         };
+    }
+
+    private static ExerciseFeedback? ReadExercise(ref JsonPass json, ref ProblemBuffer? items, string path)
+    {
+        ProblemBuffer? problems = null;
+        if (json.Token != JsonTokenType.StartObject)
+        {
+            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath(path, null), "a JSON object");
+            (items ??= new()).AddAll(0, problems);
+            return null;
+        }
+
+        var id = json.NewObject();
+        Span<int> first = stackalloc int[ExerciseNames.Length];
+        var seen = 0;
+        string? exercise = null;
+        int? pain = null;
+        var change = -1;
+        Dosage? dosage = null;
+        while (true)
+        {
+            json.Read();
+            if (json.Token == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var field = json.Match(ExerciseNames);
+            if (!JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, Allowed.Exercise))
+            {
+                continue;
+            }
+
+            var s = field + 1;
+            var at = new FieldPath(path, ExerciseProperties[field]);
+            _ = field switch
+            {
+                Id => (exercise = JsonValues.Text(ref json, ref problems, s, at)) is not null,
+                PainDuring => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out pain),
+                SymptomChangeField => (change = JsonValues.Enum<SymptomChange>(ref json, ref problems, s, at)) >= 0,
+                _ => json.Token == JsonTokenType.Null || (dosage = DosageReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
+            };
+        }
+
+        JsonValues.Required(ref problems, seen, Id, path, ExerciseProperties, "a non-empty text");
+        JsonValues.Required(ref problems, seen, PainDuring, path, ExerciseProperties, "an integer 0..10");
+        JsonValues.Required(ref problems, seen, SymptomChangeField, path, ExerciseProperties, EnumWords<SymptomChange>.Allowed);
+        if (problems is not null)
+        {
+            (items ??= new()).AddAll(0, problems);
+            return null;
+        }
+
+        return new ExerciseFeedback { Id = exercise!, PainDuring = pain!.Value, SymptomChange = (SymptomChange)change, Dosage = dosage };
+    }
+
+    /// <summary>Reads an array of objects, each with <paramref name="read"/>; an array longer than <see cref="JsonValues.MaximumArrayItems"/> is refused whole.</summary>
+    private static bool Items<T>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, string allowed, out List<T>? values, JsonItemReader<T> read)
+        where T : class
+    {
+        values = null;
+        if (json.Token != JsonTokenType.StartArray)
+        {
+            return JsonValues.Wrong(ref json, ref problems, slot, at, "an array of " + allowed);
+        }
+
+        ProblemBuffer? items = null;
+        var undecodable = json.UndecodableAt;
+        var count = 0;
+        var list = new List<T>();
+        while (true)
+        {
+            json.Read();
+            if (json.Token == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (count++ >= JsonValues.MaximumArrayItems)
+            {
+                json.Skip(at.Item(count - 1), redFlags: false);
+                continue;
+            }
+
+            if (read(ref json, ref items, at.Item(count - 1).ToString()) is { } value)
+            {
+                list.Add(value);
+            }
+        }
+
+        values = list;
+        return JsonValues.Items(ref json, ref problems, slot, at, count, items, undecodable);
+    }
+
+    /// <summary>Reports a screening answer of a session that is missing or null, naming the question to ask.</summary>
+    private static bool Unasked(ref ProblemBuffer? problems, int slot, FieldPath at, int field, bool isNull) =>
+        JsonValues.Problem(ref problems, slot, at, ProfileReader.Unasked(isNull, HistoryProperties[field], field switch
+        {
+            NewNumbness => "ask whether numbness is new or worse since the last session",
+            NewWeakness => "ask whether leg weakness is new or worse since the last session",
+            _ => "the red-flag questions were not asked at this session: ask each one and send [] when none is new",
+        }));
+
+    /// <summary>The allowed properties, for messages: made only when a document names a property that is not one.</summary>
+    private static class Allowed
+    {
+        public static readonly string Request = string.Join(", ", RequestProperties);
+
+        public static readonly string Feedback = string.Join(", ", FeedbackProperties);
+
+        public static readonly string History = string.Join(", ", HistoryProperties);
+
+        public static readonly string Exercise = string.Join(", ", ExerciseProperties);
     }
 }

@@ -72,23 +72,15 @@ public static partial class SciaticaJson
     public static ReviewRequest ReadReviewRequest(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Screened("review request", () => Encoding.UTF8.GetBytes(json), () =>
-        {
-            using var document = Parse(json, "review request");
-            return ReadReviewRequest(document.RootElement);
-        });
+        // Text is read as its UTF-8; an unpaired surrogate, which UTF-8 cannot hold, becomes U+FFFD on the way.
+        return ReviewReader.Read(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>Reads a session review document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The JSON text as UTF-8.</param>
     /// <returns>The validated request.</returns>
     /// <exception cref="SciaticaValidationException">The document is not valid JSON or breaks the contract; every problem is listed with its path.</exception>
-    public static ReviewRequest ReadReviewRequest(ReadOnlyMemory<byte> utf8Json) =>
-        Screened("review request", () => utf8Json, () =>
-        {
-            using var document = Parse(utf8Json, "review request");
-            return ReadReviewRequest(document.RootElement);
-        });
+    public static ReviewRequest ReadReviewRequest(ReadOnlyMemory<byte> utf8Json) => ReviewReader.Read(utf8Json.Span);
 
     /// <summary>Reads a session review document from a stream of UTF-8 JSON.</summary>
     /// <param name="utf8Json">The document; read to its end.</param>
@@ -119,14 +111,6 @@ public static partial class SciaticaJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         return read(await DocumentReader.ReadAllAsync(utf8Json, MaximumDocumentBytes, subject, cancellationToken).ConfigureAwait(false));
-    }
-
-    private static ReviewRequest ReadReviewRequest(JsonElement root)
-    {
-        var problems = new ProblemList();
-        var request = ReviewReader.Read(root, problems);
-        problems.ThrowIfAny("review request");
-        return request!;
     }
 
     /// <summary>Reads a decision document, strictly.</summary>

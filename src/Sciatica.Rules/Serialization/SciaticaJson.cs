@@ -13,10 +13,6 @@ namespace Sciatica.Rules;
 /// <remarks>Thread-safe. Uses only source-generated serializer metadata, so it is trim and AOT safe.</remarks>
 public static partial class SciaticaJson
 {
-    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
-
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
-
     private static T Deserialize<T>(string json, string subject, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
     {
         try
@@ -52,70 +48,7 @@ public static partial class SciaticaJson
         }
     }
 
-    /// <summary>
-    /// Runs a profile or review reader like <see cref="Guard{T}(string, Func{T})"/>, and when it refuses the document, reads
-    /// what it still can: text that cannot be decoded is reported at the property that holds it, and the red flags that
-    /// can be read are screened on their own, so that a refusal naming emergency or urgent signs says so first
-    /// (<see cref="SciaticaValidationException.Screening"/>).
-    /// </summary>
-    private static T Screened<T>(string subject, Func<ReadOnlyMemory<byte>> utf8, Func<T> read)
-    {
-        try
-        {
-            try
-            {
-                return Guard(subject, read);
-            }
-            catch (SciaticaValidationException ex) when (ex.Problems.Count == 1 && ex.Problems[0].Path == "$" && ex.Problems[0].Message.StartsWith(UndecodableText, StringComparison.Ordinal)
-                && LenientScan.UndecodablePath(utf8().Span) is { } path && path != "$")
-            {
-                throw Invalid(subject, path, ex.Problems[0].Message);
-            }
-        }
-        catch (SciaticaValidationException ex) when (ex.Screening is null)
-        {
-            ex.Screening = RedFlagScreening.Of(LenientScan.RedFlags(utf8().Span));
-            throw;
-        }
-    }
-
     private const string UndecodableText = "contains text that is not valid Unicode";
-
-    internal static JsonDocument Parse(string json, string subject)
-    {
-        try
-        {
-            // A byte order mark at the start is accepted, as files saved by many editors carry one.
-            return JsonDocument.Parse(json.StartsWith('\uFEFF') ? json.AsMemory(1) : json.AsMemory(), DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed(subject, ex, () => System.Text.Encoding.UTF8.GetBytes(json));
-        }
-    }
-
-    internal static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, string subject)
-    {
-        try
-        {
-            return JsonDocument.Parse(utf8Json.Span.StartsWith(Utf8ByteOrderMark) ? utf8Json[3..] : utf8Json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed(subject, ex, utf8Json.ToArray);
-        }
-    }
-
-    private static SciaticaValidationException Malformed(string subject, JsonException ex, Func<byte[]> utf8)
-    {
-        if (ex.LineNumber is null && JsonLineMap.Duplicates(utf8()) is { Count: > 0 } duplicates)
-        {
-            // The parser reports a duplicate property without its place; find every one with its path, line and position.
-            return new SciaticaValidationException(subject, duplicates.Report());
-        }
-
-        return new SciaticaValidationException(subject, [Malformed(ex)]);
-    }
 
     /// <summary>The problem of a document that is not JSON: where the parser stopped, and why.</summary>
     internal static ValidationProblem Malformed(JsonException ex)

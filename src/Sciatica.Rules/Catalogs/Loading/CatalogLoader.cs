@@ -119,9 +119,8 @@ public static class CatalogLoader
             throw new SciaticaValidationException("catalog", [tooLarge]);
         }
 
-        using var document = SciaticaJson.Parse(json, "catalog");
         var problems = new ProblemList();
-        var read = CatalogReader.Read(document.RootElement, problems);
+        var read = CatalogReader.Read(json, problems);
         problems.DeclaredSources = read.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         if (read.Extends is not null)
         {
@@ -159,18 +158,18 @@ public static class CatalogLoader
 
         foreach (var (id, at) in read.Exercises.Select((e, i) => (e.Id, read.ExerciseIndices[i])).Where(x => catalog.Find(x.Id) is not null))
         {
-            problems.Add(JsonElementReader.Index("$.exercises", at) + ".id", $"'{ProblemList.Echo(id)}' is an exercise of the default catalog: an overlay inherits it and may only add exercises of its own.");
+            problems.Add(JsonPaths.Index("$.exercises", at) + ".id", $"'{ProblemList.Echo(id)}' is an exercise of the default catalog: an overlay inherits it and may only add exercises of its own.");
         }
 
         var inheritedRules = rules.Rules.Select(r => r.Id).Concat(rules.Screening.Select(g => g.Id)).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, at) in read.Contraindications.Select((c, i) => (c.Id, read.ContraindicationIndices[i])).Where(x => inheritedRules.Contains(x.Id)))
         {
-            problems.Add(JsonElementReader.Index("$.contraindications", at) + ".id", $"'{ProblemList.Echo(id)}' is a rule of the default rule set: an overlay inherits it and may only add rules of its own.");
+            problems.Add(JsonPaths.Index("$.contraindications", at) + ".id", $"'{ProblemList.Echo(id)}' is a rule of the default rule set: an overlay inherits it and may only add rules of its own.");
         }
 
         foreach (var (id, at) in read.Screening.Select((g, i) => (g.Id, read.ScreeningIndices[i])).Where(x => inheritedRules.Contains(x.Id)))
         {
-            problems.Add(JsonElementReader.Index("$.screening", at) + ".id", $"'{ProblemList.Echo(id)}' is a gate of the default rule set: an overlay inherits it and may only add gates (a stricter gate for the same red flag or cause is added beside it).");
+            problems.Add(JsonPaths.Index("$.screening", at) + ".id", $"'{ProblemList.Echo(id)}' is a gate of the default rule set: an overlay inherits it and may only add gates (a stricter gate for the same red flag or cause is added beside it).");
         }
 
         // Inherited items keep positions after the document's own, so that messages about the document's items name their own index.
@@ -209,7 +208,7 @@ public static class CatalogLoader
             }
 
             var c = read.Contraindications[at];
-            var path = JsonElementReader.Index("$.contraindications", read.ContraindicationIndices[at]);
+            var path = JsonPaths.Index("$.contraindications", read.ContraindicationIndices[at]);
             var weaker = new List<string>();
             if (c.Strength < floor.Strength)
             {

@@ -52,7 +52,7 @@ internal static class DefaultFloor
             }
 
             var (myDecision, myTimeframe) = Strongest(mine.Select(x => x.Gate));
-            var path = JsonElementReader.Index("$.screening", mine[0].At);
+            var path = JsonPaths.Index("$.screening", mine[0].At);
             if (myDecision < decision)
             {
                 problems.Add(path + ".decision", $"gives '{ContractNames.Of(myDecision)}' for {Words(subject.Key)}, less urgent than the default catalog's '{ContractNames.Of(decision)}': a gate may be made stricter, never weaker.");
@@ -73,7 +73,7 @@ internal static class DefaultFloor
                 continue;
             }
 
-            var path = JsonElementReader.Index("$.exercises", read.ExerciseIndices[i]);
+            var path = JsonPaths.Index("$.exercises", read.ExerciseIndices[i]);
             var weaker = new List<string>();
             if (!floor.Movements.All(exercise.Movements.Contains))
             {
