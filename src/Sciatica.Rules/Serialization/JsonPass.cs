@@ -304,7 +304,10 @@ internal ref struct JsonPass
             return null;
         }
 
-        return new SciaticaValidationException(subject, report) { Screening = RedFlagScreening.Of(EquatableArray.FromEnumBits<RedFlag>(RedFlags)) };
+        // The reader stops at broken JSON, but a red flag written after the break is still named in the document and a
+        // refusal must not hide it: there, every red flag written as a JSON string anywhere counts (the safe side).
+        var flags = syntax is null ? RedFlags : RedFlags | QuotedRedFlags.In(json);
+        return new SciaticaValidationException(subject, report) { Screening = RedFlagScreening.Of(EquatableArray.FromEnumBits<RedFlag>(flags)) };
     }
 
     private Frame Open(bool flagsArray)
