@@ -22,10 +22,14 @@ public sealed class FhirIntakeReadingTests
         { "medicalClearance left out", Item + "[linkId='medicalClearance']", "was not answered; it is required." },
         { "none beside a sign", Item + "[linkId='redFlags'].answer", "gives \"None of these\" together with a warning sign; give either the signs that are present or \"None of these\"." },
         { "surgery weeks although no", Item + "[linkId='weeksSinceSpineSurgery']", "is answered although 'spineSurgery' is no; it is asked only when 'spineSurgery' is yes." },
+        { "surgery weeks of -1 although no", Item + "[linkId='weeksSinceSpineSurgery']", "is answered although 'spineSurgery' is no; it is asked only when 'spineSurgery' is yes." },
         { "surgery yes without weeks", Item + "[linkId='weeksSinceSpineSurgery']", "was not answered although 'spineSurgery' is yes; answer it, or answer 'spineSurgery' no." },
         { "override with an answer", Item + "[12][linkId='clinicianOverride'].answer", "is a group: its answers are the nested items exerciseId, ruleId and reason." },
         { "override without a reason", Item + "[12][linkId='clinicianOverride'].item[linkId='reason']", "must be given once with one non-empty valueString answer." },
         { "override with an empty reason", Item + "[12][linkId='clinicianOverride'].item[linkId='reason']", "must be given once with one non-empty valueString answer." },
+        { "override without a ruleId", Item + "[12][linkId='clinicianOverride'].item[linkId='ruleId']", "must be given once with one non-empty valueString answer." },
+        { "the same override twice, the second with an unknown part", Item + "[13][linkId='clinicianOverride'].item", "has items colour; allowed values: exerciseId, ruleId, reason." },
+        { "a nerve root outside the options", Item + "[linkId='affectedRoots'].answer[0].valueCoding", "is http://sciatica-rules.org/fhir/CodeSystem/nerve-root|L6, which is not an answer option; allowed values: http://sciatica-rules.org/fhir/CodeSystem/nerve-root|l4, http://sciatica-rules.org/fhir/CodeSystem/nerve-root|l5, http://sciatica-rules.org/fhir/CodeSystem/nerve-root|s1." },
         { "override with an unknown part", Item + "[12][linkId='clinicianOverride'].item", "has items colour; allowed values: exerciseId, ruleId, reason." },
         { "legPain out of range", Item + "[linkId='legPain']", "is the number 11; allowed values: an integer 0..10." },
         { "the same override twice", Item + "[linkId='clinicianOverride']", "is a second override of 'disc-avoid-extension' for 'cobra'; allowed: one override per exercise and rule." },
@@ -43,6 +47,16 @@ public sealed class FhirIntakeReadingTests
         Assert.Equal(path, problem.Path);
         Assert.Equal(message, problem.Message);
         Assert.Null(error.Screening);
+    }
+
+    [Fact]
+    public void ReadIntake_UnknownItem_NamedByIndex_ListingTheItemsOfTheIntake()
+    {
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(Broken("an unknown item")));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(Item + "[12].linkId", problem.Path);
+        Assert.StartsWith("is 'favouriteColour', which is not an item of the intake; allowed values: causes, affectedRoots, affectedSide, legPain, backPain, redFlags, ", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -104,6 +118,19 @@ public sealed class FhirIntakeReadingTests
     }
 
     [Fact]
+    public void ReadIntake_NoneOfTheseBesideAnEmergencySign_RefusedButTheEmergencyIsCarried()
+    {
+        // A contradictory answer does not hide the sign it names: the form is refused, and the emergency is said.
+        var response = Response();
+        response.Item.Single(i => i.LinkId == "redFlags").Answer.Add(new() { Value = new Coding(SciaticaFhir.CodeSystemBase + "red-flag", "bladderDysfunction") });
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(response));
+
+        Assert.Equal(Item + "[linkId='redFlags'].answer", Assert.Single(error.Problems).Path);
+        Assert.Equal(DecisionKind.Emergency, error.Screening?.Decision);
+    }
+
+    [Fact]
     public void ReadIntake_ClinicianOverride_ReadAsTheProfilesOverride()
     {
         var response = Broken("the same override twice");
@@ -113,6 +140,23 @@ public sealed class FhirIntakeReadingTests
 
         var o = Assert.Single(read.ClinicianOverrides);
         Assert.Equal(("cobra", "disc-avoid-extension", "Centralises on repeated extension."), (o.ExerciseId, o.RuleId, o.Reason));
+    }
+
+    [Fact]
+    public void IntakeResponse_CompletedForThisVersion_AboutTheSubject_AuthoredWhenGiven_NoItemForAFieldNotGiven()
+    {
+        var profile = Samples.Profiles["herniated-disc-l5"] with { Age = null, AffectedSide = null, DirectionalPreference = null };
+        var at = new DateTimeOffset(2026, 12, 6, 9, 30, 0, TimeSpan.Zero);
+
+        var response = SciaticaFhir.IntakeResponse(profile, new ResourceReference("Patient/7"), at);
+
+        Assert.Equal(SciaticaFhir.IntakeQuestionnaireUrl + "|" + SciaticaFhir.IntakeQuestionnaireVersion, response.Questionnaire);
+        Assert.Equal(QuestionnaireResponse.QuestionnaireResponseStatus.Completed, response.Status);
+        Assert.Equal("Patient/7", response.Subject?.Reference);
+        Assert.Equal("2026-12-06T09:30:00+00:00", response.Authored);
+        Assert.All(response.Item, i => Assert.NotEmpty(i.Answer));
+        Assert.DoesNotContain(response.Item, i => i.LinkId is "age" or "affectedSide" or "directionalPreference" or "weeksSinceSpineSurgery" or "pregnancyWeeks");
+        Assert.Null(SciaticaFhir.IntakeResponse(profile).AuthoredElement);
     }
 
     private static QuestionnaireResponse Response() => Samples.Response(Samples.Profiles["herniated-disc-l5"]);
@@ -145,6 +189,13 @@ public sealed class FhirIntakeReadingTests
             case "medicalClearance left out": response.Item.Remove(Of("medicalClearance")); break;
             case "none beside a sign": Of("redFlags").Answer.Add(new() { Value = new Coding(SciaticaFhir.CodeSystemBase + "red-flag", "fever") }); break;
             case "surgery weeks although no": response.Item.Add(Answered("weeksSinceSpineSurgery", new Integer(8))); break;
+            case "surgery weeks of -1 although no": response.Item.Add(Answered("weeksSinceSpineSurgery", new Integer(-1))); break;
+            case "override without a ruleId": response.Item.Add(Override([.. OverrideParts("Assessed.").Where(p => p.LinkId != "ruleId")])); break;
+            case "the same override twice, the second with an unknown part":
+                response.Item.Add(Override(OverrideParts("Assessed.")));
+                response.Item.Add(Override([.. OverrideParts("Assessed."), Answered("colour", new FhirString("blue"))]));
+                break;
+            case "a nerve root outside the options": Of("affectedRoots").Answer[0].Value = new Coding(SciaticaFhir.CodeSystemBase + "nerve-root", "L6"); break;
             case "surgery yes without weeks": Of("spineSurgery").Answer[0].Value = new FhirBoolean(true); break;
             case "override with an answer": response.Item.Add(new() { LinkId = "clinicianOverride", Item = [.. OverrideParts("Assessed.")], Answer = [new() { Value = new FhirString("x") }] }); break;
             case "override without a reason": response.Item.Add(Override(OverrideParts(null))); break;
