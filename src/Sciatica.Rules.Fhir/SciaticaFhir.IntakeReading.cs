@@ -97,9 +97,9 @@ public static partial class SciaticaFhir
 
                 if (none && given.Answer.Count > 1)
                 {
+                    // Refused, but the signs it names are still read (not "none"): the screening below says their danger.
                     problems.Add(new(path + ".answer", "gives \"None of these\" together with a warning sign; give either the signs that are present or \"None of these\"."));
                     bad.Add(item.LinkId);
-                    continue;
                 }
 
                 answered.Add(item.LinkId);

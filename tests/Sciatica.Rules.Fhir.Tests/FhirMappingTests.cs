@@ -24,7 +24,15 @@ public sealed class FhirMappingTests
     {
         AssertGolden("plan-definition.json", SciaticaFhir.ToJson(SciaticaFhir.PlanDefinition(ProgramSelector.Default)));
         AssertGolden("intake-questionnaire.json", SciaticaFhir.ToJson(SciaticaFhir.IntakeQuestionnaire()));
+
+        // The rest of the knowledge bundle: the activity definitions, and the terminology (code systems, value sets, map).
+        AssertGolden("activity-definitions.json", SciaticaFhir.ToJson(Collection(SciaticaFhir.ActivityDefinitions(ProgramSelector.Default))));
+        AssertGolden("terminology.json", SciaticaFhir.ToJson(Collection([
+            .. SciaticaFhir.CodeSystems(ProgramSelector.Default), .. SciaticaFhir.ValueSets(ProgramSelector.Default), SciaticaFhir.StandardCodeMap(ProgramSelector.Default)])));
     }
+
+    private static Bundle Collection(IEnumerable<Resource> resources) =>
+        new() { Type = Bundle.BundleType.Collection, Entry = [.. resources.Select(r => new Bundle.EntryComponent { Resource = r })] };
 
     [Fact]
     public void SameRuleSet_SameBytes()

@@ -1,5 +1,3 @@
-using FsCheck.Xunit;
-
 namespace Sciatica.Rules.Fhir.Tests;
 
 /// <summary>
@@ -11,7 +9,7 @@ public sealed class PlanDefinitionDifferentialTests
 {
     private static readonly GenericPlanDefinitionApply Walker = new(SciaticaFhir.KnowledgeBundle(ProgramSelector.Default));
 
-    [Property(Arbitrary = [typeof(IntakeArbitraries)], MaxTest = 10_000)]
+    [DifferentialProperty]
     public void GenericApply_AgreesWithTheEngine_OnDecisionAndExercises(PatientProfile profile)
     {
         var decision = ProgramSelector.Default.Select(profile);
