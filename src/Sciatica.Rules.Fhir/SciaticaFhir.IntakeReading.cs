@@ -92,7 +92,13 @@ public static partial class SciaticaFhir
                 if (answers.Count < given.Answer.Count)
                 {
                     bad.Add(item.LinkId);
-                    continue;
+                    if (!item.Repeats || !item.InProfile || answers.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    // Refused, but the valid answers of a list (the signs beside an unknown code) are still written, so
+                    // the screening below says their danger.
                 }
 
                 if (none && given.Answer.Count > 1)

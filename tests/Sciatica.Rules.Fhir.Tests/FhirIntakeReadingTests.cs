@@ -131,6 +131,22 @@ public sealed class FhirIntakeReadingTests
     }
 
     [Fact]
+    public void ReadIntake_UnknownCodeBesideAnEmergencySign_RefusedButTheEmergencyIsCarried()
+    {
+        // A code outside the options does not hide the valid sign beside it.
+        var response = Response();
+        var flags = response.Item.Single(i => i.LinkId == "redFlags").Answer;
+        flags.Clear();
+        flags.Add(new() { Value = new Coding(SciaticaFhir.CodeSystemBase + "red-flag", "bladderDysfunction") });
+        flags.Add(new() { Value = new Coding(SciaticaFhir.CodeSystemBase + "red-flag", "madeUpSign") });
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaFhir.ReadIntake(response));
+
+        Assert.Equal(Item + "[linkId='redFlags'].answer[1].valueCoding", Assert.Single(error.Problems).Path);
+        Assert.Equal(DecisionKind.Emergency, error.Screening?.Decision);
+    }
+
+    [Fact]
     public void ReadIntake_ClinicianOverride_ReadAsTheProfilesOverride()
     {
         var response = Broken("the same override twice");
