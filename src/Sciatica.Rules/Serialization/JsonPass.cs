@@ -68,8 +68,8 @@ internal ref struct JsonPass
     /// <summary>Numbers an object, for <see cref="IsRepeated"/>.</summary>
     public int NewObject() => ++objects;
 
-    /// <summary>Gets the index of the current name or string among <paramref name="names"/>, or -1.</summary>
-    public readonly int Match(byte[][] names)
+    /// <summary>Gets the index of the current name or string among <paramref name="names"/>, or -1; <paramref name="expected"/> (documents mostly give properties in the contract's order) is tried first.</summary>
+    public readonly int Match(byte[][] names, int expected = -1)
     {
         Span<byte> buffer = stackalloc byte[64];
         scoped var text = reader.ValueSpan;
@@ -83,9 +83,13 @@ internal ref struct JsonPass
             text = buffer[..length];
         }
 
+        if ((uint)expected < (uint)names.Length && text.SequenceEqual(names[expected]))
+        {
+            return expected;
+        }
         for (var i = 0; i < names.Length; i++)
         {
-            if (text.SequenceEqual(names[i]))
+            if (names[i].Length == text.Length && names[i][0] == text[0] && text.SequenceEqual(names[i]))
             {
                 return i;
             }

@@ -95,7 +95,8 @@ internal static class ProfileReader
         int? legPain = null, backPain = null, age = null, surgery = null, symptoms = null, pregnancy = null;
         bool clearance = false, tolerate = false, land = false, pool = false;
         List<ClinicianOverride>? overrides = null;
-        while (NextField(ref json, ref problems, Names, Allowed.Properties, id, path, first, ref seen, RedFlags, out var field))
+        var field = -1;
+        while (NextField(ref json, ref problems, Names, Allowed.Properties, id, path, first, ref seen, RedFlags, ref field))
         {
             var at = new FieldPath(path, Properties[field]);
             var s = field + 1;
@@ -238,16 +239,17 @@ internal static class ProfileReader
         Span<int> first = stackalloc int[OverrideNames.Length];
         var seen = 0;
         var texts = new string?[OverrideNames.Length];
-        while (NextField(ref json, ref problems, OverrideNames, Allowed.Overrides, id, path, first, ref seen, redFlagsField: -1, out var field))
+        var field = -1;
+        while (NextField(ref json, ref problems, OverrideNames, Allowed.Overrides, id, path, first, ref seen, redFlagsField: -1, ref field))
         {
             texts[field] = JsonValues.Text(ref json, ref problems, field + 1, new FieldPath(path, OverrideProperties[field]));
         }
 
-        for (var field = 0; field < OverrideNames.Length; field++)
+        for (var f = 0; f < OverrideNames.Length; f++)
         {
-            if ((seen & (1 << field)) == 0)
+            if ((seen & (1 << f)) == 0)
             {
-                JsonValues.Add(ref problems, field + 1, JsonPaths.Child(path, OverrideProperties[field]), "is required; allowed values: a non-empty text.");
+                JsonValues.Add(ref problems, f + 1, JsonPaths.Child(path, OverrideProperties[f]), "is required; allowed values: a non-empty text.");
             }
         }
 
@@ -270,8 +272,10 @@ internal static class ProfileReader
     /// not among <paramref name="names"/>, or one given again, is reported and skipped; any other is marked in
     /// <paramref name="seen"/> (its name's start kept in <paramref name="first"/>) and returned as <paramref name="field"/>.
     /// </summary>
-    private static bool NextField(ref JsonPass json, ref ProblemBuffer? problems, byte[][] names, string allowed, int id, string path, scoped Span<int> first, ref int seen, int redFlagsField, out int field)
+    private static bool NextField(ref JsonPass json, ref ProblemBuffer? problems, byte[][] names, string allowed, int id, string path, scoped Span<int> first, ref int seen, int redFlagsField, ref int field)
     {
+        // The field read last comes in: the one after it is tried first.
+        var expected = field + 1;
         while (true)
         {
             json.Read();
@@ -281,7 +285,7 @@ internal static class ProfileReader
                 return false;
             }
 
-            field = json.Match(names);
+            field = json.Match(names, expected);
             if (field < 0)
             {
                 JsonValues.Unknown(ref json, ref problems, id, path, allowed);
