@@ -112,39 +112,9 @@ internal static partial class CatalogReader
         (5, "a dosage object"), (6, "a dosage object"), (7, "a dosage object"), (8, "a dosage object"), (10, "an array of non-empty texts"), (11, NonEmptyText), (12, NonEmptyText),
     ];
 
-    private static bool Instructions(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<string>? instructions)
-    {
-        instructions = null;
-        if (json.Token != JsonTokenType.StartArray)
-        {
-            return JsonValues.Wrong(ref json, ref problems, slot, at, "an array of non-empty texts");
-        }
-
-        ProblemBuffer? items = null;
-        var undecodable = json.UndecodableAt;
-        var count = 0;
-        var list = new List<string>();
-        while (true)
-        {
-            json.Read();
-            if (json.Token == JsonTokenType.EndArray)
-            {
-                break;
-            }
-
-            if (count++ >= JsonValues.MaximumArrayItems)
-            {
-                json.Skip(at.Item(count - 1), redFlags: false);
-            }
-            else if (JsonValues.Text(ref json, ref items, 0, at.Item(count - 1)) is { } text)
-            {
-                list.Add(text);
-            }
-        }
-
-        instructions = list;
-        return JsonValues.Items(ref json, ref problems, slot, at, count, items, undecodable);
-    }
+    private static bool Instructions(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<string>? instructions) =>
+        JsonValues.ItemArray(ref json, ref problems, slot, at, "non-empty texts", out instructions, static (ref JsonPass json, ref ProblemBuffer? items, string path) =>
+            JsonValues.Text(ref json, ref items, 0, new FieldPath(path, null)));
 
     private static Contraindication? ReadContraindication(ref JsonPass json, ref ProblemBuffer? items, string path)
     {

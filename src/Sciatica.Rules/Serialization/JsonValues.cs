@@ -279,4 +279,42 @@ internal static class JsonValues
             json.Skip(new FieldPath(objectPath, json.NameOf(name)), redFlags);
         }
     }
+
+    /// <summary>Reads an array of items, each with <paramref name="read"/>; an array longer than <see cref="JsonValues.MaximumArrayItems"/> is refused whole.</summary>
+    public static bool ItemArray<T>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, string allowed, out List<T>? values, JsonItemReader<T> read)
+        where T : class
+    {
+        values = null;
+        if (json.Token != JsonTokenType.StartArray)
+        {
+            return JsonValues.Wrong(ref json, ref problems, slot, at, "an array of " + allowed);
+        }
+
+        ProblemBuffer? items = null;
+        var undecodable = json.UndecodableAt;
+        var count = 0;
+        var list = new List<T>();
+        while (true)
+        {
+            json.Read();
+            if (json.Token == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (count++ >= JsonValues.MaximumArrayItems)
+            {
+                json.Skip(at.Item(count - 1), redFlags: false);
+                continue;
+            }
+
+            if (read(ref json, ref items, at.Item(count - 1).ToString()) is { } value)
+            {
+                list.Add(value);
+            }
+        }
+
+        values = list;
+        return Items(ref json, ref problems, slot, at, count, items, undecodable);
+    }
 }

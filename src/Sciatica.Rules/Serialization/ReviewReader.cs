@@ -80,7 +80,7 @@ internal static class ReviewReader
             {
                 Profile => (profile = ProfileReader.Read(ref json, "$.profile", ref problems, field + 1)) is not null,
                 Feedback => (feedback = ReadFeedback(ref json, ref problems, field + 1, "$.feedback", history: false)) is not null,
-                _ => Items(ref json, ref problems, field + 1, at, "feedback objects of earlier sessions, oldest first", out history, ReadEarlier),
+                _ => JsonValues.ItemArray(ref json, ref problems, field + 1, at, "feedback objects of earlier sessions, oldest first", out history, ReadEarlier),
             };
         }
 
@@ -141,7 +141,7 @@ internal static class ReviewReader
             _ = field switch
             {
                 SessionProfile => (profile = ProfileReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
-                Exercises => Items(ref json, ref problems, s, at, "objects with id, painDuring and symptomChange", out exercises, ReadExercise),
+                Exercises => JsonValues.ItemArray(ref json, ref problems, s, at, "objects with id, painDuring and symptomChange", out exercises, ReadExercise),
                 NextMorning => (morning = JsonValues.Enum<NextMorningChange>(ref json, ref problems, s, at)) >= 0,
                 NewNumbness => json.Token == JsonTokenType.Null ? Unasked(ref problems, s, at, field, isNull: true) : JsonValues.Boolean(ref json, ref problems, s, at, out numbness),
                 NewWeakness => json.Token == JsonTokenType.Null ? Unasked(ref problems, s, at, field, isNull: true) : JsonValues.Boolean(ref json, ref problems, s, at, out weakness),
@@ -223,44 +223,6 @@ internal static class ReviewReader
         }
 
         return new ExerciseFeedback { Id = exercise!, PainDuring = pain!.Value, SymptomChange = (SymptomChange)change, Dosage = dosage };
-    }
-
-    /// <summary>Reads an array of objects, each with <paramref name="read"/>; an array longer than <see cref="JsonValues.MaximumArrayItems"/> is refused whole.</summary>
-    private static bool Items<T>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, string allowed, out List<T>? values, JsonItemReader<T> read)
-        where T : class
-    {
-        values = null;
-        if (json.Token != JsonTokenType.StartArray)
-        {
-            return JsonValues.Wrong(ref json, ref problems, slot, at, "an array of " + allowed);
-        }
-
-        ProblemBuffer? items = null;
-        var undecodable = json.UndecodableAt;
-        var count = 0;
-        var list = new List<T>();
-        while (true)
-        {
-            json.Read();
-            if (json.Token == JsonTokenType.EndArray)
-            {
-                break;
-            }
-
-            if (count++ >= JsonValues.MaximumArrayItems)
-            {
-                json.Skip(at.Item(count - 1), redFlags: false);
-                continue;
-            }
-
-            if (read(ref json, ref items, at.Item(count - 1).ToString()) is { } value)
-            {
-                list.Add(value);
-            }
-        }
-
-        values = list;
-        return JsonValues.Items(ref json, ref problems, slot, at, count, items, undecodable);
     }
 
     /// <summary>Reports a screening answer of a session that is missing or null, naming the question to ask.</summary>
