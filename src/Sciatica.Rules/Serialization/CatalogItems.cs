@@ -24,34 +24,23 @@ internal static partial class CatalogReader
         ProblemBuffer? problems = null;
         var texts = new string?[GateNames.Length];
         int flag = -1, cause = -1, decision = -1, timeframe = -1;
-        if (Begin(ref json, ref problems, path) is var id and >= 0)
+        var fields = new ObjectFields(path, GateNames, GateProperties, Allowed.Gates);
+        while (fields.Next(ref json, ref problems))
         {
-            Span<int> first = stackalloc int[GateNames.Length];
-            var seen = 0;
-            while (Next(ref json))
+            var (s, at) = (fields.Slot, fields.At);
+            _ = fields.Field switch
             {
-                var field = json.Match(GateNames);
-                if (JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, Allowed.Gates))
-                {
-                    var (s, at) = (field + 1, new FieldPath(path, GateProperties[field]));
-                    _ = field switch
-                    {
-                        1 => JsonValues.NullableEnum<RedFlag>(ref json, ref problems, s, at, out flag),
-                        2 => JsonValues.NullableEnum<Cause>(ref json, ref problems, s, at, out cause),
-                        3 => (decision = JsonValues.Enum<DecisionKind>(ref json, ref problems, s, at)) >= 0,
-                        4 => JsonValues.NullableEnum<Timeframe>(ref json, ref problems, s, at, out timeframe),
-                        _ => (texts[field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
-                    };
-                }
-            }
-
-            JsonValues.Required(ref problems, seen, 0, path, GateProperties, NonEmptyText);
-            JsonValues.Required(ref problems, seen, 3, path, GateProperties, EnumWords<DecisionKind>.Allowed);
-            JsonValues.Required(ref problems, seen, 5, path, GateProperties, NonEmptyText);
-            JsonValues.Required(ref problems, seen, 6, path, GateProperties, NonEmptyText);
+                1 => JsonValues.NullableEnum<RedFlag>(ref json, ref problems, s, at, out flag),
+                2 => JsonValues.NullableEnum<Cause>(ref json, ref problems, s, at, out cause),
+                3 => (decision = JsonValues.Enum<DecisionKind>(ref json, ref problems, s, at)) >= 0,
+                4 => JsonValues.NullableEnum<Timeframe>(ref json, ref problems, s, at, out timeframe),
+                _ => (texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
+            };
         }
 
-        return Item(ref items, problems, () => new ScreeningGate
+        fields.Required(ref problems, GateRequired);
+
+        return JsonValues.ItemRead(ref items, problems, () => new ScreeningGate
         {
             Id = texts[0]!, RedFlag = Optional<RedFlag>(flag), Cause = Optional<Cause>(cause), Decision = (DecisionKind)decision,
             Timeframe = Optional<Timeframe>(timeframe), Rationale = texts[5]!, Source = texts[6]!,
@@ -67,43 +56,40 @@ internal static partial class CatalogReader
         var movements = new List<MovementPattern>();
         List<string>? instructions = null;
         var clinicianOnly = false;
-        if (Begin(ref json, ref problems, path) is var id and >= 0)
+        var fields = new ObjectFields(path, ExerciseNames, ExerciseProperties, Allowed.Exercises);
+        while (fields.Next(ref json, ref problems))
         {
-            Span<int> first = stackalloc int[ExerciseNames.Length];
-            var seen = 0;
-            while (Next(ref json))
+            var (s, at) = (fields.Slot, fields.At);
+            _ = fields.Field switch
             {
-                var field = json.Match(ExerciseNames);
-                if (JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, Allowed.Exercises))
-                {
-                    var (s, at) = (field + 1, new FieldPath(path, ExerciseProperties[field]));
-                    _ = field switch
-                    {
-                        2 => (kind = JsonValues.Enum<ExerciseKind>(ref json, ref problems, s, at)) >= 0,
-                        3 => (position = JsonValues.Enum<BodyPosition>(ref json, ref problems, s, at)) >= 0,
-                        4 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements),
-                        5 or 6 or 7 or 8 => (doses[field] = DosageReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
-                        9 => JsonValues.NullableText(ref json, ref problems, s, at, out texts[field]),
-                        10 => Instructions(ref json, ref problems, s, at, out instructions),
-                        13 => JsonValues.Boolean(ref json, ref problems, s, at, out clinicianOnly),
-                        _ => (texts[field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
-                    };
-                }
-            }
-
-            foreach (var (field, allowed) in ExerciseRequired)
-            {
-                JsonValues.Required(ref problems, seen, field, path, ExerciseProperties, allowed);
-            }
+                2 => (kind = JsonValues.Enum<ExerciseKind>(ref json, ref problems, s, at)) >= 0,
+                3 => (position = JsonValues.Enum<BodyPosition>(ref json, ref problems, s, at)) >= 0,
+                4 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements),
+                5 or 6 or 7 or 8 => (doses[fields.Field] = DosageReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
+                9 => JsonValues.NullableText(ref json, ref problems, s, at, out texts[fields.Field]),
+                10 => Instructions(ref json, ref problems, s, at, out instructions),
+                13 => JsonValues.Boolean(ref json, ref problems, s, at, out clinicianOnly),
+                _ => (texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
+            };
         }
 
-        return Item(ref items, problems, () => new Exercise
+        fields.Required(ref problems, ExerciseRequired);
+
+        return JsonValues.ItemRead(ref items, problems, () => new Exercise
         {
             Id = texts[0]!, Name = texts[1]!, Kind = (ExerciseKind)kind, Position = (BodyPosition)position, Movements = [.. movements],
             Dosage = doses[5]!, MinimumDosage = doses[6]!, MaximumDosage = doses[7]!, ProgressionStep = doses[8]!, Alternative = texts[9],
             Instructions = [.. instructions!], Rationale = texts[11]!, Source = texts[12]!, ClinicianEnabledOnly = clinicianOnly,
         });
     }
+
+    /// <summary>The required fields of a screening gate, with what each allows, in the order of <see cref="GateProperties"/>.</summary>
+    private static readonly (int Field, string Allowed)[] GateRequired =
+        [(0, NonEmptyText), (3, EnumWords<DecisionKind>.Allowed), (5, NonEmptyText), (6, NonEmptyText)];
+
+    /// <summary>The required fields of a contraindication, with what each allows, in the order of <see cref="ContraindicationProperties"/>.</summary>
+    private static readonly (int Field, string Allowed)[] ContraindicationRequired =
+        [(0, NonEmptyText), (8, EnumWords<ContraindicationStrength>.Allowed), (11, NonEmptyText), (12, NonEmptyText)];
 
     /// <summary>The required fields of an exercise, with what each allows, in the order of <see cref="ExerciseProperties"/>.</summary>
     private static readonly (int Field, string Allowed)[] ExerciseRequired =
@@ -126,40 +112,29 @@ internal static partial class CatalogReader
         List<Cause> causes = [];
         List<MovementPattern> movements = [];
         List<BodyPosition> positions = [];
-        if (Begin(ref json, ref problems, path) is var id and >= 0)
+        var fields = new ObjectFields(path, ContraindicationNames, ContraindicationProperties, Allowed.Contraindications);
+        while (fields.Next(ref json, ref problems))
         {
-            Span<int> first = stackalloc int[ContraindicationNames.Length];
-            var seen = 0;
-            while (Next(ref json))
+            var (s, at) = (fields.Slot, fields.At);
+            _ = fields.Field switch
             {
-                var field = json.Match(ContraindicationNames);
-                if (JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, Allowed.Contraindications))
-                {
-                    var (s, at) = (field + 1, new FieldPath(path, ContraindicationProperties[field]));
-                    _ = field switch
-                    {
-                        1 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, causes),
-                        2 => JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at, out when),
-                        3 => JsonValues.Boolean(ref json, ref problems, s, at, out afterSurgery),
-                        4 => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: true, out legPain),
-                        5 => JsonValues.Integer(ref json, ref problems, s, at, 0, 42, nullable: true, out pregnancy),
-                        6 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements),
-                        7 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, positions),
-                        8 => (strength = JsonValues.Enum<ContraindicationStrength>(ref json, ref problems, s, at)) >= 0,
-                        9 => JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at, out lifted),
-                        10 => JsonValues.Boolean(ref json, ref problems, s, at, out customOnly),
-                        _ => (texts[field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
-                    };
-                }
-            }
-
-            JsonValues.Required(ref problems, seen, 0, path, ContraindicationProperties, NonEmptyText);
-            JsonValues.Required(ref problems, seen, 8, path, ContraindicationProperties, EnumWords<ContraindicationStrength>.Allowed);
-            JsonValues.Required(ref problems, seen, 11, path, ContraindicationProperties, NonEmptyText);
-            JsonValues.Required(ref problems, seen, 12, path, ContraindicationProperties, NonEmptyText);
+                1 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, causes),
+                2 => JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at, out when),
+                3 => JsonValues.Boolean(ref json, ref problems, s, at, out afterSurgery),
+                4 => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: true, out legPain),
+                5 => JsonValues.Integer(ref json, ref problems, s, at, 0, 42, nullable: true, out pregnancy),
+                6 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements),
+                7 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, positions),
+                8 => (strength = JsonValues.Enum<ContraindicationStrength>(ref json, ref problems, s, at)) >= 0,
+                9 => JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at, out lifted),
+                10 => JsonValues.Boolean(ref json, ref problems, s, at, out customOnly),
+                _ => (texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
+            };
         }
 
-        return Item(ref items, problems, () => new Contraindication
+        fields.Required(ref problems, ContraindicationRequired);
+
+        return JsonValues.ItemRead(ref items, problems, () => new Contraindication
         {
             Id = texts[0]!, Causes = [.. causes], WhenDirectionalPreference = Optional<DirectionalPreference>(when), AfterSpineSurgery = afterSurgery,
             MinimumLegPain = legPain, MinimumPregnancyWeeks = pregnancy, Movements = [.. movements], Positions = [.. positions],

@@ -20,6 +20,9 @@ internal static partial class CatalogReader
 
     private static readonly byte[][] RootNames = Utf8(RootProperties);
     private static readonly byte[][] SourceNames = Utf8(SourceProperties);
+
+    /// <summary>The required fields of a source, with what each allows.</summary>
+    private static readonly (int Field, string Allowed)[] SourceRequired = [(0, "a non-empty text"), (1, "a non-empty text")];
     private static readonly byte[][] ThresholdNames = Utf8(ThresholdProperties);
 
     // The indexes of RootProperties.
@@ -84,9 +87,6 @@ internal static partial class CatalogReader
             return empty with { Screening = BuiltInRules.DefaultGates, ScreeningIndices = [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)] };
         }
 
-        var id = json.NewObject();
-        Span<int> first = stackalloc int[RootNames.Length];
-        var seen = 0;
         string? name = null, version = null, extends = null;
         ImmutableArray<ClinicalSource> sources = [];
         var thresholds = new int?[ThresholdNames.Length];
@@ -95,20 +95,10 @@ internal static partial class CatalogReader
         (ImmutableArray<ScreeningGate> Items, ImmutableArray<int> Indices) gates = ([], []);
         (ImmutableArray<Exercise> Items, ImmutableArray<int> Indices) exercises = ([], []);
         (ImmutableArray<Contraindication> Items, ImmutableArray<int> Indices) contraindications = ([], []);
-        while (true)
+        var fields = new ObjectFields("$", RootNames, RootProperties, Allowed.Root);
+        while (fields.Next(ref json, ref problems))
         {
-            json.Read();
-            if (json.Token == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            var field = json.Match(RootNames);
-            if (!JsonValues.Property(ref json, ref problems, id, "$", field, ref seen, first, Allowed.Root))
-            {
-                continue;
-            }
-
+            var field = fields.Field;
             var s = field + 1;
             var at = new FieldPath("$", RootProperties[field]);
             switch (field)
@@ -143,15 +133,15 @@ internal static partial class CatalogReader
 
         // An overlay ("extends") inherits everything and may only add and tighten: its lists are optional.
         var overlay = extends is not null;
-        JsonValues.Required(ref problems, seen, Name, "$", RootProperties, "a non-empty text");
-        JsonValues.Required(ref problems, seen, Version, "$", RootProperties, "a non-empty text");
+        JsonValues.Required(ref problems, fields.Seen, Name, "$", RootProperties, "a non-empty text");
+        JsonValues.Required(ref problems, fields.Seen, Version, "$", RootProperties, "a non-empty text");
         if (!overlay)
         {
-            JsonValues.Required(ref problems, seen, Exercises, "$", RootProperties, "an array of exercises");
-            JsonValues.Required(ref problems, seen, Contraindications, "$", RootProperties, "an array of contraindications");
+            JsonValues.Required(ref problems, fields.Seen, Exercises, "$", RootProperties, "an array of exercises");
+            JsonValues.Required(ref problems, fields.Seen, Contraindications, "$", RootProperties, "an array of contraindications");
         }
 
-        var screeningGiven = (seen & (1 << Screening)) != 0;
+        var screeningGiven = (fields.Seen & (1 << Screening)) != 0;
         if (!screeningGiven && !overlay)
         {
             gates = (BuiltInRules.DefaultGates, [.. Enumerable.Range(0, BuiltInRules.DefaultGates.Length)]);
@@ -161,7 +151,7 @@ internal static partial class CatalogReader
         {
             Name = name,
             Version = version,
-            Thresholds = Merged(ref problems, (seen & (1 << Thresholds)) != 0, thresholdsObject, thresholds, thresholdsGiven, overlay),
+            Thresholds = Merged(ref problems, (fields.Seen & (1 << Thresholds)) != 0, thresholdsObject, thresholds, thresholdsGiven, overlay),
             Screening = gates.Items,
             ScreeningIndices = gates.Indices,
             ScreeningGiven = screeningGiven,
@@ -178,34 +168,16 @@ internal static partial class CatalogReader
     private static int ReadThresholds(ref JsonPass json, ref ProblemBuffer? parent, int slot, int?[] values)
     {
         ProblemBuffer? problems = null;
-        var seen = 0;
-        if (json.Token != JsonTokenType.StartObject)
+        var fields = new ObjectFields("$.thresholds", ThresholdNames, ThresholdProperties, Allowed.Thresholds);
+        while (fields.Next(ref json, ref problems))
         {
-            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath("$.thresholds", null), "a JSON object");
-        }
-        else
-        {
-            var id = json.NewObject();
-            Span<int> first = stackalloc int[ThresholdNames.Length];
-            while (true)
-            {
-                json.Read();
-                if (json.Token == JsonTokenType.EndObject)
-                {
-                    break;
-                }
-
-                var field = json.Match(ThresholdNames);
-                if (JsonValues.Property(ref json, ref problems, id, "$.thresholds", field, ref seen, first, Allowed.Thresholds))
-                {
-                    var maximum = field switch { 0 or 1 => 200, 2 => 1000, _ => 10 };
-                    JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath("$.thresholds", ThresholdProperties[field]), 0, maximum, nullable: false, out values[field]);
-                }
-            }
+            var field = fields.Field;
+            var maximum = field switch { 0 or 1 => 200, 2 => 1000, _ => 10 };
+            JsonValues.Integer(ref json, ref problems, fields.Slot, fields.At, 0, maximum, nullable: false, out values[field]);
         }
 
         (parent ??= problems is null ? null : new())?.AddAll(slot, problems);
-        return seen;
+        return fields.Seen;
     }
 
     /// <summary>The thresholds read: fields left out are the default's, and for an overlay the base catalog's, which a looser field may not undercut.</summary>
@@ -265,44 +237,35 @@ internal static partial class CatalogReader
     {
         ProblemBuffer? problems = null;
         string? id = null, citation = null, supports = null, link = null;
-        if (Begin(ref json, ref problems, path) is var objectId and >= 0)
+        var fields = new ObjectFields(path, SourceNames, SourceProperties, Allowed.Sources);
+        while (fields.Next(ref json, ref problems))
         {
-            Span<int> first = stackalloc int[SourceNames.Length];
-            var seen = 0;
-            while (Next(ref json))
+            var at = fields.At;
+            _ = fields.Field switch
             {
-                var field = json.Match(SourceNames);
-                if (JsonValues.Property(ref json, ref problems, objectId, path, field, ref seen, first, Allowed.Sources))
-                {
-                    var at = new FieldPath(path, SourceProperties[field]);
-                    _ = field switch
-                    {
-                        0 => (id = JsonValues.Text(ref json, ref problems, 1, at)) is not null,
-                        1 => (citation = JsonValues.Text(ref json, ref problems, 2, at)) is not null,
-                        2 => JsonValues.NullableText(ref json, ref problems, 3, at, out supports),
-                        _ => JsonValues.NullableText(ref json, ref problems, 4, at, out link),
-                    };
-                }
-            }
-
-            JsonValues.Required(ref problems, seen, 0, path, SourceProperties, "a non-empty text");
-            JsonValues.Required(ref problems, seen, 1, path, SourceProperties, "a non-empty text");
-            if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z0-9]+(-[A-Z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
-            {
-                JsonValues.Add(ref problems, 5, path + ".id", "must be an upper-case id such as 'CLINIC-NORTH-2025' (letters A-Z, digits and single hyphens).");
-            }
-            else if (ClinicalSources.IsKnown(id))
-            {
-                JsonValues.Add(ref problems, 5, path + ".id", $"'{ProblemList.Echo(id)}' is a built-in source: cite it directly, do not declare it again.");
-            }
-
-            if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            {
-                JsonValues.Add(ref problems, 5, path + ".link", "must be an absolute http or https address, or null.");
-            }
+                0 => (id = JsonValues.Text(ref json, ref problems, 1, at)) is not null,
+                1 => (citation = JsonValues.Text(ref json, ref problems, 2, at)) is not null,
+                2 => JsonValues.NullableText(ref json, ref problems, 3, at, out supports),
+                _ => JsonValues.NullableText(ref json, ref problems, 4, at, out link),
+            };
         }
 
-        return Item(ref items, problems, () => new ClinicalSource(id!, citation!, supports ?? "Declared by the catalog.") { Link = link });
+        fields.Required(ref problems, SourceRequired);
+        if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z0-9]+(-[A-Z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
+        {
+            JsonValues.Add(ref problems, 5, path + ".id", "must be an upper-case id such as 'CLINIC-NORTH-2025' (letters A-Z, digits and single hyphens).");
+        }
+        else if (ClinicalSources.IsKnown(id))
+        {
+            JsonValues.Add(ref problems, 5, path + ".id", $"'{ProblemList.Echo(id)}' is a built-in source: cite it directly, do not declare it again.");
+        }
+
+        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            JsonValues.Add(ref problems, 5, path + ".link", "must be an absolute http or https address, or null.");
+        }
+
+        return JsonValues.ItemRead(ref items, problems, () => new ClinicalSource(id!, citation!, supports ?? "Declared by the catalog.") { Link = link });
     }
 
     /// <summary>Reads an array of items; gives those read without problems and the index of each in the array.</summary>
@@ -335,38 +298,6 @@ internal static partial class CatalogReader
 
         (problems ??= itemProblems is null ? null : new())?.AddAll(slot, itemProblems);
         return (items.ToImmutable(), indices.ToImmutable());
-    }
-
-    /// <summary>Starts an item that must be an object: gives its number in the pass, or -1 (with the problem) when it is none.</summary>
-    private static int Begin(ref JsonPass json, ref ProblemBuffer? problems, string path)
-    {
-        if (json.Token == JsonTokenType.StartObject)
-        {
-            return json.NewObject();
-        }
-
-        JsonValues.Wrong(ref json, ref problems, 0, new FieldPath(path, null), "a JSON object");
-        return -1;
-    }
-
-    /// <summary>Moves to the next property name of an object; false at its end.</summary>
-    private static bool Next(ref JsonPass json)
-    {
-        json.Read();
-        return json.Token != JsonTokenType.EndObject;
-    }
-
-    /// <summary>Ends an item: its problems join those of the array's items, and then it is null.</summary>
-    private static T? Item<T>(ref ProblemBuffer? items, ProblemBuffer? problems, Func<T> build)
-        where T : class
-    {
-        if (problems is null)
-        {
-            return build();
-        }
-
-        (items ??= new()).AddAll(0, problems);
-        return null;
     }
 
     private static byte[][] Utf8(string[] names) => [.. names.Select(Encoding.UTF8.GetBytes)];

@@ -22,22 +22,13 @@ internal static class DosageReader
             return null;
         }
 
-        var id = json.NewObject();
-        Span<int> first = stackalloc int[Names.Length];
-        var seen = 0;
         Span<int> values = stackalloc int[Names.Length];
         values.Fill(-1);
-        while (true)
+        var fields = new ObjectFields(path, Names, Properties, Allowed);
+        while (fields.Next(ref json, ref problems))
         {
-            json.Read();
-            if (json.Token == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            var field = json.Match(Names);
-            if (JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, Allowed)
-                && JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath(path, Properties[field]), 1, int.MaxValue, nullable: true, out var value))
+            var field = fields.Field;
+            if (JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath(path, Properties[field]), 1, int.MaxValue, nullable: true, out var value))
             {
                 values[field] = value ?? -1;
             }

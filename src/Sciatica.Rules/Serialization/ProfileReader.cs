@@ -87,17 +87,16 @@ internal static class ProfileReader
             return null;
         }
 
-        var id = json.NewObject();
-        Span<int> first = stackalloc int[Properties.Length];
-        int seen = 0, valid = 0, causeCount = 0;
+        int valid = 0, causeCount = 0;
         ulong causes = 0, roots = 0, flags = 0;
         int side = -1, preference = -1;
         int? legPain = null, backPain = null, age = null, surgery = null, symptoms = null, pregnancy = null;
         bool clearance = false, tolerate = false, land = false, pool = false;
         List<ClinicianOverride>? overrides = null;
-        var field = -1;
-        while (NextField(ref json, ref problems, Names, Allowed.Properties, id, path, first, ref seen, RedFlags, ref field))
+        var fields = new ObjectFields(path, Names, Properties, Allowed.Properties, RedFlags);
+        while (fields.Next(ref json, ref problems))
         {
+            var field = fields.Field;
             var at = new FieldPath(path, Properties[field]);
             var s = field + 1;
             var ok = field switch
@@ -133,9 +132,9 @@ internal static class ProfileReader
 
         // The screening answers are required too: unasked is not "none" (the problem names the question to ask).
         const int Required = (1 << Causes) | (1 << LegPain) | (1 << BackPain) | (1 << MedicalClearance) | (1 << RedFlags) | (1 << SymptomsTolerateExercise);
-        if ((seen & Required) != Required)
+        if ((fields.Seen & Required) != Required)
         {
-            Missing(ref problems, path, seen);
+            Missing(ref problems, path, fields.Seen);
         }
 
         if (problems is not null)
@@ -192,118 +191,38 @@ internal static class ProfileReader
 
     private static bool Overrides(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)
     {
-        overrides = null;
-        if (json.Token != JsonTokenType.StartArray)
-        {
-            return JsonValues.Wrong(ref json, ref problems, slot, at, "an array of objects with exerciseId, ruleId and reason");
-        }
+        var pairs = new HashSet<(string, string)>();
+        var read = JsonValues.ItemArray(ref json, ref problems, slot, at, "objects with exerciseId, ruleId and reason", out overrides, (ref JsonPass json, ref ProblemBuffer? items, string path) =>
+            Override(ref json, ref items, path, pairs));
 
-        ProblemBuffer? items = null;
-        HashSet<(string, string)>? pairs = null;
-        var undecodable = json.UndecodableAt;
-        var count = 0;
-        while (true)
-        {
-            json.Read();
-            if (json.Token == JsonTokenType.EndArray)
-            {
-                break;
-            }
-
-            if (count++ >= JsonValues.MaximumArrayItems)
-            {
-                json.Skip(at.Item(count - 1), redFlags: false);
-                continue;
-            }
-
-            if (Override(ref json, ref items, at.Item(count - 1).ToString(), ref pairs) is { } read)
-            {
-                (overrides ??= []).Add(read);
-            }
-        }
-
-        return JsonValues.Items(ref json, ref problems, slot, at, count, items, undecodable);
+        // An empty list is left unset, as when the field is left out.
+        overrides = overrides is { Count: > 0 } ? overrides : null;
+        return read;
     }
 
-    private static ClinicianOverride? Override(ref JsonPass json, ref ProblemBuffer? items, string path, ref HashSet<(string, string)>? pairs)
+    private static ClinicianOverride? Override(ref JsonPass json, ref ProblemBuffer? items, string path, HashSet<(string, string)> pairs)
     {
         ProblemBuffer? problems = null;
-        if (json.Token != JsonTokenType.StartObject)
-        {
-            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath(path, null), "a JSON object");
-            (items ??= new()).AddAll(0, problems);
-            return null;
-        }
-
-        var id = json.NewObject();
-        Span<int> first = stackalloc int[OverrideNames.Length];
-        var seen = 0;
         var texts = new string?[OverrideNames.Length];
-        var field = -1;
-        while (NextField(ref json, ref problems, OverrideNames, Allowed.Overrides, id, path, first, ref seen, redFlagsField: -1, ref field))
+        var fields = new ObjectFields(path, OverrideNames, OverrideProperties, Allowed.Overrides);
+        while (fields.Next(ref json, ref problems))
         {
-            texts[field] = JsonValues.Text(ref json, ref problems, field + 1, new FieldPath(path, OverrideProperties[field]));
+            texts[fields.Field] = JsonValues.Text(ref json, ref problems, fields.Slot, fields.At);
         }
 
-        for (var f = 0; f < OverrideNames.Length; f++)
-        {
-            if ((seen & (1 << f)) == 0)
-            {
-                JsonValues.Add(ref problems, f + 1, JsonPaths.Child(path, OverrideProperties[f]), "is required; allowed values: a non-empty text.");
-            }
-        }
-
-        var (exerciseId, ruleId, reason) = (texts[0], texts[1], texts[2]);
-        if (exerciseId is not null && ruleId is not null && !(pairs ??= []).Add((exerciseId, ruleId)))
+        fields.Required(ref problems, OverrideRequired);
+        if (texts is [{ } exerciseId, { } ruleId, _] && !pairs.Add((exerciseId, ruleId)))
         {
             JsonValues.Add(ref problems, 3, path, $"is a second override of '{ProblemList.Echo(ruleId)}' for '{ProblemList.Echo(exerciseId)}'; allowed: one override per exercise and rule.");
         }
 
-        items ??= problems is null ? items : new();
-        items?.AddAll(0, problems);
-        return exerciseId is null || ruleId is null || reason is null
-            ? null
-            : new ClinicianOverride { ExerciseId = exerciseId, RuleId = ruleId, Reason = reason };
+        return JsonValues.ItemRead(ref items, problems, () => new ClinicianOverride { ExerciseId = texts[0]!, RuleId = texts[1]!, Reason = texts[2]! });
     }
+
+    /// <summary>The required fields of an override: each a non-empty text.</summary>
+    private static readonly (int Field, string Allowed)[] OverrideRequired = [(0, "a non-empty text"), (1, "a non-empty text"), (2, "a non-empty text")];
 
     /// <summary>The allowed properties, for messages: made only when a document names a property that is not one.</summary>
-    /// <summary>
-    /// Moves to the next property of the object being read and onto its value; false at the object's end. A property
-    /// not among <paramref name="names"/>, or one given again, is reported and skipped; any other is marked in
-    /// <paramref name="seen"/> (its name's start kept in <paramref name="first"/>) and returned as <paramref name="field"/>.
-    /// </summary>
-    private static bool NextField(ref JsonPass json, ref ProblemBuffer? problems, byte[][] names, string allowed, int id, string path, scoped Span<int> first, ref int seen, int redFlagsField, ref int field)
-    {
-        // The field read last comes in: the one after it is tried first.
-        var expected = field + 1;
-        while (true)
-        {
-            json.Read();
-            if (json.Token == JsonTokenType.EndObject)
-            {
-                field = -1;
-                return false;
-            }
-
-            field = json.Match(names, expected);
-            if (field < 0)
-            {
-                JsonValues.Unknown(ref json, ref problems, id, path, allowed);
-            }
-            else if ((seen & (1 << field)) != 0)
-            {
-                JsonValues.Repeated(ref json, path, first[field], field == redFlagsField);
-            }
-            else
-            {
-                seen |= 1 << field;
-                first[field] = json.TokenStart;
-                json.Read();
-                return true;
-            }
-        }
-    }
-
     private static class Allowed
     {
         public static readonly string Properties = string.Join(", ", ProfileReader.Properties);

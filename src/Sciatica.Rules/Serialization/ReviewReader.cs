@@ -55,26 +55,13 @@ internal static class ReviewReader
             return null;
         }
 
-        var id = json.NewObject();
-        Span<int> first = stackalloc int[RequestNames.Length];
-        var seen = 0;
         PatientProfile? profile = null;
         SessionFeedback? feedback = null;
         List<SessionFeedback>? history = null;
-        while (true)
+        var fields = new ObjectFields("$", RequestNames, RequestProperties, Allowed.Request);
+        while (fields.Next(ref json, ref problems))
         {
-            json.Read();
-            if (json.Token == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            var field = json.Match(RequestNames);
-            if (!JsonValues.Property(ref json, ref problems, id, "$", field, ref seen, first, Allowed.Request))
-            {
-                continue;
-            }
-
+            var field = fields.Field;
             var at = new FieldPath("$", RequestProperties[field]);
             _ = field switch
             {
@@ -84,8 +71,8 @@ internal static class ReviewReader
             };
         }
 
-        JsonValues.Required(ref problems, seen, Profile, "$", RequestProperties, "a profile object");
-        JsonValues.Required(ref problems, seen, Feedback, "$", RequestProperties, "a feedback object");
+        JsonValues.Required(ref problems, fields.Seen, Profile, "$", RequestProperties, "a profile object");
+        JsonValues.Required(ref problems, fields.Seen, Feedback, "$", RequestProperties, "a feedback object");
         return problems is null ? new ReviewRequest(profile!, feedback!) { History = history ?? [] } : null;
     }
 
@@ -174,37 +161,15 @@ internal static class ReviewReader
     private static ExerciseFeedback? ReadExercise(ref JsonPass json, ref ProblemBuffer? items, string path)
     {
         ProblemBuffer? problems = null;
-        if (json.Token != JsonTokenType.StartObject)
-        {
-            JsonValues.Wrong(ref json, ref problems, 0, new FieldPath(path, null), "a JSON object");
-            (items ??= new()).AddAll(0, problems);
-            return null;
-        }
-
-        var id = json.NewObject();
-        Span<int> first = stackalloc int[ExerciseNames.Length];
-        var seen = 0;
         string? exercise = null;
         int? pain = null;
         var change = -1;
         Dosage? dosage = null;
-        while (true)
+        var fields = new ObjectFields(path, ExerciseNames, ExerciseProperties, Allowed.Exercise);
+        while (fields.Next(ref json, ref problems))
         {
-            json.Read();
-            if (json.Token == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            var field = json.Match(ExerciseNames);
-            if (!JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, Allowed.Exercise))
-            {
-                continue;
-            }
-
-            var s = field + 1;
-            var at = new FieldPath(path, ExerciseProperties[field]);
-            _ = field switch
+            var (s, at) = (fields.Slot, fields.At);
+            _ = fields.Field switch
             {
                 Id => (exercise = JsonValues.Text(ref json, ref problems, s, at)) is not null,
                 PainDuring => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out pain),
@@ -213,17 +178,14 @@ internal static class ReviewReader
             };
         }
 
-        JsonValues.Required(ref problems, seen, Id, path, ExerciseProperties, "a non-empty text");
-        JsonValues.Required(ref problems, seen, PainDuring, path, ExerciseProperties, "an integer 0..10");
-        JsonValues.Required(ref problems, seen, SymptomChangeField, path, ExerciseProperties, EnumWords<SymptomChange>.Allowed);
-        if (problems is not null)
-        {
-            (items ??= new()).AddAll(0, problems);
-            return null;
-        }
+        fields.Required(ref problems, ExerciseRequired);
 
-        return new ExerciseFeedback { Id = exercise!, PainDuring = pain!.Value, SymptomChange = (SymptomChange)change, Dosage = dosage };
+        return JsonValues.ItemRead(ref items, problems, () => new ExerciseFeedback { Id = exercise!, PainDuring = pain!.Value, SymptomChange = (SymptomChange)change, Dosage = dosage });
     }
+
+    /// <summary>The required fields of an exercise's feedback, with what each allows.</summary>
+    private static readonly (int Field, string Allowed)[] ExerciseRequired =
+        [(Id, "a non-empty text"), (PainDuring, "an integer 0..10"), (SymptomChangeField, EnumWords<SymptomChange>.Allowed)];
 
     /// <summary>Reports a screening answer of a session that is missing or null, naming the question to ask.</summary>
     private static bool Unasked(ref ProblemBuffer? problems, int slot, FieldPath at, int field, bool isNull) =>
