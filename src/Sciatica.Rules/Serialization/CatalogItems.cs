@@ -15,9 +15,9 @@ internal static partial class CatalogReader
 
     private const string NonEmptyText = "a non-empty text";
 
-    private static readonly byte[][] GateNames = Utf8(GateProperties);
-    private static readonly byte[][] ExerciseNames = Utf8(ExerciseProperties);
-    private static readonly byte[][] ContraindicationNames = Utf8(ContraindicationProperties);
+    private static readonly byte[][] GateNames = Utf8Names.Of(GateProperties);
+    private static readonly byte[][] ExerciseNames = Utf8Names.Of(ExerciseProperties);
+    private static readonly byte[][] ContraindicationNames = Utf8Names.Of(ContraindicationProperties);
 
     private static ScreeningGate? ReadGate(ref JsonPass json, ref ProblemBuffer? items, string path)
     {

@@ -18,12 +18,12 @@ internal static partial class CatalogReader
     internal static readonly string[] ThresholdProperties =
         ["seriousPathologyMinimumAge", "seriousPathologyMaximumAge", "minimumWeeksAfterSpineSurgery", "severePainFrom", "maximumPainDuringExercise", "maximumPainForProgression"];
 
-    private static readonly byte[][] RootNames = Utf8(RootProperties);
-    private static readonly byte[][] SourceNames = Utf8(SourceProperties);
+    private static readonly byte[][] RootNames = Utf8Names.Of(RootProperties);
+    private static readonly byte[][] SourceNames = Utf8Names.Of(SourceProperties);
 
     /// <summary>The required fields of a source, with what each allows.</summary>
     private static readonly (int Field, string Allowed)[] SourceRequired = [(0, "a non-empty text"), (1, "a non-empty text")];
-    private static readonly byte[][] ThresholdNames = Utf8(ThresholdProperties);
+    private static readonly byte[][] ThresholdNames = Utf8Names.Of(ThresholdProperties);
 
     // The indexes of RootProperties.
     private const int Name = 0, Version = 1, Extends = 2, Sources = 3, Thresholds = 4, Screening = 5, Exercises = 6, Contraindications = 7;
@@ -299,8 +299,6 @@ internal static partial class CatalogReader
         (problems ??= itemProblems is null ? null : new())?.AddAll(slot, itemProblems);
         return (items.ToImmutable(), indices.ToImmutable());
     }
-
-    private static byte[][] Utf8(string[] names) => [.. names.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>The allowed properties, for messages: made only when a document names a property that is not one.</summary>
     private static class Allowed

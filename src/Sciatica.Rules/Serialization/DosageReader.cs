@@ -7,7 +7,7 @@ internal static class DosageReader
 {
     internal static readonly string[] Properties = ["holdSeconds", "repetitions", "sets", "minutes", "timesPerDay"];
 
-    private static readonly byte[][] Names = [.. Properties.Select(System.Text.Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] Names = Utf8Names.Of(Properties);
 
     private static readonly string Allowed = string.Join(", ", Properties);
 

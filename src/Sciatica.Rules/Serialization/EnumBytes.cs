@@ -11,7 +11,7 @@ namespace Sciatica.Rules;
 internal static class EnumBytes<TEnum>
     where TEnum : struct, Enum
 {
-    public static readonly byte[][] Names = [.. ContractNames.All<TEnum>().Select(Encoding.UTF8.GetBytes)];
+    public static readonly byte[][] Names = Utf8Names.Of(ContractNames.All<TEnum>());
 
     /// <summary>The underlying value of each name, in the same order.</summary>
     public static readonly int[] Values = ValuesOf(ContractNames.All<TEnum>());
@@ -30,6 +30,34 @@ internal static class EnumBytes<TEnum>
         }
 
         return values;
+    }
+}
+
+/// <summary>Names as UTF-8, and finding one among them, for the readers to match names without decoding them.</summary>
+internal static class Utf8Names
+{
+    /// <summary>The UTF-8 bytes of each name, in the same order.</summary>
+    public static byte[][] Of(IEnumerable<string> names) => [.. names.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>Gets the index of <paramref name="text"/> among <paramref name="names"/>, or -1; <paramref name="expected"/> is tried first.</summary>
+    public static int Find(ReadOnlySpan<byte> text, byte[][] names, int expected)
+    {
+        if ((uint)expected < (uint)names.Length && text.SequenceEqual(names[expected]))
+        {
+            return expected;
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            // A name of another length, or another first byte, is passed over without a comparison.
+            var name = names[i];
+            if (name.Length == text.Length && name.Length > 0 && name[0] == text[0] && text.SequenceEqual(name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
 

@@ -62,6 +62,19 @@ internal ref struct JsonPass
     /// <summary>Moves to the next token; a syntax error throws <see cref="JsonException"/>.</summary>
     public void Read() => reader.Read();
 
+    /// <summary>At the start of an array: reads it when it is empty (true); otherwise moves nowhere (false).</summary>
+    public bool EmptyArray()
+    {
+        var next = reader;
+        if (reader.TokenType != JsonTokenType.StartArray || !next.Read() || next.TokenType != JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        reader = next;
+        return true;
+    }
+
     /// <summary>After the document's value: anything but whitespace after it is a syntax error.</summary>
     public void End() => reader.Read();
 
@@ -69,33 +82,14 @@ internal ref struct JsonPass
     public int NewObject() => ++objects;
 
     /// <summary>Gets the index of the current name or string among <paramref name="names"/>, or -1; <paramref name="expected"/> (documents mostly give properties in the contract's order) is tried first.</summary>
-    public readonly int Match(byte[][] names, int expected = -1)
+    public readonly int Match(byte[][] names, int expected = -1) =>
+        reader.ValueIsEscaped ? MatchEscaped(names) : Utf8Names.Find(reader.ValueSpan, names, expected);
+
+    /// <summary>The name written with escapes: decoded first (a name that long is none of the contract's).</summary>
+    private readonly int MatchEscaped(byte[][] names)
     {
         Span<byte> buffer = stackalloc byte[64];
-        scoped var text = reader.ValueSpan;
-        if (reader.ValueIsEscaped)
-        {
-            if (text.Length > buffer.Length || !TryUnescape(buffer, out var length))
-            {
-                return -1;
-            }
-
-            text = buffer[..length];
-        }
-
-        if ((uint)expected < (uint)names.Length && text.SequenceEqual(names[expected]))
-        {
-            return expected;
-        }
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (names[i].Length == text.Length && names[i][0] == text[0] && text.SequenceEqual(names[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        return reader.ValueSpan.Length <= buffer.Length && TryUnescape(buffer, out var length) ? Utf8Names.Find(buffer[..length], names, -1) : -1;
     }
 
     /// <summary>Gets the current string's text; when it cannot be decoded, remembers <paramref name="path"/> and gives null.</summary>

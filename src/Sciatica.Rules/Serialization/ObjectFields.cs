@@ -11,6 +11,9 @@ namespace Sciatica.Rules;
 /// </summary>
 internal ref struct ObjectFields
 {
+    /// <summary>The most fields an object of the contract has (a profile has 16).</summary>
+    public const int MaximumFields = 16;
+
     private readonly string path;
     private readonly byte[][] names;
     private readonly string[] properties;
@@ -22,6 +25,11 @@ internal ref struct ObjectFields
     /// <summary>Prepares to read the object at <paramref name="path"/>; <paramref name="redFlagsField"/> is the field whose repeated value is still screened for red flags.</summary>
     public ObjectFields(string path, byte[][] names, string[] properties, string allowed, int redFlagsField = -1)
     {
+        if (names.Length > MaximumFields)
+        {
+            throw new ArgumentException($"An object of the contract has at most {MaximumFields} fields.", nameof(names));
+        }
+
         (this.path, this.names, this.properties, this.allowed, this.redFlagsField) = (path, names, properties, allowed, redFlagsField);
         Field = -1;
         id = -1;
@@ -95,7 +103,7 @@ internal ref struct ObjectFields
     }
 
     /// <summary>Where each field's first name starts, for the message about a name given again.</summary>
-    [InlineArray(32)]
+    [InlineArray(MaximumFields)]
     private struct Starts
     {
         private int start;

@@ -27,8 +27,8 @@ internal static class ProfileReader
     /// <summary>What to ask when the tolerance answer is missing (unasked is not "yes").</summary>
     internal const string TolerateQuestion = "ask whether symptoms are controlled enough (for example with medication) to tolerate exercise";
 
-    private static readonly byte[][] Names = [.. Properties.Select(Encoding.UTF8.GetBytes)];
-    private static readonly byte[][] OverrideNames = [.. OverrideProperties.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] Names = Utf8Names.Of(Properties);
+    private static readonly byte[][] OverrideNames = Utf8Names.Of(OverrideProperties);
 
     // The indexes of Properties; a field's problems are listed in slot index + 1 (slot 0 holds unknown properties).
     private const int Causes = 0, AffectedRoots = 1, AffectedSide = 2, LegPain = 3, BackPain = 4, RedFlags = 5, MedicalClearance = 6, SymptomsTolerateExercise = 7,
@@ -191,13 +191,17 @@ internal static class ProfileReader
 
     private static bool Overrides(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)
     {
-        var pairs = new HashSet<(string, string)>();
-        var read = JsonValues.ItemArray(ref json, ref problems, slot, at, "objects with exerciseId, ruleId and reason", out overrides, (ref JsonPass json, ref ProblemBuffer? items, string path) =>
-            Override(ref json, ref items, path, pairs));
+        // An empty list, the common case, is read without the state of a list of overrides, and left unset as when
+        // the field is left out.
+        overrides = null;
+        return json.EmptyArray() || OverrideList(ref json, ref problems, slot, at, out overrides);
+    }
 
-        // An empty list is left unset, as when the field is left out.
-        overrides = overrides is { Count: > 0 } ? overrides : null;
-        return read;
+    private static bool OverrideList(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)
+    {
+        var pairs = new HashSet<(string, string)>();
+        return JsonValues.ItemArray(ref json, ref problems, slot, at, "objects with exerciseId, ruleId and reason", out overrides, (ref JsonPass json, ref ProblemBuffer? items, string path) =>
+            Override(ref json, ref items, path, pairs));
     }
 
     private static ClinicianOverride? Override(ref JsonPass json, ref ProblemBuffer? items, string path, HashSet<(string, string)> pairs)

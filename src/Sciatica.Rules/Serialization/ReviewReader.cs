@@ -16,9 +16,9 @@ internal static class ReviewReader
     internal static readonly string[] HistoryProperties = ["profile", "exercises", "nextMorning", "newNumbness", "newWeakness", "newRedFlags"];
     internal static readonly string[] ExerciseProperties = ["id", "painDuring", "symptomChange", "dosage"];
 
-    private static readonly byte[][] RequestNames = [.. RequestProperties.Select(Encoding.UTF8.GetBytes)];
-    private static readonly byte[][] HistoryNames = [.. HistoryProperties.Select(Encoding.UTF8.GetBytes)];
-    private static readonly byte[][] ExerciseNames = [.. ExerciseProperties.Select(Encoding.UTF8.GetBytes)];
+    private static readonly byte[][] RequestNames = Utf8Names.Of(RequestProperties);
+    private static readonly byte[][] HistoryNames = Utf8Names.Of(HistoryProperties);
+    private static readonly byte[][] ExerciseNames = Utf8Names.Of(ExerciseProperties);
 
     // The indexes of RequestProperties, of HistoryProperties (a session's feedback: the feedback has all but the profile) and of ExerciseProperties.
     private const int Profile = 0, Feedback = 1;
