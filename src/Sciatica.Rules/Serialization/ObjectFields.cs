@@ -82,14 +82,19 @@ internal ref struct ObjectFields
                 return false;
             }
 
-            Field = json.Match(names, expected);
-            var seen = Seen;
-            var field = JsonValues.Property(ref json, ref problems, id, path, Field, ref seen, first, allowed, Field >= 0 && Field == redFlagsField);
-            Seen = seen;
-            if (field)
+            var field = json.Match(names, expected);
+            Field = field;
+            if (field >= 0 && (Seen & (1 << field)) == 0)
             {
+                // The common case, without the call that reports an unknown or repeated name.
+                Seen |= 1 << field;
+                first[field] = json.TokenStart;
+                json.Read();
                 return true;
             }
+
+            var seen = Seen;
+            _ = JsonValues.Property(ref json, ref problems, id, path, field, ref seen, first, allowed, field >= 0 && field == redFlagsField);
         }
     }
 
