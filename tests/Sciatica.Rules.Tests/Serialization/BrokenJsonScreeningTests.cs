@@ -13,6 +13,7 @@ public sealed class BrokenJsonScreeningTests
         { """{"causes":["herniatedDisc"],,"legPain":5,"redFlags":["bladderDysfunction"]}""", DecisionKind.Emergency },
         { """{"causes":["herniatedDisc"],"legPain":5 "redFlags":["progressiveWeakness"]}""", DecisionKind.UrgentReferral },
         { """{"legPain":5,"backPain":3,"redFlags":["saddleAnesthesia",],"symptomsTolerateExercise":true}""", DecisionKind.Emergency },
+        { "\"bladderDysfunction\", {\"legPain\":5}", DecisionKind.Emergency }, // the name at the very first byte
     };
 
     [Theory]
