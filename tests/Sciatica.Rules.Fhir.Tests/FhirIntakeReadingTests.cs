@@ -14,7 +14,9 @@ public sealed class FhirIntakeReadingTests
     public static TheoryData<string, string, string> BrokenResponses => new()
     {
         { "legPain given twice", Item + "[linkId='legPain']", "is given twice; give each item once, with all its answers." },
+        { "legPain given twice, first without an answer, then as a string", Item + "[linkId='legPain']", "is given twice; give each item once, with all its answers." },
         { "legPain with a nested item", Item + "[linkId='legPain'].item", "has nested items; this item has none." },
+        { "legPain as a string with a nested item", Item + "[linkId='legPain'].item", "has nested items; this item has none." },
         { "legPain with two answers", Item + "[linkId='legPain'].answer", "has 2 answers; this item takes one." },
         { "medicalClearance as a string", Item + "[linkId='medicalClearance'].answer[0]", "is a string; allowed values: valueBoolean." },
         { "causes as a boolean", Item + "[linkId='causes'].answer[0]", "is a boolean; allowed values: valueCoding." },
@@ -25,6 +27,7 @@ public sealed class FhirIntakeReadingTests
         { "surgery weeks of -1 although no", Item + "[linkId='weeksSinceSpineSurgery']", "is answered although 'spineSurgery' is no; it is asked only when 'spineSurgery' is yes." },
         { "surgery yes without weeks", Item + "[linkId='weeksSinceSpineSurgery']", "was not answered although 'spineSurgery' is yes; answer it, or answer 'spineSurgery' no." },
         { "override with an answer", Item + "[12][linkId='clinicianOverride'].answer", "is a group: its answers are the nested items exerciseId, ruleId and reason." },
+        { "override with an answer and no parts", Item + "[12][linkId='clinicianOverride'].answer", "is a group: its answers are the nested items exerciseId, ruleId and reason." },
         { "override without a reason", Item + "[12][linkId='clinicianOverride'].item[linkId='reason']", "must be given once with one non-empty valueString answer." },
         { "override with an empty reason", Item + "[12][linkId='clinicianOverride'].item[linkId='reason']", "must be given once with one non-empty valueString answer." },
         { "override without a ruleId", Item + "[12][linkId='clinicianOverride'].item[linkId='ruleId']", "must be given once with one non-empty valueString answer." },
@@ -197,7 +200,15 @@ public sealed class FhirIntakeReadingTests
         switch (broken)
         {
             case "legPain given twice": response.Item.Add(Answered("legPain", new Integer(3))); break;
+            case "legPain given twice, first without an answer, then as a string":
+                Of("legPain").Answer.Clear();
+                response.Item.Add(Answered("legPain", new FhirString("3")));
+                break;
             case "legPain with a nested item": Of("legPain").Item.Add(new() { LinkId = "legPain" }); break;
+            case "legPain as a string with a nested item":
+                Of("legPain").Answer[0].Value = new FhirString("3");
+                Of("legPain").Item.Add(new() { LinkId = "legPain" });
+                break;
             case "legPain with two answers": Of("legPain").Answer.Add(new() { Value = new Integer(4) }); break;
             case "medicalClearance as a string": Of("medicalClearance").Answer[0].Value = new FhirString("true"); break;
             case "causes as a boolean": Of("causes").Answer[0].Value = new FhirBoolean(true); break;
@@ -214,6 +225,7 @@ public sealed class FhirIntakeReadingTests
             case "a nerve root outside the options": Of("affectedRoots").Answer[0].Value = new Coding(SciaticaFhir.CodeSystemBase + "nerve-root", "L6"); break;
             case "surgery yes without weeks": Of("spineSurgery").Answer[0].Value = new FhirBoolean(true); break;
             case "override with an answer": response.Item.Add(new() { LinkId = "clinicianOverride", Item = [.. OverrideParts("Assessed.")], Answer = [new() { Value = new FhirString("x") }] }); break;
+            case "override with an answer and no parts": response.Item.Add(new() { LinkId = "clinicianOverride", Answer = [new() { Value = new FhirString("x") }] }); break;
             case "override without a reason": response.Item.Add(Override(OverrideParts(null))); break;
             case "override with an empty reason": response.Item.Add(Override(OverrideParts(string.Empty))); break;
             case "override with an unknown part": response.Item.Add(Override([.. OverrideParts("Assessed."), Answered("colour", new FhirString("blue"))])); break;

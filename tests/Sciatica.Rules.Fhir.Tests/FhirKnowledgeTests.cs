@@ -4,7 +4,8 @@ namespace Sciatica.Rules.Fhir.Tests;
 
 /// <summary>
 /// The knowledge bundle as a repository loads it (every artifact once, in a fixed order, at its canonical address), the
-/// arguments every public entry point refuses, and the care plan refused for a decision of another rule set.
+/// arguments every public entry point refuses, the care plan refused for a decision of another rule set, and an
+/// excluded exercise the catalog does not know (a decision read back or built by hand) named by its id.
 /// </summary>
 public sealed class FhirKnowledgeTests
 {
@@ -60,5 +61,20 @@ public sealed class FhirKnowledgeTests
 
         Assert.Equal("decision", error.ParamName);
         Assert.StartsWith($"The decision was made by rule set '{decision.RuleSetVersion}', not by this engine's '{ProgramSelector.Default.RuleSetVersion}'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_ExcludedExerciseTheCatalogDoesNotKnow_NamedByItsId()
+    {
+        var engine = ProgramSelector.Default;
+        var decision = engine.Select(Samples.Profiles["herniated-disc-l5"]);
+        var reasons = decision.Excluded[0].Reasons;
+        var edited = decision with { Excluded = [.. decision.Excluded, new ExcludedExercise("retired-exercise", reasons)] };
+
+        var plan = SciaticaFhir.Apply(engine, edited, new ResourceReference("Patient/example"));
+
+        var left = Assert.Single(plan.Activity, a => a.Detail?.Code?.Coding[0].Code == "retired-exercise").Detail!;
+        Assert.Equal("retired-exercise", left.Code!.Text);
+        Assert.Contains("<p>Left out: retired-exercise (" + string.Join(", ", reasons.Select(r => r.RuleId)) + ").</p>", plan.Text?.Div, StringComparison.Ordinal);
     }
 }
