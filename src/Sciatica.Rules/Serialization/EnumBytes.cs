@@ -49,9 +49,7 @@ internal static class Utf8Names
 
         for (var i = 0; i < names.Length; i++)
         {
-            // A name of another length, or another first byte, is passed over without a comparison.
-            var name = names[i];
-            if (name.Length == text.Length && name.Length > 0 && name[0] == text[0] && text.SequenceEqual(name))
+            if (text.SequenceEqual(names[i]))
             {
                 return i;
             }

@@ -74,22 +74,16 @@ internal static partial class JsonValues
         }
 
         json.Read();
-        if (json.IsContainer)
-        {
-            json.Skip(new FieldPath(objectPath, json.NameOf(name)), flags);
-        }
+        json.Skip(new FieldPath(objectPath, json.NameOf(name)), flags);
     }
 
-    /// <summary>Walks past the value of a property given a second time (the repetition is the document's problem).</summary>
+    /// <summary>Walks past the value of a property given a second time (the repetition is the document's problem); <see cref="JsonPass.Skip"/> passes over a value that is not a container.</summary>
     public static void Repeated(ref JsonPass json, string objectPath, int firstStart, bool redFlags)
     {
         json.Repeated(objectPath, firstStart);
         var name = json.CurrentName;
         json.Read();
-        if (json.IsContainer)
-        {
-            json.Skip(new FieldPath(objectPath, json.NameOf(name)), redFlags);
-        }
+        json.Skip(new FieldPath(objectPath, json.NameOf(name)), redFlags);
     }
 
     /// <summary>Reads an array of items, each with <paramref name="read"/>; an array longer than <see cref="JsonValues.MaximumArrayItems"/> is refused whole.</summary>
