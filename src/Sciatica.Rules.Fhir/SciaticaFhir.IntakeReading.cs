@@ -221,7 +221,7 @@ public static partial class SciaticaFhir
             return null;
         }
 
-        var unknown = group.Item.Where(x => x.LinkId is not ("exerciseId" or "ruleId" or "reason")).Select(x => x.LinkId ?? string.Empty).ToList();
+        var unknown = group.Item.Where(x => x.LinkId is not ("exerciseId" or "ruleId" or "reason")).Select(x => x.LinkId ?? "(an item without a linkId)").ToList();
         if (unknown.Count > 0)
         {
             problems.Add(new(path + ".item", Invariant($"has items {ProblemList.Listed(unknown, 160)}; allowed values: exerciseId, ruleId, reason.")));

@@ -34,6 +34,7 @@ public sealed class FhirIntakeReadingTests
         { "the same override twice, the second with an unknown part", Item + "[13][linkId='clinicianOverride'].item", "has items colour; allowed values: exerciseId, ruleId, reason." },
         { "a nerve root outside the options", Item + "[linkId='affectedRoots'].answer[0].valueCoding", "is http://sciatica-rules.org/fhir/CodeSystem/nerve-root|L6, which is not an answer option; allowed values: http://sciatica-rules.org/fhir/CodeSystem/nerve-root|l4, http://sciatica-rules.org/fhir/CodeSystem/nerve-root|l5, http://sciatica-rules.org/fhir/CodeSystem/nerve-root|s1." },
         { "override with an unknown part", Item + "[12][linkId='clinicianOverride'].item", "has items colour; allowed values: exerciseId, ruleId, reason." },
+        { "override with a part without a linkId", Item + "[12][linkId='clinicianOverride'].item", "has items (an item without a linkId); allowed values: exerciseId, ruleId, reason." },
         { "legPain out of range", Item + "[linkId='legPain']", "is the number 11; allowed values: an integer 0..10." },
         { "the same override twice", Item + "[linkId='clinicianOverride']", "is a second override of 'disc-avoid-extension' for 'cobra'; allowed: one override per exercise and rule." },
     };
@@ -229,6 +230,7 @@ public sealed class FhirIntakeReadingTests
             case "override without a reason": response.Item.Add(Override(OverrideParts(null))); break;
             case "override with an empty reason": response.Item.Add(Override(OverrideParts(string.Empty))); break;
             case "override with an unknown part": response.Item.Add(Override([.. OverrideParts("Assessed."), Answered("colour", new FhirString("blue"))])); break;
+            case "override with a part without a linkId": response.Item.Add(Override([.. OverrideParts("Assessed."), Answered(null!, new FhirString("blue"))])); break;
             case "legPain out of range": Of("legPain").Answer[0].Value = new Integer(11); break;
             case "an unknown item": response.Item.Add(Answered("favouriteColour", new FhirString("blue"))); break;
             case "the same override twice":
