@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Sciatica.Rules.Catalogs;
 
 namespace Sciatica.Rules.Fhir;
@@ -8,10 +7,10 @@ internal sealed record Concept(string Code, string Display, string Definition);
 
 /// <summary>
 /// The displays and definitions of every local code: the contract's enum values, read by people in clinical words.
-/// A value without an entry here gets a display made from its name and no definition; a test requires an entry for
-/// every value, so a new enum value cannot ship without its words.
+/// A test requires an entry for every value, so a new enum value cannot ship without its words (reading a value
+/// without one throws rather than making words up).
 /// </summary>
-internal static partial class Terminology
+internal static class Terminology
 {
     public static readonly IReadOnlyDictionary<Cause, (string Display, string Definition)> Causes = new Dictionary<Cause, (string, string)>
     {
@@ -129,19 +128,11 @@ internal static partial class Terminology
         where TEnum : struct, Enum =>
         [.. Enum.GetValues<TEnum>().Where(v => v.ToString() != "Unspecified").Select(v => Of(v, words))];
 
+    /// <summary>The concept of one value; every value has its words in the table (a test checks each enum), so none is made up here.</summary>
     public static Concept Of<TEnum>(TEnum value, IReadOnlyDictionary<TEnum, (string Display, string Definition)> words)
-        where TEnum : struct, Enum =>
-        words.TryGetValue(value, out var w)
-            ? new Concept(ContractNames.Of(value), w.Display, w.Definition)
-            : new Concept(ContractNames.Of(value), Spaced(value.ToString()), string.Empty);
-
-    /// <summary><c>HerniatedDisc</c> as <c>Herniated disc</c>: only for a value this table does not know yet.</summary>
-    private static string Spaced(string name)
+        where TEnum : struct, Enum
     {
-        var words = WordStart().Replace(name, " $1").Trim().ToLowerInvariant();
-        return char.ToUpperInvariant(words[0]) + words[1..];
+        var (display, definition) = words[value];
+        return new Concept(ContractNames.Of(value), display, definition);
     }
-
-    [GeneratedRegex("([A-Z])")]
-    private static partial Regex WordStart();
 }
