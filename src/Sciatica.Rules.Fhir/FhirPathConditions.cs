@@ -14,10 +14,12 @@ namespace Sciatica.Rules.Fhir;
 internal sealed class FhirPathConditions
 {
     private readonly Dictionary<int, string> atoms = [];
-    private readonly HashSet<int> clashing = [];
+    private readonly HashSet<int> unsayable;
 
-    public FhirPathConditions(RuleThresholds thresholds)
+    /// <summary>Gives every fact its expression; <paramref name="unsayable"/> are facts left without one (only tests leave any, to show a rule that reads them fails safe).</summary>
+    public FhirPathConditions(RuleThresholds thresholds, IEnumerable<int>? unsayable = null)
     {
+        this.unsayable = [.. unsayable ?? []];
         foreach (var cause in Enum.GetValues<Cause>())
         {
             Add(Facts.Cause(cause), Coded("causes", "cause", ContractNames.Of(cause)));
@@ -60,7 +62,7 @@ internal sealed class FhirPathConditions
             Add(Facts.PregnancyOfAtLeast(weeks), Compare("pregnancyWeeks", ">=", weeks));
         }
 
-        foreach (var bit in clashing)
+        foreach (var bit in this.unsayable)
         {
             atoms.Remove(bit);
         }
@@ -119,7 +121,7 @@ internal sealed class FhirPathConditions
         if (!atoms.TryAdd(bit, expression))
         {
             // Two facts on one bit would be a defect of Facts; neither is said rather than one said wrongly.
-            clashing.Add(bit);
+            unsayable.Add(bit);
         }
     }
 

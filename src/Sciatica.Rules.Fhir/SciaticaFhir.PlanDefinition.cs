@@ -27,8 +27,13 @@ public static partial class SciaticaFhir
     public static PlanDefinition PlanDefinition(IProgramSelector engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        return PlanDefinitionSaying(engine, new FhirPathConditions(engine.RuleSet.Thresholds));
+    }
+
+    /// <summary>The plan definition with the given expressions of the facts (tests leave some facts unsayable).</summary>
+    internal static PlanDefinition PlanDefinitionSaying(IProgramSelector engine, FhirPathConditions paths)
+    {
         var version = ArtifactVersion(engine.RuleSetVersion);
-        var paths = new FhirPathConditions(engine.RuleSet.Thresholds);
         var complete = AllAnswered(Items.Where(i => i.Required).Select(i => i.LinkId));
         var unsaid = new List<string>();
 
