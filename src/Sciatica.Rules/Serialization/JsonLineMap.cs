@@ -92,12 +92,12 @@ internal static class JsonLineMap
             int length;
             if (name is not null)
             {
-                length = rest.Length > name.Length && rest[0] == '.' && rest[1..].StartsWith(name, StringComparison.Ordinal) ? name.Length + 1 : -1;
+                length = rest.Length > name.Length && rest[0] == '.' && rest[1..].StartsWith(name, StringComparison.Ordinal) ? name.Length + 1 : 0;
             }
             else
             {
                 index.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
-                length = rest.Length >= written + 2 && rest[0] == '[' && rest[1..].StartsWith(digits[..written]) && rest[written + 1] == ']' ? written + 2 : -1;
+                length = rest.Length >= written + 2 && rest[0] == '[' && rest[1..].StartsWith(digits[..written]) && rest[written + 1] == ']' ? written + 2 : 0;
             }
 
             if (length > 0 && (rest.Length == length || rest[length] is '.' or '['))
