@@ -56,14 +56,18 @@ internal static class ProfileReader
         return json.Refusal("profile", syntax, problems) is { } refusal ? throw refusal : profile!;
     }
 
-    /// <summary>What a screening answer may be, for the message that asks for it.</summary>
-    internal static string AskedAllowed(string name) => name is "redFlags" or "newRedFlags"
-        ? "an array of " + EnumWords<RedFlag>.Allowed + " ([] when none is present)"
-        : "true or false";
-
-    /// <summary>The problem of a screening answer that is missing or null, naming the question to ask.</summary>
-    internal static string Unasked(bool isNull, string name, string question) =>
-        (isNull ? "is null" : "is required") + $": {question}; allowed values: {AskedAllowed(name)}.";
+    /// <summary>
+    /// The problem of a screening answer that is missing or null, naming the question to ask and what the answer may be;
+    /// a red-flag list names as many flags as fit the bound of a message, and still ends with what to send when none is
+    /// present (a message cut at the bound would lose that end).
+    /// </summary>
+    internal static string Unasked(bool isNull, string name, string question)
+    {
+        var head = (isNull ? "is null" : "is required") + $": {question}; allowed values: ";
+        return name is "redFlags" or "newRedFlags"
+            ? ProblemList.ListedWithin(head + "an array of ", ContractNames.All<RedFlag>(), ", or [] when none is present.")
+            : head + "true or false.";
+    }
 
     /// <summary>Reads the profile object at the current token; its problems go to <paramref name="slot"/> of <paramref name="parent"/>, and then it is null.</summary>
     public static PatientProfile? Read(ref JsonPass json, string path, ref ProblemBuffer? parent, int slot)
@@ -127,7 +131,7 @@ internal static class ProfileReader
 
         if ((valid & (1 << Causes)) != 0 && causeCount == 0)
         {
-            JsonValues.Add(ref problems, Causes + 1, JsonPaths.Child(path, "causes"), "must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: " + EnumWords<Cause>.Allowed + ".");
+            JsonValues.Add(ref problems, Causes + 1, JsonPaths.Child(path, "causes"), ProblemList.ListedWithin("must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: ", ContractNames.All<Cause>(), "."));
         }
 
         // The screening answers are required too: unasked is not "none" (the problem names the question to ask).

@@ -95,6 +95,17 @@ internal sealed partial class ProblemList
             : text.ToString();
     }
 
+    /// <summary>
+    /// A message that ends with a list of allowed values, whole within <see cref="MaximumMessageLength"/>: as many values
+    /// as fit, how many more there are and where all are listed, then <paramref name="tail"/>, so the message is never cut
+    /// and what comes after the list is never lost.
+    /// </summary>
+    public static string ListedWithin(string head, IEnumerable<string> values, string tail)
+    {
+        const string Every = " (all in docs/contract.md)";
+        return head + Listed(values, MaximumMessageLength - head.Length - Every.Length - tail.Length) + Every + tail;
+    }
+
     /// <summary>Cuts a piece of input quoted in a report to <see cref="MaximumEchoLength"/> characters, ellipsis included.</summary>
     public static string Echo(string? text) => Bounded(text ?? string.Empty, MaximumEchoLength);
 
