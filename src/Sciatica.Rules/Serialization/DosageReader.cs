@@ -23,14 +23,14 @@ internal static class DosageReader
         }
 
         Span<int> values = stackalloc int[Names.Length];
-        values.Fill(-1);
+        values.Clear(); // 0: not given (a given value is at least 1)
         var fields = new ObjectFields(path, Names, Properties, Allowed);
         while (fields.Next(ref json, ref problems))
         {
             var field = fields.Field;
             if (JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath(path, Properties[field]), 1, int.MaxValue, nullable: true, out var value))
             {
-                values[field] = value ?? -1;
+                values[field] = value ?? 0;
             }
         }
 
@@ -40,7 +40,7 @@ internal static class DosageReader
             return null;
         }
 
-        static int? Given(int value) => value < 0 ? null : value;
+        static int? Given(int value) => value > 0 ? value : null;
         return new Dosage { HoldSeconds = Given(values[0]), Repetitions = Given(values[1]), Sets = Given(values[2]), Minutes = Given(values[3]), TimesPerDay = Given(values[4]) };
     }
 }
