@@ -80,7 +80,7 @@ public sealed class ContractEncoderScanTests
         Assert.Equal(expected < 0 ? -1 : Encoding.UTF8.GetByteCount(text.AsSpan(0, expected)), Utf8(text));
     }
 
-    [Property(MaxTest = 500, QuietOnSuccess = true)]
+    [Property(MaxTest = 300, QuietOnSuccess = true)]
     public Property AnyTextOfPlainEscapedAndNonAsciiCharacters_ScansAsTheReferenceSays() =>
         Prop.ForAll(
             Gen.ArrayOf(Gen.Frequency(
@@ -96,7 +96,7 @@ public sealed class ContractEncoderScanTests
                 Assert.Equal(expected < 0 ? -1 : Encoding.UTF8.GetByteCount(text.AsSpan(0, expected)), Utf8(text));
             });
 
-    /// <summary>Texts of 0 to 80 characters: no character to escape, or one at each place; and a character left alone at each place, with one to escape nowhere, right after it, or last.</summary>
+    /// <summary>Texts of 0 to 80 characters: no character to escape, or one at each place (a quote, and one of the others); and a character left alone at each place, with one to escape nowhere, right after it, or last.</summary>
     private static IEnumerable<string> Texts()
     {
         for (var length = 0; length <= 80; length++)
@@ -105,10 +105,9 @@ public sealed class ContractEncoderScanTests
             yield return new string(plain);
             for (var at = 0; at < length; at++)
             {
-                foreach (var c in Escaped)
-                {
-                    yield return With(plain, (at, c));
-                }
+                // A quote at every place, and each other character to escape in turn.
+                yield return With(plain, (at, '"'));
+                yield return With(plain, (at, Escaped[1 + ((at + length) % (Escaped.Length - 1))]));
 
                 yield return With(plain, (at, LeftAlone[at % LeftAlone.Length]));
                 if (at + 1 < length)
