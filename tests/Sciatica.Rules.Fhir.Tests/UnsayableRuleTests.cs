@@ -52,10 +52,12 @@ public sealed class UnsayableRuleTests
     [Fact]
     public void PlanDefinition_ScreeningRuleUnsayable_ItsActionAndEveryExerciseNeverApply()
     {
-        var unsaid = Engine.RuleSet.BuiltIns.Screening.Where(r => Reads(r.When, Bladder)).Select(r => r.Id).ToList();
-        Assert.NotEmpty(unsaid);
+        // Two facts, so that more than one rule is unsayable and the lists of them are joined.
+        var cancer = Facts.RedFlag(RedFlag.CancerHistory);
+        var unsaid = Engine.RuleSet.BuiltIns.Screening.Where(r => Reads(r.When, Bladder) || Reads(r.When, cancer)).Select(r => r.Id).ToList();
+        Assert.True(unsaid.Count >= 2, string.Join(", ", unsaid));
 
-        var plan = SciaticaFhir.PlanDefinitionSaying(Engine, new FhirPathConditions(Engine.RuleSet.Thresholds, [Bladder]));
+        var plan = SciaticaFhir.PlanDefinitionSaying(Engine, new FhirPathConditions(Engine.RuleSet.Thresholds, [Bladder, cancer]));
 
         var actions = Actions(plan);
         foreach (var id in unsaid)
