@@ -165,8 +165,8 @@ public static class SciaticaNdjson
             using var writer = new Utf8JsonWriter(output, ErrorOptions);
             writer.WriteStartObject();
             writer.WriteNumber("line"u8, line.LineNumber);
-            // An error message may quote input: the writer, with the contract encoder, writes an unpaired surrogate as U+FFFD, so the line stays
-            // valid UTF-8 (NdjsonProblemTests pins this; a replacement of our own was found to change nothing).
+            // An error message may quote input: the writer, with the contract encoder, writes an unpaired surrogate as
+            // U+FFFD, so the line stays valid UTF-8 (NdjsonProblemTests pins this).
             writer.WriteString("error"u8, problems);
             if (line.Error?.Screening is { } screening)
             {
