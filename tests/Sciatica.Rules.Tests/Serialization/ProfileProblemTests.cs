@@ -61,6 +61,21 @@ public sealed class ProfileProblemTests
         Assert.Equal(message, ProblemList.Bounded(message));
     }
 
+    [Theory]
+    [InlineData("HerniatedDisc", " (values are case-sensitive: did you mean \"herniatedDisc\"?)")]
+    [InlineData("herniatedDsc", " (did you mean \"herniatedDisc\"?)")]
+    [InlineData("sciatica", "")]
+    public void ReadProfile_CauseNearlyRight_NamesTheNearestCause(string given, string hint)
+    {
+        var json = "{\"causes\":[\"" + given + "\"],\"legPain\":5,\"backPain\":2,\"redFlags\":[],\"medicalClearance\":true,\"symptomsTolerateExercise\":true}";
+
+        var error = Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("$.causes[0]", problem.Path);
+        Assert.StartsWith("is the text \"" + given + "\", which is not a cause" + hint + "; allowed values: bulgingDisc, ", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReadProfile_SeveralBrokenFields_UnknownFirstThenTheContractOrder()
     {
