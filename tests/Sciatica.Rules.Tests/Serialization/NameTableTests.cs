@@ -20,9 +20,9 @@ public sealed class NameTableTests
         var names = Enumerable.Range(0, 300).Select(i => $"\"n{i}\":0").ToList();
         var json = "{" + string.Join(",", names) + "," + string.Join(",", Enumerable.Reverse(names)) + "}";
 
-        var results = Walk(json);
+        var (results, model) = Answers(json);
 
-        Assert.Equal(Model(json), results);
+        Assert.Equal(model, results);
         Assert.Equal(300, results.Count(r => r == -1));
     }
 
@@ -49,9 +49,9 @@ public sealed class NameTableTests
         var names = Enumerable.Range(0, 200).Select(i => $"\"\\u0065scaped-name-{i:D6}\":0").ToList();
         var json = "{" + string.Join(",", names) + "," + string.Join(",", names) + "}";
 
-        var results = Walk(json);
+        var (results, model) = Answers(json);
 
-        Assert.Equal(Model(json), results);
+        Assert.Equal(model, results);
         Assert.Equal(200, results.Count(r => r == -1));
     }
 
@@ -68,9 +68,9 @@ public sealed class NameTableTests
                 var name = "\\u0061" + new string('b', length - 1);
                 var json = "{" + before + "\"" + name + "\":0,\"x\":1,\"" + name + "\":2," + before + "\"x\":3}";
 
-                var results = Walk(json);
+                var (results, model) = Answers(json);
 
-                Assert.True(Model(json).SequenceEqual(results), $"name of {length} characters after '{before}': {string.Join(", ", results)}");
+                Assert.True(model.SequenceEqual(results), $"name of {length} characters after '{before}': {string.Join(", ", results)}");
             }
         }
     }
@@ -80,9 +80,9 @@ public sealed class NameTableTests
     {
         const string Json = """{"a":0,"b":{"a":1,"b":2,"a":3},"c":[{"a":4,"a":5},{"b":6,"a":7}],"a":8}""";
 
-        var results = Walk(Json);
+        var (results, model) = Answers(Json);
 
-        Assert.Equal(Model(Json), results);
+        Assert.Equal(model, results);
         Assert.Equal([-1, -1, -1, -1, 12, -1, -1, 37, -1, -1, 1], results);
     }
 
@@ -111,12 +111,19 @@ public sealed class NameTableTests
         Assert.Equal(new ValidationProblem("$.extra", "appears a second time at line 1, position 139 (first at line 1); allowed: each property once per object.", 1), problem);
     }
 
-    /// <summary>Adds every property name of a document to one table, objects numbered as they open, as the readers do; gives what each Add answered.</summary>
-    private static List<int> Walk(string text)
+    /// <summary>What the table answered for each property name of a document (see <see cref="Answers"/>).</summary>
+    private static List<int> Walk(string text) => Answers(text).Table;
+
+    /// <summary>
+    /// One walk over the document's names, objects numbered as they open, as the readers do: what one table answered for
+    /// each, and the same answer from a dictionary (where each object's unescaped name was first given, or -1).
+    /// </summary>
+    private static (List<int> Table, List<int> Model) Answers(string text)
     {
         var json = Encoding.UTF8.GetBytes(text);
         var table = new NameTable();
-        var results = new List<int>();
+        var first = new Dictionary<(int, string), int>();
+        var (answers, model) = (new List<int>(), new List<int>());
         var objects = new Stack<int>();
         var next = 0;
         var reader = new Utf8JsonReader(json);
@@ -133,42 +140,15 @@ public sealed class NameTableTests
                     break;
                 case JsonTokenType.PropertyName:
                     var name = reader.ValueIsEscaped ? buffer.AsSpan(0, reader.CopyString(buffer)) : reader.ValueSpan;
-                    results.Add(table.Add(objects.Peek(), name, reader.ValueIsEscaped, (int)reader.TokenStartIndex, json));
-                    break;
-            }
-        }
-
-        return results;
-    }
-
-    /// <summary>The same answers from a dictionary: where each (object, unescaped name) was first given, or -1.</summary>
-    private static List<int> Model(string text)
-    {
-        var json = Encoding.UTF8.GetBytes(text);
-        var first = new Dictionary<(int, string), int>();
-        var results = new List<int>();
-        var objects = new Stack<int>();
-        var next = 0;
-        var reader = new Utf8JsonReader(json);
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject:
-                    objects.Push(next++);
-                    break;
-                case JsonTokenType.EndObject:
-                    objects.Pop();
-                    break;
-                case JsonTokenType.PropertyName:
+                    answers.Add(table.Add(objects.Peek(), name, reader.ValueIsEscaped, (int)reader.TokenStartIndex, json));
                     var key = (objects.Peek(), reader.GetString()!);
-                    results.Add(first.TryGetValue(key, out var start) ? start : -1);
+                    model.Add(first.TryGetValue(key, out var start) ? start : -1);
                     first.TryAdd(key, (int)reader.TokenStartIndex);
                     break;
             }
         }
 
-        return results;
+        return (answers, model);
     }
 
     /// <summary>
