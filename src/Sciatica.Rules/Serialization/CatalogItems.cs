@@ -28,14 +28,14 @@ internal static partial class CatalogReader
         while (fields.Next(ref json, ref problems))
         {
             var (s, at) = (fields.Slot, fields.At);
-            _ = fields.Field switch
+            switch (fields.Field)
             {
-                1 => JsonValues.NullableEnum<RedFlag>(ref json, ref problems, s, at, out flag),
-                2 => JsonValues.NullableEnum<Cause>(ref json, ref problems, s, at, out cause),
-                3 => (decision = JsonValues.Enum<DecisionKind>(ref json, ref problems, s, at)) >= 0,
-                4 => JsonValues.NullableEnum<Timeframe>(ref json, ref problems, s, at, out timeframe),
-                _ => (texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
-            };
+                case 1: flag = JsonValues.NullableEnum<RedFlag>(ref json, ref problems, s, at); break;
+                case 2: cause = JsonValues.NullableEnum<Cause>(ref json, ref problems, s, at); break;
+                case 3: decision = JsonValues.Enum<DecisionKind>(ref json, ref problems, s, at); break;
+                case 4: timeframe = JsonValues.NullableEnum<Timeframe>(ref json, ref problems, s, at); break;
+                default: texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at); break;
+            }
         }
 
         fields.Required(ref problems, GateRequired);
@@ -60,17 +60,17 @@ internal static partial class CatalogReader
         while (fields.Next(ref json, ref problems))
         {
             var (s, at) = (fields.Slot, fields.At);
-            _ = fields.Field switch
+            switch (fields.Field)
             {
-                2 => (kind = JsonValues.Enum<ExerciseKind>(ref json, ref problems, s, at)) >= 0,
-                3 => (position = JsonValues.Enum<BodyPosition>(ref json, ref problems, s, at)) >= 0,
-                4 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements),
-                5 or 6 or 7 or 8 => (doses[fields.Field] = DosageReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
-                9 => JsonValues.NullableText(ref json, ref problems, s, at, out texts[fields.Field]),
-                10 => Instructions(ref json, ref problems, s, at, out instructions),
-                13 => JsonValues.Boolean(ref json, ref problems, s, at, out clinicianOnly),
-                _ => (texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
-            };
+                case 2: kind = JsonValues.Enum<ExerciseKind>(ref json, ref problems, s, at); break;
+                case 3: position = JsonValues.Enum<BodyPosition>(ref json, ref problems, s, at); break;
+                case 4: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements); break;
+                case 5 or 6 or 7 or 8: doses[fields.Field] = DosageReader.Read(ref json, at.ToString(), ref problems, s); break;
+                case 9: texts[fields.Field] = JsonValues.NullableText(ref json, ref problems, s, at); break;
+                case 10: Instructions(ref json, ref problems, s, at, out instructions); break;
+                case 13: JsonValues.Boolean(ref json, ref problems, s, at, out clinicianOnly); break;
+                default: texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at); break;
+            }
         }
 
         fields.Required(ref problems, ExerciseRequired);
@@ -116,20 +116,20 @@ internal static partial class CatalogReader
         while (fields.Next(ref json, ref problems))
         {
             var (s, at) = (fields.Slot, fields.At);
-            _ = fields.Field switch
+            switch (fields.Field)
             {
-                1 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, causes),
-                2 => JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at, out when),
-                3 => JsonValues.Boolean(ref json, ref problems, s, at, out afterSurgery),
-                4 => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: true, out legPain),
-                5 => JsonValues.Integer(ref json, ref problems, s, at, 0, 42, nullable: true, out pregnancy),
-                6 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements),
-                7 => JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, positions),
-                8 => (strength = JsonValues.Enum<ContraindicationStrength>(ref json, ref problems, s, at)) >= 0,
-                9 => JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at, out lifted),
-                10 => JsonValues.Boolean(ref json, ref problems, s, at, out customOnly),
-                _ => (texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at)) is not null,
-            };
+                case 1: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, causes); break;
+                case 2: when = JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at); break;
+                case 3: JsonValues.Boolean(ref json, ref problems, s, at, out afterSurgery); break;
+                case 4: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: true, out legPain); break;
+                case 5: JsonValues.Integer(ref json, ref problems, s, at, 0, 42, nullable: true, out pregnancy); break;
+                case 6: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements); break;
+                case 7: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, positions); break;
+                case 8: strength = JsonValues.Enum<ContraindicationStrength>(ref json, ref problems, s, at); break;
+                case 9: lifted = JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at); break;
+                case 10: JsonValues.Boolean(ref json, ref problems, s, at, out customOnly); break;
+                default: texts[fields.Field] = JsonValues.Text(ref json, ref problems, s, at); break;
+            }
         }
 
         fields.Required(ref problems, ContraindicationRequired);

@@ -241,13 +241,13 @@ internal static partial class CatalogReader
         while (fields.Next(ref json, ref problems))
         {
             var at = fields.At;
-            _ = fields.Field switch
+            switch (fields.Field)
             {
-                0 => (id = JsonValues.Text(ref json, ref problems, 1, at)) is not null,
-                1 => (citation = JsonValues.Text(ref json, ref problems, 2, at)) is not null,
-                2 => JsonValues.NullableText(ref json, ref problems, 3, at, out supports),
-                _ => JsonValues.NullableText(ref json, ref problems, 4, at, out link),
-            };
+                case 0: id = JsonValues.Text(ref json, ref problems, 1, at); break;
+                case 1: citation = JsonValues.Text(ref json, ref problems, 2, at); break;
+                case 2: supports = JsonValues.NullableText(ref json, ref problems, 3, at); break;
+                default: link = JsonValues.NullableText(ref json, ref problems, 4, at); break;
+            }
         }
 
         fields.Required(ref problems, SourceRequired);

@@ -178,20 +178,14 @@ internal static partial class JsonValues
         return true;
     }
 
-    /// <summary>Reads one of an enum's names or null (then <paramref name="value"/> is -1); false, with a problem, for anything else.</summary>
-    public static bool NullableEnum<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out int value)
-        where TEnum : struct, Enum
-    {
-        value = json.Token == JsonTokenType.Null ? -1 : Enum<TEnum>(ref json, ref problems, slot, path);
-        return json.Token == JsonTokenType.Null || value >= 0;
-    }
+    /// <summary>Reads one of an enum's names or null: the name's value, or -1 for null or (with a problem) anything else.</summary>
+    public static int NullableEnum<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path)
+        where TEnum : struct, Enum =>
+        json.Token == JsonTokenType.Null ? -1 : Enum<TEnum>(ref json, ref problems, slot, path);
 
-    /// <summary>Reads a non-empty text or null (then <paramref name="value"/> is null); false, with a problem, for anything else.</summary>
-    public static bool NullableText(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out string? value)
-    {
-        value = json.Token == JsonTokenType.Null ? null : Text(ref json, ref problems, slot, path);
-        return json.Token == JsonTokenType.Null || value is not null;
-    }
+    /// <summary>Reads a non-empty text or null: the text, or null for null or (with a problem) anything else.</summary>
+    public static string? NullableText(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path) =>
+        json.Token == JsonTokenType.Null ? null : Text(ref json, ref problems, slot, path);
 
     /// <summary>Reports a problem at a value's path; false.</summary>
     public static bool Problem(ref ProblemBuffer? problems, int slot, FieldPath path, string message)

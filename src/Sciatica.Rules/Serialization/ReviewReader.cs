@@ -63,12 +63,12 @@ internal static class ReviewReader
         {
             var field = fields.Field;
             var at = new FieldPath("$", RequestProperties[field]);
-            _ = field switch
+            switch (field)
             {
-                Profile => (profile = ProfileReader.Read(ref json, "$.profile", ref problems, field + 1)) is not null,
-                Feedback => (feedback = ReadFeedback(ref json, ref problems, field + 1, "$.feedback", history: false)) is not null,
-                _ => JsonValues.ItemArray(ref json, ref problems, field + 1, at, "feedback objects of earlier sessions, oldest first", out history, ReadEarlier),
-            };
+                case Profile: profile = ProfileReader.Read(ref json, "$.profile", ref problems, field + 1); break;
+                case Feedback: feedback = ReadFeedback(ref json, ref problems, field + 1, "$.feedback", history: false); break;
+                default: JsonValues.ItemArray(ref json, ref problems, field + 1, at, "feedback objects of earlier sessions, oldest first", out history, ReadEarlier); break;
+            }
         }
 
         JsonValues.Required(ref problems, fields.Seen, Profile, "$", RequestProperties, "a profile object");
@@ -125,17 +125,22 @@ internal static class ReviewReader
 
             var s = field + 1;
             var at = new FieldPath(path, HistoryProperties[field]);
-            _ = field switch
+            if (json.Token == JsonTokenType.Null && field >= NewNumbness)
             {
-                SessionProfile => (profile = ProfileReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
-                Exercises => JsonValues.ItemArray(ref json, ref problems, s, at, "objects with id, painDuring and symptomChange", out exercises, ReadExercise),
-                NextMorning => (morning = JsonValues.Enum<NextMorningChange>(ref json, ref problems, s, at)) >= 0,
-                NewNumbness => json.Token == JsonTokenType.Null ? Unasked(ref problems, s, at, field, isNull: true) : JsonValues.Boolean(ref json, ref problems, s, at, out numbness),
-                NewWeakness => json.Token == JsonTokenType.Null ? Unasked(ref problems, s, at, field, isNull: true) : JsonValues.Boolean(ref json, ref problems, s, at, out weakness),
-                _ => json.Token == JsonTokenType.Null
-                    ? Unasked(ref problems, s, at, field, isNull: true)
-                    : JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out _, out _, flags = []),
-            };
+                // A screening answer given as null was not asked: the problem names the question.
+                Unasked(ref problems, s, at, field, isNull: true);
+                continue;
+            }
+
+            switch (field)
+            {
+                case SessionProfile: profile = ProfileReader.Read(ref json, at.ToString(), ref problems, s); break;
+                case Exercises: JsonValues.ItemArray(ref json, ref problems, s, at, "objects with id, painDuring and symptomChange", out exercises, ReadExercise); break;
+                case NextMorning: morning = JsonValues.Enum<NextMorningChange>(ref json, ref problems, s, at); break;
+                case NewNumbness: JsonValues.Boolean(ref json, ref problems, s, at, out numbness); break;
+                case NewWeakness: JsonValues.Boolean(ref json, ref problems, s, at, out weakness); break;
+                default: JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out _, out _, flags = []); break;
+            }
         }
 
         JsonValues.Required(ref problems, seen, NextMorning, path, HistoryProperties, EnumWords<NextMorningChange>.Allowed);
@@ -169,13 +174,13 @@ internal static class ReviewReader
         while (fields.Next(ref json, ref problems))
         {
             var (s, at) = (fields.Slot, fields.At);
-            _ = fields.Field switch
+            switch (fields.Field)
             {
-                Id => (exercise = JsonValues.Text(ref json, ref problems, s, at)) is not null,
-                PainDuring => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out pain),
-                SymptomChangeField => (change = JsonValues.Enum<SymptomChange>(ref json, ref problems, s, at)) >= 0,
-                _ => json.Token == JsonTokenType.Null || (dosage = DosageReader.Read(ref json, at.ToString(), ref problems, s)) is not null,
-            };
+                case Id: exercise = JsonValues.Text(ref json, ref problems, s, at); break;
+                case PainDuring: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out pain); break;
+                case SymptomChangeField: change = JsonValues.Enum<SymptomChange>(ref json, ref problems, s, at); break;
+                default: dosage = json.Token == JsonTokenType.Null ? null : DosageReader.Read(ref json, at.ToString(), ref problems, s); break;
+            }
         }
 
         fields.Required(ref problems, ExerciseRequired);
@@ -188,7 +193,7 @@ internal static class ReviewReader
         [(Id, "a non-empty text"), (PainDuring, "an integer 0..10"), (SymptomChangeField, EnumWords<SymptomChange>.Allowed)];
 
     /// <summary>Reports a screening answer of a session that is missing or null, naming the question to ask.</summary>
-    private static bool Unasked(ref ProblemBuffer? problems, int slot, FieldPath at, int field, bool isNull) =>
+    private static void Unasked(ref ProblemBuffer? problems, int slot, FieldPath at, int field, bool isNull) =>
         JsonValues.Problem(ref problems, slot, at, ProfileReader.Unasked(isNull, HistoryProperties[field], field switch
         {
             NewNumbness => "ask whether numbness is new or worse since the last session",
