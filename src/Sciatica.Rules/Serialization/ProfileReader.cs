@@ -91,7 +91,8 @@ internal static class ProfileReader
             return null;
         }
 
-        int valid = 0, causeCount = 0;
+        var causeCount = 0;
+        var causesRead = false;
         ulong causes = 0, roots = 0, flags = 0;
         int side = -1, preference = -1;
         int? legPain = null, backPain = null, age = null, surgery = null, symptoms = null, pregnancy = null;
@@ -103,33 +104,32 @@ internal static class ProfileReader
             var field = fields.Field;
             var at = new FieldPath(path, Properties[field]);
             var s = field + 1;
-            var ok = field switch
+            switch (field)
             {
-                Causes => JsonValues.EnumArray<Cause>(ref json, ref problems, s, at, out causes, out causeCount),
-                AffectedRoots => JsonValues.EnumArray<NerveRoot>(ref json, ref problems, s, at, out roots, out _),
-                AffectedSide => json.Token == JsonTokenType.Null || (side = JsonValues.Enum<AffectedSide>(ref json, ref problems, s, at)) >= 0,
-                LegPain => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out legPain),
-                BackPain => JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out backPain),
-                RedFlags => json.Token == JsonTokenType.Null
-                    ? Null(ref problems, s, at, Unasked(isNull: true, "redFlags", RedFlagsQuestion))
-                    : JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out flags, out _),
-                MedicalClearance => JsonValues.Boolean(ref json, ref problems, s, at, out clearance),
-                SymptomsTolerateExercise => json.Token == JsonTokenType.Null
-                    ? Null(ref problems, s, at, Unasked(isNull: true, "symptomsTolerateExercise", TolerateQuestion))
-                    : JsonValues.Boolean(ref json, ref problems, s, at, out tolerate),
-                LandWalkingPainful => JsonValues.Boolean(ref json, ref problems, s, at, out land),
-                PoolAccess => JsonValues.Boolean(ref json, ref problems, s, at, out pool),
-                Age => JsonValues.Integer(ref json, ref problems, s, at, 16, 120, nullable: true, out age),
-                WeeksSinceSpineSurgery => JsonValues.Integer(ref json, ref problems, s, at, 0, int.MaxValue, nullable: true, out surgery),
-                SymptomWeeks => JsonValues.Integer(ref json, ref problems, s, at, 0, 520, nullable: true, out symptoms),
-                PregnancyWeeks => JsonValues.Integer(ref json, ref problems, s, at, 0, 42, nullable: true, out pregnancy),
-                DirectionalPreference => json.Token == JsonTokenType.Null || (preference = JsonValues.Enum<DirectionalPreference>(ref json, ref problems, s, at)) >= 0,
-                _ => Overrides(ref json, ref problems, s, at, out overrides),
-            };
-            valid |= ok ? 1 << field : 0;
+                case Causes: causesRead = JsonValues.EnumArray<Cause>(ref json, ref problems, s, at, out causes, out causeCount); break;
+                case AffectedRoots: JsonValues.EnumArray<NerveRoot>(ref json, ref problems, s, at, out roots, out _); break;
+                case AffectedSide: side = JsonValues.NullableEnum<AffectedSide>(ref json, ref problems, s, at); break;
+                case LegPain: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out legPain); break;
+                case BackPain: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out backPain); break;
+                case RedFlags when json.Token == JsonTokenType.Null: JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, "redFlags", RedFlagsQuestion)); break;
+                case RedFlags: JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out flags, out _); break;
+                case MedicalClearance: JsonValues.Boolean(ref json, ref problems, s, at, out clearance); break;
+                case SymptomsTolerateExercise when json.Token == JsonTokenType.Null:
+                    JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, "symptomsTolerateExercise", TolerateQuestion));
+                    break;
+                case SymptomsTolerateExercise: JsonValues.Boolean(ref json, ref problems, s, at, out tolerate); break;
+                case LandWalkingPainful: JsonValues.Boolean(ref json, ref problems, s, at, out land); break;
+                case PoolAccess: JsonValues.Boolean(ref json, ref problems, s, at, out pool); break;
+                case Age: JsonValues.Integer(ref json, ref problems, s, at, 16, 120, nullable: true, out age); break;
+                case WeeksSinceSpineSurgery: JsonValues.Integer(ref json, ref problems, s, at, 0, int.MaxValue, nullable: true, out surgery); break;
+                case SymptomWeeks: JsonValues.Integer(ref json, ref problems, s, at, 0, 520, nullable: true, out symptoms); break;
+                case PregnancyWeeks: JsonValues.Integer(ref json, ref problems, s, at, 0, 42, nullable: true, out pregnancy); break;
+                case DirectionalPreference: preference = JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at); break;
+                default: Overrides(ref json, ref problems, s, at, out overrides); break;
+            }
         }
 
-        if ((valid & (1 << Causes)) != 0 && causeCount == 0)
+        if (causesRead && causeCount == 0)
         {
             JsonValues.Add(ref problems, Causes + 1, JsonPaths.Child(path, "causes"), ProblemList.ListedWithin("must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: ", ContractNames.All<Cause>(), "."));
         }
@@ -169,12 +169,6 @@ internal static class ProfileReader
         return overrides is null ? profile : profile with { ClinicianOverrides = overrides };
     }
 
-    private static bool Null(ref ProblemBuffer? problems, int slot, FieldPath at, string message)
-    {
-        JsonValues.Add(ref problems, slot, at.ToString(), message);
-        return false;
-    }
-
     private static void Missing(ref ProblemBuffer? problems, string path, int seen)
     {
         void Require(ref ProblemBuffer? problems, int field, string message)
@@ -193,18 +187,21 @@ internal static class ProfileReader
         Require(ref problems, SymptomsTolerateExercise, Unasked(isNull: false, "symptomsTolerateExercise", TolerateQuestion));
     }
 
-    private static bool Overrides(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)
+    private static void Overrides(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)
     {
         // An empty list, the common case, is read without the state of a list of overrides, and left unset as when
         // the field is left out.
         overrides = null;
-        return json.EmptyArray() || OverrideList(ref json, ref problems, slot, at, out overrides);
+        if (!json.EmptyArray())
+        {
+            OverrideList(ref json, ref problems, slot, at, out overrides);
+        }
     }
 
-    private static bool OverrideList(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)
+    private static void OverrideList(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)
     {
         var pairs = new HashSet<(string, string)>();
-        return JsonValues.ItemArray(ref json, ref problems, slot, at, "objects with exerciseId, ruleId and reason", out overrides, (ref JsonPass json, ref ProblemBuffer? items, string path) =>
+        JsonValues.ItemArray(ref json, ref problems, slot, at, "objects with exerciseId, ruleId and reason", out overrides, (ref JsonPass json, ref ProblemBuffer? items, string path) =>
             Override(ref json, ref items, path, pairs));
     }
 
