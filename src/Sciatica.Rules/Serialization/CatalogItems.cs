@@ -98,7 +98,7 @@ internal static partial class CatalogReader
         (5, "a dosage object"), (6, "a dosage object"), (7, "a dosage object"), (8, "a dosage object"), (10, "an array of non-empty texts"), (11, NonEmptyText), (12, NonEmptyText),
     ];
 
-    private static bool Instructions(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<string>? instructions) =>
+    private static void Instructions(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<string>? instructions) =>
         JsonValues.ItemArray(ref json, ref problems, slot, at, "non-empty texts", out instructions, static (ref JsonPass json, ref ProblemBuffer? items, string path) =>
             JsonValues.Text(ref json, ref items, 0, new FieldPath(path, null)));
 

@@ -87,13 +87,14 @@ internal static partial class JsonValues
     }
 
     /// <summary>Reads an array of items, each with <paramref name="read"/>; an array longer than <see cref="JsonValues.MaximumArrayItems"/> is refused whole.</summary>
-    public static bool ItemArray<T>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, string allowed, out List<T>? values, JsonItemReader<T> read)
+    public static void ItemArray<T>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, string allowed, out List<T>? values, JsonItemReader<T> read)
         where T : class
     {
         values = null;
         if (json.Token != JsonTokenType.StartArray)
         {
-            return JsonValues.Wrong(ref json, ref problems, slot, at, "an array of " + allowed);
+            JsonValues.Wrong(ref json, ref problems, slot, at, "an array of " + allowed);
+            return;
         }
 
         ProblemBuffer? items = null;
@@ -121,6 +122,6 @@ internal static partial class JsonValues
         }
 
         values = list;
-        return Items(ref json, ref problems, slot, at, count, items, undecodable);
+        Items(ref json, ref problems, slot, at, count, items, undecodable);
     }
 }

@@ -56,11 +56,14 @@ internal static partial class JsonValues
         return Wrong(ref json, ref problems, slot, path, IntegerAllowed(minimum, maximum, nullable));
     }
 
-    /// <summary>Reads true or false.</summary>
-    public static bool Boolean(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out bool value)
+    /// <summary>Reads true or false; anything else is a problem (and reads as false).</summary>
+    public static void Boolean(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out bool value)
     {
         value = json.Token == JsonTokenType.True;
-        return json.Token is JsonTokenType.True or JsonTokenType.False || Wrong(ref json, ref problems, slot, path, "true or false");
+        if (json.Token is not (JsonTokenType.True or JsonTokenType.False))
+        {
+            Wrong(ref json, ref problems, slot, path, "true or false");
+        }
     }
 
     /// <summary>Reads a text that is not empty or white space.</summary>
@@ -186,13 +189,6 @@ internal static partial class JsonValues
     /// <summary>Reads a non-empty text or null: the text, or null for null or (with a problem) anything else.</summary>
     public static string? NullableText(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path) =>
         json.Token == JsonTokenType.Null ? null : Text(ref json, ref problems, slot, path);
-
-    /// <summary>Reports a problem at a value's path; false.</summary>
-    public static bool Problem(ref ProblemBuffer? problems, int slot, FieldPath path, string message)
-    {
-        Add(ref problems, slot, path.ToString(), message);
-        return false;
-    }
 
     /// <summary>Reports a value of the wrong kind (<c>is the text "5"; allowed values: ...</c>) and walks past it; false.</summary>
     public static bool Wrong(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, string allowed)
