@@ -46,9 +46,6 @@ internal ref struct JsonPass
 
     public readonly int TokenStart => (int)reader.TokenStartIndex;
 
-    /// <summary>Gets whether the current token opens an object or an array.</summary>
-    public readonly bool IsContainer => reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
-
     /// <summary>Gets where the current name is, to give its text later (<see cref="NameOf"/>) only if it is needed.</summary>
     public readonly (int Start, int Length, bool Escaped) CurrentName => (TokenStart + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
 
@@ -85,11 +82,14 @@ internal ref struct JsonPass
     public readonly int Match(byte[][] names, int expected = -1) =>
         reader.ValueIsEscaped ? MatchEscaped(names) : Utf8Names.Find(reader.ValueSpan, names, expected);
 
-    /// <summary>The name written with escapes: decoded first (a name that long is none of the contract's).</summary>
+    /// <summary>
+    /// The name written with escapes: decoded first, into a buffer of its own (escapes only shorten it). Escaped names
+    /// are rare, and any length counts: a name written wholly in <c>\u</c> escapes takes six bytes a letter.
+    /// </summary>
     private readonly int MatchEscaped(byte[][] names)
     {
-        Span<byte> buffer = stackalloc byte[64];
-        return reader.ValueSpan.Length <= buffer.Length && TryUnescape(buffer, out var length) ? Utf8Names.Find(buffer[..length], names, -1) : -1;
+        var buffer = new byte[reader.ValueSpan.Length];
+        return TryUnescape(buffer, out var length) ? Utf8Names.Find(buffer.AsSpan(0, length), names, -1) : -1;
     }
 
     /// <summary>Gets the current string's text; when it cannot be decoded, remembers <paramref name="path"/> and gives null.</summary>
@@ -184,15 +184,16 @@ internal ref struct JsonPass
     private int FirstOccurrence(int objectId)
     {
         names ??= new NameTable();
-        Span<byte> buffer = stackalloc byte[256];
-        scoped var name = reader.ValueSpan;
+        var name = reader.ValueSpan;
         var wasEscaped = false;
         if (reader.ValueIsEscaped)
         {
-            var target = name.Length <= buffer.Length ? buffer : new byte[name.Length];
+            // Unescaping never lengthens a name. Names written with escapes are rare (hand-made or hostile input), so
+            // each gets its own buffer.
+            var target = new byte[name.Length];
             if (TryUnescape(target, out var length))
             {
-                name = target[..length];
+                name = target.AsSpan(0, length);
             }
 
             // Kept as text even when it cannot be decoded: then its raw bytes, which hold a backslash.
@@ -283,7 +284,7 @@ internal ref struct JsonPass
         {
             report = [SciaticaJson.Malformed(syntax)];
         }
-        else if (duplicates is { Count: > 0 })
+        else if (duplicates is not null)
         {
             report = duplicates.Report();
         }
@@ -291,7 +292,7 @@ internal ref struct JsonPass
         {
             report = [new ValidationProblem(undecodable, UndecodableText)];
         }
-        else if (problems is { Count: > 0 })
+        else if (problems is not null)
         {
             var list = new ProblemList();
             problems.AddTo(list);
@@ -311,7 +312,7 @@ internal ref struct JsonPass
     private Frame Open(bool flagsArray)
     {
         var isArray = reader.TokenType == JsonTokenType.StartArray;
-        return new Frame { IsArray = isArray, FlagsArray = isArray && flagsArray, Id = isArray ? 0 : NewObject() };
+        return new Frame { IsArray = isArray, FlagsArray = isArray && flagsArray, Id = NewObject() };
     }
 
     /// <summary>The path of the object at <paramref name="depth"/> of a walk, built only for a problem.</summary>
