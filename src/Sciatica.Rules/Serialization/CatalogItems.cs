@@ -64,7 +64,7 @@ internal static partial class CatalogReader
             {
                 case 2: kind = JsonValues.Enum<ExerciseKind>(ref json, ref problems, s, at); break;
                 case 3: position = JsonValues.Enum<BodyPosition>(ref json, ref problems, s, at); break;
-                case 4: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements); break;
+                case 4: JsonValues.EnumArray(ref json, ref problems, s, at, out _, movements); break;
                 case 5 or 6 or 7 or 8: doses[fields.Field] = DosageReader.Read(ref json, at.ToString(), ref problems, s); break;
                 case 9: texts[fields.Field] = JsonValues.NullableText(ref json, ref problems, s, at); break;
                 case 10: Instructions(ref json, ref problems, s, at, out instructions); break;
@@ -118,13 +118,13 @@ internal static partial class CatalogReader
             var (s, at) = (fields.Slot, fields.At);
             switch (fields.Field)
             {
-                case 1: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, causes); break;
+                case 1: JsonValues.EnumArray(ref json, ref problems, s, at, out _, causes); break;
                 case 2: when = JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at); break;
                 case 3: JsonValues.Boolean(ref json, ref problems, s, at, out afterSurgery); break;
                 case 4: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: true, out legPain); break;
                 case 5: JsonValues.Integer(ref json, ref problems, s, at, 0, 42, nullable: true, out pregnancy); break;
-                case 6: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, movements); break;
-                case 7: JsonValues.EnumArray(ref json, ref problems, s, at, out _, out _, positions); break;
+                case 6: JsonValues.EnumArray(ref json, ref problems, s, at, out _, movements); break;
+                case 7: JsonValues.EnumArray(ref json, ref problems, s, at, out _, positions); break;
                 case 8: strength = JsonValues.Enum<ContraindicationStrength>(ref json, ref problems, s, at); break;
                 case 9: lifted = JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at); break;
                 case 10: JsonValues.Boolean(ref json, ref problems, s, at, out customOnly); break;

@@ -153,7 +153,7 @@ internal ref struct JsonPass
     public void RedFlag()
     {
         var flag = EnumValue<RedFlag>();
-        if (flag is >= 0 and < 64)
+        if (flag >= 0)
         {
             RedFlags |= 1UL << flag;
         }

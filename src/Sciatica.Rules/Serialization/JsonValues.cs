@@ -106,20 +106,21 @@ internal static partial class JsonValues
     }
 
     /// <summary>
-    /// Reads an array of an enum's names as a bit set (every contract enum has fewer than 64 values); false when the
-    /// value is no array, is too long, or holds anything else (each item with its problem). Red flags read count for
-    /// screening even in a refused array.
+    /// Reads an array of an enum's names as a bit set (every contract enum has fewer than 64 values, which
+    /// <c>ContractNameTablesTests</c> checks); a value that is no array, is too long, or holds anything else is a
+    /// problem (each item with its own). Red flags read count for screening even in a refused array.
     /// </summary>
-    public static bool EnumArray<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out ulong bits, out int count, List<TEnum>? inOrder = null)
+    public static void EnumArray<TEnum>(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, out ulong bits, List<TEnum>? inOrder = null)
         where TEnum : struct, Enum
     {
         bits = 0;
-        count = 0;
         if (json.Token != JsonTokenType.StartArray)
         {
-            return Wrong(ref json, ref problems, slot, path, "an array of " + EnumWords<TEnum>.Allowed);
+            Wrong(ref json, ref problems, slot, path, "an array of " + EnumWords<TEnum>.Allowed);
+            return;
         }
 
+        var count = 0;
         var flags = typeof(TEnum) == typeof(RedFlag);
         ProblemBuffer? items = null;
         var undecodable = json.UndecodableAt;
@@ -144,7 +145,7 @@ internal static partial class JsonValues
             }
 
             var value = Enum<TEnum>(ref json, ref items, 0, path.Item(count - 1));
-            if (value is >= 0 and < 64)
+            if (value >= 0)
             {
                 inOrder?.Add(System.Runtime.CompilerServices.Unsafe.As<int, TEnum>(ref value));
                 bits |= 1UL << value;
@@ -156,29 +157,26 @@ internal static partial class JsonValues
             }
         }
 
-        return Items(ref json, ref problems, slot, path, count, items, undecodable);
+        Items(ref json, ref problems, slot, path, count, items, undecodable);
     }
 
     /// <summary>
     /// Ends an array read item by item: one longer than <see cref="MaximumArrayItems"/> is refused whole, what its items
     /// said forgotten; otherwise the items' problems join the field's.
     /// </summary>
-    public static bool Items(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, int count, ProblemBuffer? items, string? undecodableBefore)
+    public static void Items(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, int count, ProblemBuffer? items, string? undecodableBefore)
     {
         if (count > MaximumArrayItems)
         {
             json.ForgetUndecodable(undecodableBefore);
             Add(ref problems, slot, path.ToString(), string.Create(CultureInfo.InvariantCulture, $"has {count} items; at most {MaximumArrayItems} are accepted."));
-            return false;
+            return;
         }
 
-        if (items is { Count: > 0 })
+        if (items is not null)
         {
             (problems ??= new()).AddAll(slot, items);
-            return false;
         }
-
-        return true;
     }
 
     /// <summary>Reads one of an enum's names or null: the name's value, or -1 for null or (with a problem) anything else.</summary>

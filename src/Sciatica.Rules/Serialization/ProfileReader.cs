@@ -91,8 +91,6 @@ internal static class ProfileReader
             return null;
         }
 
-        var causeCount = 0;
-        var causesRead = false;
         ulong causes = 0, roots = 0, flags = 0;
         int side = -1, preference = -1;
         int? legPain = null, backPain = null, age = null, surgery = null, symptoms = null, pregnancy = null;
@@ -106,13 +104,16 @@ internal static class ProfileReader
             var s = field + 1;
             switch (field)
             {
-                case Causes: causesRead = JsonValues.EnumArray<Cause>(ref json, ref problems, s, at, out causes, out causeCount); break;
-                case AffectedRoots: JsonValues.EnumArray<NerveRoot>(ref json, ref problems, s, at, out roots, out _); break;
+                case Causes when json.EmptyArray():
+                    JsonValues.Add(ref problems, s, at.ToString(), ProblemList.ListedWithin("must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: ", ContractNames.All<Cause>(), "."));
+                    break;
+                case Causes: JsonValues.EnumArray<Cause>(ref json, ref problems, s, at, out causes); break;
+                case AffectedRoots: JsonValues.EnumArray<NerveRoot>(ref json, ref problems, s, at, out roots); break;
                 case AffectedSide: side = JsonValues.NullableEnum<AffectedSide>(ref json, ref problems, s, at); break;
                 case LegPain: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out legPain); break;
                 case BackPain: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out backPain); break;
                 case RedFlags when json.Token == JsonTokenType.Null: JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, "redFlags", RedFlagsQuestion)); break;
-                case RedFlags: JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out flags, out _); break;
+                case RedFlags: JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out flags); break;
                 case MedicalClearance: JsonValues.Boolean(ref json, ref problems, s, at, out clearance); break;
                 case SymptomsTolerateExercise when json.Token == JsonTokenType.Null:
                     JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, "symptomsTolerateExercise", TolerateQuestion));
@@ -127,11 +128,6 @@ internal static class ProfileReader
                 case DirectionalPreference: preference = JsonValues.NullableEnum<DirectionalPreference>(ref json, ref problems, s, at); break;
                 default: Overrides(ref json, ref problems, s, at, out overrides); break;
             }
-        }
-
-        if (causesRead && causeCount == 0)
-        {
-            JsonValues.Add(ref problems, Causes + 1, JsonPaths.Child(path, "causes"), ProblemList.ListedWithin("must list at least one cause (use \"unknown\" when the cause is not diagnosed); allowed values: ", ContractNames.All<Cause>(), "."));
         }
 
         // The screening answers are required too: unasked is not "none" (the problem names the question to ask).

@@ -139,7 +139,7 @@ internal static class ReviewReader
                 case NextMorning: morning = JsonValues.Enum<NextMorningChange>(ref json, ref problems, s, at); break;
                 case NewNumbness: JsonValues.Boolean(ref json, ref problems, s, at, out numbness); break;
                 case NewWeakness: JsonValues.Boolean(ref json, ref problems, s, at, out weakness); break;
-                default: JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out _, out _, flags = []); break;
+                default: JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out _, flags = []); break;
             }
         }
 

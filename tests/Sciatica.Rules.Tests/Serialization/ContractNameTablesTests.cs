@@ -38,6 +38,9 @@ public sealed class ContractNameTablesTests
         foreach (var value in Enum.GetValues<TEnum>())
         {
             var index = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+
+            // The readers keep a list of an enum's values as bits of one 64-bit word.
+            Assert.InRange(index, 0, 63);
             var name = value.ToString();
             Assert.True((declared & (1UL << index)) != 0);
             Assert.True(ContractNames.IsDefined(value));
