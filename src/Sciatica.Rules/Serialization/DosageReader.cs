@@ -22,8 +22,8 @@ internal static class DosageReader
             return null;
         }
 
-        Span<int> values = stackalloc int[Names.Length];
-        values.Clear(); // 0: not given (a given value is at least 1)
+        // 0: not given (a given value is at least 1); one per name of Names.
+        Span<int> values = [0, 0, 0, 0, 0];
         var fields = new ObjectFields(path, Names, Properties, Allowed);
         while (fields.Next(ref json, ref problems))
         {

@@ -16,15 +16,11 @@ internal sealed class ProblemBuffer
     private readonly int[] counts = new int[Slots];
     private readonly int[] omitted = new int[Slots];
 
-    /// <summary>Gets the number of problems, listed or counted.</summary>
-    public int Count { get; private set; }
-
     /// <summary>Gets whether a slot is full: further problems there are only counted, so callers need not build their messages.</summary>
     public bool IsFull(int slot) => counts[slot] >= ProblemList.MaximumReported;
 
     public void Add(int slot, string path, string message)
     {
-        Count++;
         if (IsFull(slot))
         {
             omitted[slot]++;
@@ -38,7 +34,6 @@ internal sealed class ProblemBuffer
     /// <summary>Counts a problem without its message (the slot is full).</summary>
     public void CountOmitted(int slot)
     {
-        Count++;
         omitted[slot]++;
     }
 
@@ -62,11 +57,6 @@ internal sealed class ProblemBuffer
     {
         for (var slot = 0; slot < Slots; slot++)
         {
-            if (counts[slot] == 0 && omitted[slot] == 0)
-            {
-                continue;
-            }
-
             foreach (var (at, problem) in listed)
             {
                 if (at == slot)

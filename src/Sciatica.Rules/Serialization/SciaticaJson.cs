@@ -54,8 +54,9 @@ public static partial class SciaticaJson
     internal static ValidationProblem Malformed(JsonException ex)
     {
         var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}");
-        // The parser's message may quote the input (an invalid literal, a whole property name): each quote is cut.
-        var detail = QuotesShortened(ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' '));
+        // The reader's message (it names no path) may quote the input (an invalid literal, a whole property name): each
+        // quote is cut, and the line and position it ends with are given above, counted from 1.
+        var detail = QuotesShortened(ex.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' '));
         return new ValidationProblem("$", $"is not valid JSON at {where}: {detail}; allowed: one JSON document (an object) in UTF-8.", ex.LineNumber + 1);
     }
 
