@@ -57,14 +57,15 @@ internal static class ProfileReader
     }
 
     /// <summary>
-    /// The problem of a screening answer that is missing or null, naming the question to ask and what the answer may be;
-    /// a red-flag list names as many flags as fit the bound of a message, and still ends with what to send when none is
-    /// present (a message cut at the bound would lose that end).
+    /// The problem of a screening answer that is missing or null, naming the question to ask and what the answer may be:
+    /// a list of red flags (<paramref name="flagList"/>) or true or false. A red-flag list names as many flags as fit the
+    /// bound of a message, and still ends with what to send when none is present (a message cut at the bound would lose
+    /// that end).
     /// </summary>
-    internal static string Unasked(bool isNull, string name, string question)
+    internal static string Unasked(bool isNull, bool flagList, string question)
     {
         var head = (isNull ? "is null" : "is required") + $": {question}; allowed values: ";
-        return name is "redFlags" or "newRedFlags"
+        return flagList
             ? ProblemList.ListedWithin(head + "an array of ", ContractNames.All<RedFlag>(), ", or [] when none is present.")
             : head + "true or false.";
     }
@@ -112,11 +113,11 @@ internal static class ProfileReader
                 case AffectedSide: side = JsonValues.NullableEnum<AffectedSide>(ref json, ref problems, s, at); break;
                 case LegPain: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out legPain); break;
                 case BackPain: JsonValues.Integer(ref json, ref problems, s, at, 0, 10, nullable: false, out backPain); break;
-                case RedFlags when json.Token == JsonTokenType.Null: JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, "redFlags", RedFlagsQuestion)); break;
+                case RedFlags when json.Token == JsonTokenType.Null: JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, flagList: true, RedFlagsQuestion)); break;
                 case RedFlags: JsonValues.EnumArray<RedFlag>(ref json, ref problems, s, at, out flags); break;
                 case MedicalClearance: JsonValues.Boolean(ref json, ref problems, s, at, out clearance); break;
                 case SymptomsTolerateExercise when json.Token == JsonTokenType.Null:
-                    JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, "symptomsTolerateExercise", TolerateQuestion));
+                    JsonValues.Add(ref problems, s, at.ToString(), Unasked(isNull: true, flagList: false, TolerateQuestion));
                     break;
                 case SymptomsTolerateExercise: JsonValues.Boolean(ref json, ref problems, s, at, out tolerate); break;
                 case LandWalkingPainful: JsonValues.Boolean(ref json, ref problems, s, at, out land); break;
@@ -178,9 +179,9 @@ internal static class ProfileReader
         Require(ref problems, Causes, "is required; allowed values: an array of " + EnumWords<Cause>.Allowed + ".");
         Require(ref problems, LegPain, "is required; allowed values: an integer 0..10.");
         Require(ref problems, BackPain, "is required; allowed values: an integer 0..10.");
-        Require(ref problems, RedFlags, Unasked(isNull: false, "redFlags", RedFlagsQuestion));
+        Require(ref problems, RedFlags, Unasked(isNull: false, flagList: true, RedFlagsQuestion));
         Require(ref problems, MedicalClearance, "is required; allowed values: true or false.");
-        Require(ref problems, SymptomsTolerateExercise, Unasked(isNull: false, "symptomsTolerateExercise", TolerateQuestion));
+        Require(ref problems, SymptomsTolerateExercise, Unasked(isNull: false, flagList: false, TolerateQuestion));
     }
 
     private static void Overrides(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath at, out List<ClinicianOverride>? overrides)

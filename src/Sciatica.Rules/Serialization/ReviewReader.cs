@@ -194,7 +194,7 @@ internal static class ReviewReader
 
     /// <summary>Reports a screening answer of a session that is missing or null, naming the question to ask.</summary>
     private static void Unasked(ref ProblemBuffer? problems, int slot, FieldPath at, int field, bool isNull) =>
-        JsonValues.Add(ref problems, slot, at.ToString(), ProfileReader.Unasked(isNull, HistoryProperties[field], field switch
+        JsonValues.Add(ref problems, slot, at.ToString(), ProfileReader.Unasked(isNull, flagList: field == NewRedFlags, field switch
         {
             NewNumbness => "ask whether numbness is new or worse since the last session",
             NewWeakness => "ask whether leg weakness is new or worse since the last session",

@@ -48,13 +48,13 @@ public sealed class ProfileProblemTests
     }
 
     [Theory]
-    [InlineData("redFlags")]
-    [InlineData("newRedFlags")]
-    public void UnaskedRedFlags_LongQuestion_WithinTheBoundAndNeverCut(string name)
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UnaskedRedFlags_LongQuestion_WithinTheBoundAndNeverCut(bool isNull)
     {
         var question = new string('q', 150);
 
-        var message = ProfileReader.Unasked(isNull: false, name, question);
+        var message = ProfileReader.Unasked(isNull, flagList: true, question);
 
         Assert.True(message.Length <= ProblemList.MaximumMessageLength, message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.EndsWith(" more (all in docs/contract.md), or [] when none is present.", message, StringComparison.Ordinal);
