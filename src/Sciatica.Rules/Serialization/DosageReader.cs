@@ -28,10 +28,9 @@ internal static class DosageReader
         while (fields.Next(ref json, ref problems))
         {
             var field = fields.Field;
-            if (JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath(path, Properties[field]), 1, int.MaxValue, nullable: true, out var value))
-            {
-                values[field] = value ?? 0;
-            }
+            // A value that is not an integer >= 1 leaves null (0 here) and a problem, which refuses the dosage.
+            JsonValues.Integer(ref json, ref problems, field + 1, new FieldPath(path, Properties[field]), 1, int.MaxValue, nullable: true, out var value);
+            values[field] = value ?? 0;
         }
 
         if (problems is not null)

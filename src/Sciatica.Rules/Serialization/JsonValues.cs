@@ -38,22 +38,22 @@ internal static partial class JsonValues
             ? string.Create(CultureInfo.InvariantCulture, $"an integer >= {minimum}")
             : string.Create(CultureInfo.InvariantCulture, $"an integer {minimum}..{maximum}")) + (nullable ? " or null" : string.Empty);
 
-    /// <summary>Reads an integer in a range (or null when <paramref name="nullable"/>); false, with a problem, for anything else.</summary>
-    public static bool Integer(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, int minimum, int maximum, bool nullable, out int? value)
+    /// <summary>Reads an integer in a range (or null when <paramref name="nullable"/>); anything else is a problem, and null.</summary>
+    public static void Integer(ref JsonPass json, ref ProblemBuffer? problems, int slot, FieldPath path, int minimum, int maximum, bool nullable, out int? value)
     {
         value = null;
         if (json.Token == JsonTokenType.Null && nullable)
         {
-            return true;
+            return;
         }
 
         if (json.Token == JsonTokenType.Number && json.TryGetInt32(out var number) && number >= minimum && number <= maximum)
         {
             value = number;
-            return true;
+            return;
         }
 
-        return Wrong(ref json, ref problems, slot, path, IntegerAllowed(minimum, maximum, nullable));
+        Wrong(ref json, ref problems, slot, path, IntegerAllowed(minimum, maximum, nullable));
     }
 
     /// <summary>Reads true or false; anything else is a problem (and reads as false).</summary>

@@ -161,9 +161,22 @@ public sealed class JsonPassEdgeTests
     [InlineData("\"extra\":{\"redFlags\":[{\"a\":\"bladderDysfunction\"}]}")]
     [InlineData("\"extra\":{\"other\":\"bladderDysfunction\"}")]
     [InlineData("\"extra\":{\"other\":[\"bladderDysfunction\"]}")] // an array under another name
+    [InlineData("\"affectedSide\":[\"bladderDysfunction\"]")] // the wrong kind of value for a known field: an enum's
+    [InlineData("\"age\":[\"bladderDysfunction\"]")] // an integer's
+    [InlineData("\"poolAccess\":[\"bladderDysfunction\"]")] // a true or false
     public void ReadProfile_RedFlagNameOutsideARedFlagsArray_DoesNotScreen(string property)
     {
         var error = Refused("{" + property + "," + Answers + "}");
+
+        Assert.NotEqual(DecisionKind.Emergency, error.Screening?.Decision);
+    }
+
+    [Fact]
+    public void ReadProfile_RedFlagNamesInAnOverridePastTheLimit_DoNotScreen()
+    {
+        var overrides = string.Concat(Enumerable.Repeat("{\"exerciseId\":\"a\",\"ruleId\":\"b\",\"reason\":\"c\"},", 256)) + "[\"bladderDysfunction\"]";
+
+        var error = Refused("{" + Answers + ",\"clinicianOverrides\":[" + overrides + "]}");
 
         Assert.NotEqual(DecisionKind.Emergency, error.Screening?.Decision);
     }
