@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Sciatica.Rules.Catalogs;
+using static Sciatica.Rules.Tests.Serialization.CatalogDocuments;
 
 namespace Sciatica.Rules.Tests.Serialization;
 
@@ -11,12 +12,6 @@ namespace Sciatica.Rules.Tests.Serialization;
 /// </summary>
 public sealed class CatalogDocumentTests
 {
-    private static readonly string DefaultDocument = CatalogLoader.Write(ExerciseCatalog.Default, RuleSet.Default);
-
-    private static JsonObject Document() => JsonNode.Parse(DefaultDocument)!.AsObject();
-
-    private static ProgramSelector Load(string json) => CatalogLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
-
     /// <summary>The reader's problems: the first of the report (the loader's own checks of what was read follow them).</summary>
     private static void Refused(string[] expected, string json)
     {

@@ -2,17 +2,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Sciatica.Rules;
 using Sciatica.Rules.Catalogs;
+using static Sciatica.Rules.Tests.Serialization.CatalogDocuments;
 
 namespace Sciatica.Rules.Tests.Serialization;
 
 public sealed class CatalogLoaderTests
 {
-    private static readonly string DefaultDocument = CatalogLoader.Write(ExerciseCatalog.Default, RuleSet.Default);
-
-    private static JsonObject Document() => JsonNode.Parse(DefaultDocument)!.AsObject();
-
-    private static ProgramSelector Load(string json) => CatalogLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
-
     private static SciaticaValidationException Rejected(JsonObject document) =>
         Assert.Throws<SciaticaValidationException>(() => Load(document.ToJsonString()));
 
