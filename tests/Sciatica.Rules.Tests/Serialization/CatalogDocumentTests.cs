@@ -121,10 +121,9 @@ public sealed class CatalogDocumentTests
         Assert.Equal(
             [
                 "$.sources: is the number 1; allowed values: an array of sources.",
-                "$.thresholds.seriousPathologyMaximumAge: is 55, looser than the default catalog's 50",
+                "$.thresholds.seriousPathologyMaximumAge: is 55, looser than the default catalog's 50: thresholds may only be tightened (a smaller value is stricter).",
             ],
-            Report("""{"thresholds":{"seriousPathologyMaximumAge":55},"sources":1,"name":"x","version":"1","extends":"default"}""")
-                .Select(line => line.Contains("looser", StringComparison.Ordinal) ? line[..line.IndexOf("50", StringComparison.Ordinal)] + "50" : line));
+            Report("""{"thresholds":{"seriousPathologyMaximumAge":55},"sources":1,"name":"x","version":"1","extends":"default"}"""));
 
     [Fact]
     public void Load_DeclaredSource_ReadWithWhatItSupportsByDefault()
@@ -144,20 +143,15 @@ public sealed class CatalogDocumentTests
                 "$.sources[1].id: 'CKS' is a built-in source: cite it directly, do not declare it again.",
                 "$.sources[2].link: must be an absolute http or https address, or null.",
                 "$.sources[3].citation: is required; allowed values: a non-empty text.",
-                "$.sources[5].id: ",
+                "$.sources[5].id: duplicate source id 'CLINIC-E': each id must appear once.",
             ],
-            Report("""{"name":"x","version":"1","extends":"default","sources":[{"id":"clinic-a","citation":"c"},{"id":"CKS","citation":"c"},{"id":"CLINIC-C","citation":"c","link":"ftp://example.org"},{"id":"CLINIC-D"},{"id":"CLINIC-E","citation":"c"},{"id":"CLINIC-E","citation":"d"}]}""")
-                .Select(line => line.StartsWith("$.sources[5].id", StringComparison.Ordinal) ? "$.sources[5].id: " : line));
+            Report("""{"name":"x","version":"1","extends":"default","sources":[{"id":"clinic-a","citation":"c"},{"id":"CKS","citation":"c"},{"id":"CLINIC-C","citation":"c","link":"ftp://example.org"},{"id":"CLINIC-D"},{"id":"CLINIC-E","citation":"c"},{"id":"CLINIC-E","citation":"d"}]}"""));
 
     [Fact]
-    public void Load_RepeatedSourceId_NamedAtTheSecond()
-    {
-        var report = Report("""{"name":"x","version":"1","extends":"default","sources":[{"id":"CLINIC-E","citation":"c"},{"id":"CLINIC-E","citation":"d"}]}""");
-
-        var problem = Assert.Single(report);
-        Assert.StartsWith("$.sources[1].id: ", problem, StringComparison.Ordinal);
-        Assert.Contains("CLINIC-E", problem, StringComparison.Ordinal);
-    }
+    public void Load_RepeatedSourceId_NamedAtTheSecond() =>
+        Assert.Equal(
+            ["$.sources[1].id: duplicate source id 'CLINIC-E': each id must appear once."],
+            Report("""{"name":"x","version":"1","extends":"default","sources":[{"id":"CLINIC-E","citation":"c"},{"id":"CLINIC-E","citation":"d"}]}"""));
 
     [Fact]
     public void Load_GateWithoutRequiredFields_EachNamed()
@@ -229,5 +223,20 @@ public sealed class CatalogDocumentTests
         Assert.Equal(RuleSet.Default.Contraindications, engine.RuleSet.Contraindications);
         Assert.Equal(ExerciseCatalog.Default.Exercises, engine.Catalog.Exercises);
         Assert.Equal(ProgramSelector.Default.RuleSetVersion, engine.RuleSetVersion);
+    }
+
+    /// <summary>
+    /// The one enum message whose guess and whole list of values fill the budget of a message exactly (the hint, the
+    /// movement patterns and room for the input make 300 characters): the list is given whole, not cut.
+    /// </summary>
+    [Fact]
+    public void Load_MistypedMovementPattern_GuessAndTheWholeList()
+    {
+        var document = Document();
+        document["exercises"]![0]!["movements"] = new JsonArray("hipRotaton");
+
+        Refused(
+            [$"$.exercises[0].movements[0]: is the text \"hipRotaton\", which is not a movement pattern (did you mean \"hipRotation\"?); allowed values: {string.Join(", ", ContractNames.All<MovementPattern>())}."],
+            document.ToJsonString());
     }
 }

@@ -34,4 +34,25 @@ public sealed class EnumValueMessageTests
         Assert.Matches(@"and \d+ more \(all in docs/contract\.md\)\.$", problem.Message);
         Assert.True(problem.Message.Length <= 300, problem.Message);
     }
+
+    /// <summary>
+    /// A long value in a field whose allowed list is itself long: the list and its ending come first, and the quoted
+    /// value gets what is left of the 300 characters (at least 12), so nothing past it is cut.
+    /// </summary>
+    [Theory]
+    [InlineData("redFlags")]
+    [InlineData("causes")]
+    public void LongValueBesideALongList_ValueShortenedListKeptWhole(string field)
+    {
+        var profile = System.Text.Json.Nodes.JsonNode.Parse("""{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"redFlags":[],"medicalClearance":true,"symptomsTolerateExercise":true}""")!.AsObject();
+        profile[field] = new System.Text.Json.Nodes.JsonArray(new string('x', 200));
+        var json = profile.ToJsonString();
+
+        var problem = Assert.Single(Assert.Throws<SciaticaValidationException>(() => SciaticaJson.ReadProfile(json)).Problems);
+
+        Assert.StartsWith("is the text \"" + new string('x', 12), problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 40), problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" more (all in docs/contract.md).", problem.Message, StringComparison.Ordinal);
+        Assert.True(problem.Message.Length <= 300, problem.Message);
+    }
 }

@@ -172,6 +172,56 @@ public sealed class JsonPassEdgeTests
     }
 
     [Fact]
+    public void ReadProfile_SeveralRedFlagsAndAProblem_EachFlagScreensTheRefusal()
+    {
+        var json = "{" + Answers.Replace("\"redFlags\":[]", "\"redFlags\":[\"bladderDysfunction\",\"fever\",\"footDrop\"]", StringComparison.Ordinal)
+            .Replace("\"legPain\":5", "\"legPain\":\"5\"", StringComparison.Ordinal) + "}";
+
+        var screening = Refused(json).Screening;
+
+        Assert.Equal([RedFlag.BladderDysfunction, RedFlag.FootDrop, RedFlag.Fever], screening?.RedFlags);
+        Assert.Equal(DecisionKind.Emergency, screening?.Decision);
+    }
+
+    [Theory]
+    [InlineData("\"redFlags\":[\"notAFlag\"]")] // a name no red flag has
+    [InlineData("\"redFlags\":[\"saddleAnesthesia\",\"notAFlag\"]")]
+    public void ReadProfile_RedFlagListWithAnUnknownName_ScreensOnlyTheNamedFlags(string property)
+    {
+        var error = Refused("{" + Answers.Replace("\"redFlags\":[]", property, StringComparison.Ordinal) + "}");
+
+        Assert.Equal(property.Contains("saddle", StringComparison.Ordinal) ? [RedFlag.SaddleAnesthesia] : [], error.Screening?.RedFlags ?? []);
+    }
+
+    [Fact]
+    public void ReadProfile_RedFlagNameInAnotherListPastTheLimit_DoesNotScreen()
+    {
+        var causes = string.Concat(Enumerable.Repeat("\"herniatedDisc\",", JsonValues.MaximumArrayItems + 1)) + "\"bladderDysfunction\"";
+
+        var error = Refused("{" + Answers.Replace("\"causes\":[\"herniatedDisc\"]", "\"causes\":[" + causes + "]", StringComparison.Ordinal) + "}");
+
+        Assert.Equal("$.causes: has 258 items; at most 256 are accepted.", $"{error.Problems[0].Path}: {error.Problems[0].Message}");
+        Assert.NotEqual(DecisionKind.Emergency, error.Screening?.Decision);
+    }
+
+    [Fact]
+    public void ReadProfile_RedFlagNameInAnotherFieldGivenTwice_DoesNotScreen()
+    {
+        var error = Refused("{" + Answers + ",\"causes\":[\"bladderDysfunction\"]}");
+
+        Assert.StartsWith("appears a second time", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+        Assert.NotEqual(DecisionKind.Emergency, error.Screening?.Decision);
+    }
+
+    [Fact]
+    public void ReadProfile_TwoOverridesEachWithProblems_BothReported()
+    {
+        var error = Refused("{" + Answers + ",\"clinicianOverrides\":[{\"exerciseId\":\"a\",\"ruleId\":\"b\"},{\"exerciseId\":\"c\",\"ruleId\":\"d\"}]}");
+
+        Assert.Equal(["$.clinicianOverrides[0].reason", "$.clinicianOverrides[1].reason"], error.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
     public void ReadProfile_RedFlagNamesInAnOverridePastTheLimit_DoNotScreen()
     {
         var overrides = string.Concat(Enumerable.Repeat("{\"exerciseId\":\"a\",\"ruleId\":\"b\",\"reason\":\"c\"},", 256)) + "[\"bladderDysfunction\"]";
