@@ -232,6 +232,18 @@ public sealed class JsonPassEdgeTests
     }
 
     [Fact]
+    public void ReadProfile_NameGivenTwiceInAnOverridePastTheLimit_NamedAtItsIndex()
+    {
+        var overrides = string.Concat(Enumerable.Repeat("{\"exerciseId\":\"a\",\"ruleId\":\"b\",\"reason\":\"c\"},", JsonValues.MaximumArrayItems))
+            + "{\"exerciseId\":\"a\",\"exerciseId\":\"b\"}";
+
+        var problem = Assert.Single(Refused("{" + Answers + ",\"clinicianOverrides\":[" + overrides + "]}").Problems);
+
+        Assert.Equal("$.clinicianOverrides[256].exerciseId", problem.Path);
+        Assert.StartsWith("appears a second time", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadProfile_TwoUndecodableTexts_TheFirstIsReported()
     {
         var json = "{" + Answers.Replace("\"redFlags\":[]", "\"redFlags\":[],\"clinicianOverrides\":[{\"exerciseId\":\"\\ud800\",\"ruleId\":\"\\udc00\",\"reason\":\"r\"}]", StringComparison.Ordinal) + "}";
