@@ -128,10 +128,10 @@ public sealed class CatalogDocumentTests
     [Fact]
     public void Load_DeclaredSource_ReadWithWhatItSupportsByDefault()
     {
-        var engine = Load("""{"name":"x","version":"1","extends":"default","sources":[{"id":"CLINIC-A","citation":"Clinic A protocol.","link":"https://example.org/a"},{"id":"CLINIC-B","citation":"Clinic B.","supports":"Pool work."}]}""");
+        var engine = Load("""{"name":"x","version":"1","extends":"default","sources":[{"id":"CLINIC-A","citation":"Clinic A protocol.","link":"https://example.org/a"},{"id":"CLINIC-B","citation":"Clinic B.","supports":"Pool work.","link":"http://example.org/b"}]}""");
 
         Assert.Equal(
-            [new ClinicalSource("CLINIC-A", "Clinic A protocol.", "Declared by the catalog.") { Link = "https://example.org/a" }, new ClinicalSource("CLINIC-B", "Clinic B.", "Pool work.")],
+            [new ClinicalSource("CLINIC-A", "Clinic A protocol.", "Declared by the catalog.") { Link = "https://example.org/a" }, new ClinicalSource("CLINIC-B", "Clinic B.", "Pool work.") { Link = "http://example.org/b" }],
             engine.RuleSet.DeclaredSources);
     }
 
