@@ -62,10 +62,10 @@ internal static partial class CatalogReader
             var (s, at) = (fields.Slot, fields.At);
             switch (fields.Field)
             {
+                case 5 or 6 or 7 or 8: doses[fields.Field] = DosageReader.Read(ref json, at.ToString(), ref problems, s); break;
                 case 2: kind = JsonValues.Enum<ExerciseKind>(ref json, ref problems, s, at); break;
                 case 3: position = JsonValues.Enum<BodyPosition>(ref json, ref problems, s, at); break;
                 case 4: JsonValues.EnumArray(ref json, ref problems, s, at, out _, movements); break;
-                case 5 or 6 or 7 or 8: doses[fields.Field] = DosageReader.Read(ref json, at.ToString(), ref problems, s); break;
                 case 9: texts[fields.Field] = JsonValues.NullableText(ref json, ref problems, s, at); break;
                 case 10: Instructions(ref json, ref problems, s, at, out instructions); break;
                 case 13: JsonValues.Boolean(ref json, ref problems, s, at, out clinicianOnly); break;
