@@ -118,9 +118,9 @@ internal sealed class BuiltInRules
 
     private static ScreeningRule Compile(ScreeningGate gate) =>
         gate.RedFlag is { } flag
-            ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Has(flag), Condition.AllOf(Facts.RedFlag(flag)), gate.Timeframe)
+            ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, Condition.AllOf(Facts.RedFlag(flag)), gate.Timeframe)
             : gate.Cause is { } cause
-                ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, p => p.Has(cause), Condition.AllOf(Facts.Cause(cause)), gate.Timeframe)
+                ? new(gate.Id, gate.Decision, gate.Rationale, gate.Source, Condition.AllOf(Facts.Cause(cause)), gate.Timeframe)
                 : throw new InvalidOperationException($"Screening gate '{gate.Id}' names neither a red flag nor a cause.");
 
     private static ImmutableArray<ScreeningRule> CreateScreening(RuleThresholds t)
@@ -133,52 +133,36 @@ internal sealed class BuiltInRules
         [
             new("emergency-cancer-with-neurological-signs", DecisionKind.Emergency,
                 "A history of cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care now.",
-                Ng234, p => p.Has(RedFlag.CancerHistory) && HasNeurologicalSign(p), CancerWithNeurologicalSign(RedFlag.CancerHistory)),
+                Ng234, CancerWithNeurologicalSign(RedFlag.CancerHistory)),
             new("emergency-suspected-cancer-with-neurological-signs", DecisionKind.Emergency,
                 "Suspected cancer with weakness, foot drop, symptoms in both legs or signs of spinal cord compression: metastatic spinal cord compression is suspected, which needs emergency care now.",
-                Ng234, p => p.Has(RedFlag.SuspectedCancer) && HasNeurologicalSign(p), CancerWithNeurologicalSign(RedFlag.SuspectedCancer)),
+                Ng234, CancerWithNeurologicalSign(RedFlag.SuspectedCancer)),
             new("treat-first-osteoporotic-trauma", DecisionKind.TreatCauseFirst,
                 "An injury in a person with osteoporosis, even a minor one, can cause a vertebral fracture: a clinician must rule it out before exercise.",
-                Ahcpr, p => p.Has(Cause.Injury) && p.Has(Cause.Osteoporosis),
-                Condition.AllOf(Facts.Cause(Cause.Injury), Facts.Cause(Cause.Osteoporosis))),
+                Ahcpr, Condition.AllOf(Facts.Cause(Cause.Injury), Facts.Cause(Cause.Osteoporosis))),
             new("treat-first-trauma-older-age", DecisionKind.TreatCauseFirst,
                 $"An injury in a person older than {older} can cause a fracture even when minor: a clinician must rule it out before exercise.",
-                Ahcpr, p => p.Has(Cause.Injury) && p.Age > t.SeriousPathologyMaximumAge,
-                Condition.AllOf(Facts.Cause(Cause.Injury), Facts.AgeAboveSeriousPathologyMaximum)),
+                Ahcpr, Condition.AllOf(Facts.Cause(Cause.Injury), Facts.AgeAboveSeriousPathologyMaximum)),
             new("treat-first-trauma-age-not-recorded", DecisionKind.TreatCauseFirst,
                 $"An injury was recorded without the person's age, so it is treated as an injury in a person older than {older}, which can cause a fracture even when minor: a clinician must rule it out before exercise.",
-                Ahcpr, p => p.Has(Cause.Injury) && p.Age is null,
-                Condition.AllOf(Facts.Cause(Cause.Injury), Facts.AgeNotRecorded)),
+                Ahcpr, Condition.AllOf(Facts.Cause(Cause.Injury), Facts.AgeNotRecorded)),
             new("advice-no-medical-clearance", DecisionKind.SeekMedicalAdvice,
                 "Medical advice is needed before starting: the wrong exercises can make symptoms worse.",
-                Seed, p => !p.MedicalClearance, Condition.AllOf(Facts.NoMedicalClearance)),
+                Seed, Condition.AllOf(Facts.NoMedicalClearance)),
             new("advice-symptoms-not-controlled", DecisionKind.SeekMedicalAdvice,
                 "Symptoms need to be controlled first, for example with medication, so that exercise can be tolerated.",
-                Seed, p => !p.SymptomsTolerateExercise, Condition.AllOf(Facts.SymptomsDoNotTolerateExercise)),
+                Seed, Condition.AllOf(Facts.SymptomsDoNotTolerateExercise)),
             new("advice-recent-spine-surgery", DecisionKind.SeekMedicalAdvice,
                 $"Spine surgery was less than {weeks} weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees.",
-                PostOp, p => p.WeeksSinceSpineSurgery < t.MinimumWeeksAfterSpineSurgery, Condition.AllOf(Facts.SpineSurgeryTooRecent)),
+                PostOp, Condition.AllOf(Facts.SpineSurgeryTooRecent)),
             new("advice-pain-above-ceiling", DecisionKind.SeekMedicalAdvice,
                 $"Leg or back pain is {pain} out of 10 or more, which is severe: symptoms need to be controlled, for example with medication, before exercise can be tolerated.",
-                Nrs, p => Math.Max(p.LegPain, p.BackPain) >= t.SeverePainFrom, Condition.AnyOf(Facts.LegPainSevere, Facts.BackPainSevere)),
+                Nrs, Condition.AnyOf(Facts.LegPainSevere, Facts.BackPainSevere)),
         ];
     }
 
     /// <summary>The new neurological symptoms and signs that, with known or suspected cancer, mean metastatic spinal cord compression is suspected [NG234].</summary>
     private static readonly RedFlag[] NeurologicalSigns = [RedFlag.ProgressiveWeakness, RedFlag.FootDrop, RedFlag.BilateralLegSymptoms, RedFlag.CordCompressionSigns];
-
-    private static bool HasNeurologicalSign(PatientProfile p)
-    {
-        foreach (var flag in NeurologicalSigns)
-        {
-            if (p.Has(flag))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static Condition CancerWithNeurologicalSign(RedFlag cancer)
     {
@@ -195,23 +179,19 @@ internal sealed class BuiltInRules
     [
         new("land-walking-painful", ContraindicationStrength.Absolute,
             "Walking on land is too painful for now, so weight-bearing exercise on land is left out.",
-            Seed, (p, e) => p.LandWalkingPainful && e.Moves(MovementPattern.WeightBearing),
-            Condition.AllOf(Facts.LandWalkingPainful), e => e.Moves(MovementPattern.WeightBearing)),
+            Seed, Condition.AllOf(Facts.LandWalkingPainful), e => e.Moves(MovementPattern.WeightBearing)),
         new("aquatic-needs-pool", ContraindicationStrength.Absolute,
             "Exercise in water needs a pool, and no pool is available.",
-            Seed, (p, e) => !p.PoolAccess && e.Moves(MovementPattern.Aquatic),
-            Condition.AllOf(Facts.NoPoolAccess), e => e.Moves(MovementPattern.Aquatic)),
+            Seed, Condition.AllOf(Facts.NoPoolAccess), e => e.Moves(MovementPattern.Aquatic)),
         new("water-walking-when-land-painful", ContraindicationStrength.Relative,
             "Walking on land is the default aerobic exercise; water walking replaces it only when land walking is too painful.",
-            Seed, (p, e) => !p.LandWalkingPainful && e.Kind == ExerciseKind.Aerobic && e.Moves(MovementPattern.Aquatic),
-            Condition.AllOf(Facts.LandWalkingNotPainful), e => e.Kind == ExerciseKind.Aerobic && e.Moves(MovementPattern.Aquatic)),
+            Seed, Condition.AllOf(Facts.LandWalkingNotPainful), e => e.Kind == ExerciseKind.Aerobic && e.Moves(MovementPattern.Aquatic)),
         new("extension-needs-preference", ContraindicationStrength.Relative,
             "Repeated back-bend exercises are used only when a clinician has found that extension eases the symptoms (an extension directional preference).",
-            Dp, (p, e) => p.DirectionalPreference != DirectionalPreference.Extension && e.Moves(MovementPattern.LumbarExtension),
-            Condition.AllOf(Facts.NoExtensionPreference), e => e.Moves(MovementPattern.LumbarExtension)),
+            Dp, Condition.AllOf(Facts.NoExtensionPreference), e => e.Moves(MovementPattern.LumbarExtension)),
         new(ClinicianEnabledOnlyId, ContraindicationStrength.Relative,
             "This exercise is added only by a clinician who has assessed the person.",
-            Tbc, (_, e) => e.ClinicianEnabledOnly, Condition.Always, e => e.ClinicianEnabledOnly),
+            Tbc, Condition.Always, e => e.ClinicianEnabledOnly),
     ];
 
     private static ImmutableArray<AdvisoryRule> CreateAdvice(RuleThresholds t)
@@ -222,27 +202,25 @@ internal sealed class BuiltInRules
         [
             new("arthritis-specific-considerations",
                 "Certain forms of arthritis have specific considerations: a program designed and supervised by a physical therapist, with the specialist's advice, is preferred.",
-                Seed, p => p.Has(Cause.InflammatoryArthritis) || p.Has(Cause.Osteoarthritis),
-                Condition.AnyOf(Facts.Cause(Cause.InflammatoryArthritis), Facts.Cause(Cause.Osteoarthritis))),
+                Seed, Condition.AnyOf(Facts.Cause(Cause.InflammatoryArthritis), Facts.Cause(Cause.Osteoarthritis))),
             new("no-aerobic-option",
                 "Walking on land is too painful and no pool is available, so this program has no aerobic exercise for now; ask a clinician about other ways to stay active.",
-                Seed, p => p.LandWalkingPainful && !p.PoolAccess, Condition.AllOf(Facts.LandWalkingPainful, Facts.NoPoolAccess)),
+                Seed, Condition.AllOf(Facts.LandWalkingPainful, Facts.NoPoolAccess)),
             new("age-serious-pathology-risk",
                 $"Age under {young} or over {older} makes serious causes of back pain more likely: report any warning sign to a clinician straight away.",
-                Ahcpr, p => p.Age < t.SeriousPathologyMinimumAge || p.Age > t.SeriousPathologyMaximumAge,
-                Condition.AnyOf(Facts.AgeBelowSeriousPathologyMinimum, Facts.AgeAboveSeriousPathologyMaximum)),
+                Ahcpr, Condition.AnyOf(Facts.AgeBelowSeriousPathologyMinimum, Facts.AgeAboveSeriousPathologyMaximum)),
             new("age-not-recorded",
                 $"Age was not recorded: under {young} or over {older}, serious causes of back pain are more likely, so report any warning sign to a clinician straight away.",
-                Ahcpr, p => p.Age is null, Condition.AllOf(Facts.AgeNotRecorded)),
+                Ahcpr, Condition.AllOf(Facts.AgeNotRecorded)),
             new("advice-symptoms-six-weeks",
                 "Sciatica has lasted 6 weeks or more: if it is not improving, ask a clinician to review it (scans and referral are considered when a treatment would follow from them).",
-                Jensen, p => p.SymptomWeeks >= 6, Condition.AllOf(Facts.SymptomsSixWeeksOrMore)),
+                Jensen, Condition.AllOf(Facts.SymptomsSixWeeksOrMore)),
             new("advice-symptom-duration-not-recorded",
                 "How long the sciatica has lasted was not recorded: if it has lasted 6 weeks or more and is not improving, ask a clinician to review it.",
-                Jensen, p => p.SymptomWeeks is null, Condition.AllOf(Facts.SymptomWeeksNotRecorded)),
+                Jensen, Condition.AllOf(Facts.SymptomWeeksNotRecorded)),
             new("advice-pregnancy",
                 "Exercise in an uncomplicated pregnancy is encouraged once a clinician has checked it; from 12 weeks exercises lying face down are left out, and from 20 weeks exercises lying on the back, because lying flat can lower blood pressure.",
-                Acog, p => p.PregnancyWeeks is not null, Condition.AllOf(Facts.Pregnant)),
+                Acog, Condition.AllOf(Facts.Pregnant)),
         ];
     }
 }

@@ -66,15 +66,7 @@ public sealed record Contraindication
     /// <summary>Gets the clinical source id (see <see cref="ClinicalSources"/>).</summary>
     public required string Source { get; init; }
 
-    /// <summary>Gets whether the rule applies to a person (before any lifting by directional preference).</summary>
-    internal bool AppliesTo(PatientProfile profile) =>
-        (Causes.IsEmpty || SharesCause(profile))
-        && (WhenDirectionalPreference is null || WhenDirectionalPreference == profile.DirectionalPreference)
-        && (!AfterSpineSurgery || profile.WeeksSinceSpineSurgery is not null)
-        && (MinimumLegPain is not { } pain || profile.LegPain >= pain)
-        && (MinimumPregnancyWeeks is not { } weeks || profile.PregnancyWeeks >= weeks);
-
-    /// <summary>Compiles <see cref="AppliesTo"/> to a test of the person's <see cref="Facts"/>.</summary>
+    /// <summary>Compiles whether the rule applies to a person (before any lifting by directional preference) to a test of the person's <see cref="Facts"/>.</summary>
     internal Condition CompileCondition()
     {
         var causes = Facts.None;
@@ -130,22 +122,4 @@ public sealed record Contraindication
         return false;
     }
 
-    private bool SharesCause(PatientProfile profile)
-    {
-        foreach (var cause in Causes)
-        {
-            if (profile.Has(cause))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Gets whether the person's directional preference lifts this (relative) rule.</summary>
-    internal bool IsLiftedFor(PatientProfile profile) =>
-        Strength == ContraindicationStrength.Relative
-        && LiftedByDirectionalPreference is not null
-        && LiftedByDirectionalPreference == profile.DirectionalPreference;
 }

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Sciatica.Rules;
 using Sciatica.Rules.Catalogs;
+using Sciatica.Rules.Tests.Reference;
 
 namespace Sciatica.Rules.Tests.Properties;
 

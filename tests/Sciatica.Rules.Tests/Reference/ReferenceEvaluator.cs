@@ -6,9 +6,9 @@ using Sciatica.Rules.Catalogs;
 namespace Sciatica.Rules.Tests.Reference;
 
 /// <summary>
-/// The reference evaluator (the oracle): every rule as written, its predicate on the profile rather than its compiled
-/// mask, one exercise at a time, clinician overrides considered rule by rule as each exercise is excluded. Slow and
-/// plain on purpose. The library decides with its compiled evaluator only; the differential properties
+/// The reference evaluator (the oracle): every rule as a plain predicate on the profile (<see cref="ReferenceRules"/>,
+/// written here rather than compiled to a mask), one exercise at a time, clinician overrides considered rule by rule as
+/// each exercise is excluded. Slow and plain on purpose. The library decides with its compiled evaluator only; the differential properties
 /// (Properties/CompiledEvaluatorTests) check that it decides exactly as this one for generated profiles, catalogs,
 /// rule sets and overrides. Overrides are taken as given: checking them is the library's job (ProgramSelectorTests).
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class ReferenceEvaluator
 
     private ProgramDecision Evaluate(PatientProfile profile)
     {
-        var fired = selector.RuleSet.BuiltIns.Screening.Where(rule => rule.Applies(profile)).ToImmutableArray();
+        var fired = selector.RuleSet.BuiltIns.Screening.Where(rule => rule.Applies(selector.RuleSet, profile)).ToImmutableArray();
         return fired.IsEmpty ? SelectProgram(profile) : Refuse(profile, fired);
     }
 
@@ -136,7 +136,7 @@ public sealed class ReferenceEvaluator
 
         reasons.AddRange(contraindicationReasons.Where((_, c) => firedContraindication[c]));
         reasons.AddRange(selector.RuleSet.BuiltIns.Eligibility.Where((_, r) => firedEligibility[r]).Select(rule => rule.Reason));
-        reasons.AddRange(selector.RuleSet.BuiltIns.Advice.Where(rule => rule.Applies(profile)).Select(rule => rule.Reason));
+        reasons.AddRange(selector.RuleSet.BuiltIns.Advice.Where(rule => rule.Applies(selector.RuleSet, profile)).Select(rule => rule.Reason));
         foreach (var unused in profile.ClinicianOverrides.Where(o => !exclusion.Used.Contains(o)))
         {
             reasons.Add(new DecisionReason(
