@@ -94,18 +94,21 @@ public sealed class RuleSet
         problems.RequireId("$.name", name);
         problems.RequireVersion("$.version", version);
         ValidateThresholds(thresholds, problems);
-        ValidateScreening(screening, problems, screeningIndices);
+        // The ids of the rules the library adds itself (not the gates'): no gate or contraindication may take one, so that
+        // every rule id names one rule.
+        var builtInIds = new BuiltInRules(thresholds, []).Describe().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        ValidateScreening(screening, builtInIds, problems, screeningIndices);
         // Null entries were reported above; they are left out here so that nothing throws before the report. The rules are
         // built from the gates in this canonical order, so that the order a document lists them in changes neither the
         // rules nor the rule-set version (#27, point 7).
         var ordered = screening.Where(g => g is not null).OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
         var builtIns = BuiltInRules.Over(thresholds, ordered);
-        ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
+        ValidateContraindications(contraindications, builtIns, builtInIds, problems, contraindicationIndices);
         var sorted = contraindications.Where(c => c is not null).OrderBy(c => c.Id, StringComparer.Ordinal).ToImmutableArray();
         return (sorted, thresholds, ordered, builtIns);
     }
 
-    private static void ValidateScreening(ImmutableArray<ScreeningGate> gates, ProblemList problems, IReadOnlyList<int>? indices)
+    private static void ValidateScreening(ImmutableArray<ScreeningGate> gates, HashSet<string> builtInIds, ProblemList problems, IReadOnlyList<int>? indices)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < gates.Length; i++)
@@ -118,8 +121,7 @@ public sealed class RuleSet
                 continue;
             }
 
-            problems.RequireId(path + ".id", g.Id);
-            problems.RequireUniqueId(path + ".id", g.Id, seen, "rule");
+            RequireOwnId(problems, path + ".id", g.Id, builtInIds, seen);
 
             problems.RequireText(path + ".rationale", g.Rationale);
             problems.RequireSource(path + ".source", g.Source);
@@ -198,8 +200,9 @@ public sealed class RuleSet
         }
     }
 
-    private static void ValidateContraindications(ImmutableArray<Contraindication> list, BuiltInRules builtIns, ProblemList problems, IReadOnlyList<int>? indices)
+    private static void ValidateContraindications(ImmutableArray<Contraindication> list, BuiltInRules builtIns, HashSet<string> builtInIds, ProblemList problems, IReadOnlyList<int>? indices)
     {
+        // The gates' ids as well as the built-in rules' (a gate is reported for its own clash above).
         var reserved = builtIns.Describe().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < list.Length; i++)
@@ -212,15 +215,7 @@ public sealed class RuleSet
                 continue;
             }
 
-            problems.RequireId(path + ".id", c.Id);
-            if (c.Id is not null && reserved.Contains(c.Id))
-            {
-                problems.Add(path + ".id", $"'{ProblemList.Echo(c.Id)}' is the id of a built-in rule, which cannot be replaced or removed.");
-            }
-            else
-            {
-                problems.RequireUniqueId(path + ".id", c.Id, seen, "rule");
-            }
+            RequireOwnId(problems, path + ".id", c.Id, reserved, seen);
 
             problems.RequireText(path + ".rationale", c.Rationale);
             problems.RequireSource(path + ".source", c.Source);
@@ -259,10 +254,35 @@ public sealed class RuleSet
                 problems.Add(path + ".strength", "must be relative or absolute.");
             }
 
+            RequireDefined(problems, path + ".whenDirectionalPreference", c.WhenDirectionalPreference);
+            RequireDefined(problems, path + ".liftedByDirectionalPreference", c.LiftedByDirectionalPreference);
             if (c.LiftedByDirectionalPreference is not null && c.Strength != ContraindicationStrength.Relative)
             {
                 problems.Add(path + ".liftedByDirectionalPreference", "must be null for an absolute rule: nothing lifts an absolute contraindication.");
             }
+        }
+    }
+
+    /// <summary>Requires an id that is given, is not a built-in rule's (<paramref name="reserved"/>) and is not given twice.</summary>
+    private static void RequireOwnId(ProblemList problems, string path, string? id, HashSet<string> reserved, HashSet<string> seen)
+    {
+        problems.RequireId(path, id);
+        if (id is not null && reserved.Contains(id))
+        {
+            problems.Add(path, $"'{ProblemList.Echo(id)}' is the id of a built-in rule, which cannot be replaced or removed.");
+        }
+        else
+        {
+            problems.RequireUniqueId(path, id, seen, "rule");
+        }
+    }
+
+    /// <summary>Requires a directional preference that is null or one of the contract's (a rule set built in code can hold any number).</summary>
+    private static void RequireDefined(ProblemList problems, string path, DirectionalPreference? preference)
+    {
+        if (preference is { } value && !Enum.IsDefined(value))
+        {
+            problems.Add(path, "is not a defined directional preference; allowed values: " + string.Join(", ", ContractNames.All<DirectionalPreference>()) + ", or null.");
         }
     }
 }

@@ -80,6 +80,8 @@ public sealed class RuleSetAndCatalogValidationTests
         { "undefined cause", Disc with { Causes = [(Cause)77] }, "$.contraindications[0].causes", "not a defined cause" },
         { "undefined strength", Disc with { Strength = (ContraindicationStrength)7 }, "$.contraindications[0].strength", "relative or absolute" },
         { "absolute lifted", Disc with { Strength = ContraindicationStrength.Absolute }, "$.contraindications[0].liftedByDirectionalPreference", "nothing lifts" },
+        { "undefined preference it applies with", Disc with { WhenDirectionalPreference = (DirectionalPreference)2 }, "$.contraindications[0].whenDirectionalPreference", "not a defined directional preference; allowed values: extension, flexion, or null." },
+        { "undefined preference that lifts it", Disc with { LiftedByDirectionalPreference = (DirectionalPreference)2 }, "$.contraindications[0].liftedByDirectionalPreference", "not a defined directional preference; allowed values: extension, flexion, or null." },
     };
 
     [Theory]
@@ -99,6 +101,27 @@ public sealed class RuleSetAndCatalogValidationTests
 
         Assert.Contains(error.Problems, p => p.Path == "$.contraindications[1].id" && p.Message.Contains("duplicate", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Path == "$.contraindications[2]" && p.Message.Contains("not null", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("advice-pain-above-ceiling")]
+    [InlineData("emergency-cancer-with-neurological-signs")]
+    [InlineData("land-walking-painful")]
+    [InlineData("advice-pregnancy")]
+    [InlineData("program-screening-passed")]
+    public void RuleSet_GateWithABuiltInRulesId_IsRefused(string id)
+    {
+        // Two rules under one id would let a gate's red flag stand in for a built-in rule in every report that names it.
+        var gates = RuleSet.Default.Screening.ToList();
+        var fever = gates.Single(g => g.RedFlag == RedFlag.Fever);
+        var at = gates.IndexOf(fever);
+        gates[at] = fever with { Id = id };
+
+        var error = Assert.Throws<SciaticaValidationException>(() => new RuleSet("x", "1", [], null, gates));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal($"$.screening[{at}].id", problem.Path);
+        Assert.Equal($"'{id}' is the id of a built-in rule, which cannot be replaced or removed.", problem.Message);
     }
 
     [Fact]
