@@ -103,7 +103,7 @@ public sealed class RuleSet
         // rules nor the rule-set version (#27, point 7).
         var ordered = screening.Where(g => g is not null).OrderByDescending(g => g.Decision).ThenBy(g => g.Id, StringComparer.Ordinal).ToImmutableArray();
         var builtIns = BuiltInRules.Over(thresholds, ordered);
-        ValidateContraindications(contraindications, builtIns, builtInIds, problems, contraindicationIndices);
+        ValidateContraindications(contraindications, builtIns, problems, contraindicationIndices);
         var sorted = contraindications.Where(c => c is not null).OrderBy(c => c.Id, StringComparer.Ordinal).ToImmutableArray();
         return (sorted, thresholds, ordered, builtIns);
     }
@@ -200,7 +200,7 @@ public sealed class RuleSet
         }
     }
 
-    private static void ValidateContraindications(ImmutableArray<Contraindication> list, BuiltInRules builtIns, HashSet<string> builtInIds, ProblemList problems, IReadOnlyList<int>? indices)
+    private static void ValidateContraindications(ImmutableArray<Contraindication> list, BuiltInRules builtIns, ProblemList problems, IReadOnlyList<int>? indices)
     {
         // The gates' ids as well as the built-in rules' (a gate is reported for its own clash above).
         var reserved = builtIns.Describe().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
