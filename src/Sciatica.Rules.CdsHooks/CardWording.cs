@@ -56,7 +56,7 @@ internal static class CardWording
                 "treat-first-vascular-abnormality" => "vascular cause",
                 "advice-no-medical-clearance" => "no medical clearance",
                 "advice-symptoms-not-controlled" => "symptoms not controlled enough for exercise",
-                "advice-recent-spine-surgery" => "spine surgery under 4 weeks ago",
+                "advice-recent-spine-surgery" => "recent spine surgery",
                 "advice-pain-above-ceiling" => "severe pain",
                 "advice-cause-unknown" => "cause not yet diagnosed",
                 _ => null,

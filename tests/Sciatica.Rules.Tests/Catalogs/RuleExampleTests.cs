@@ -112,6 +112,21 @@ public sealed class RuleExampleTests
         }
     }
 
+    [Theory]
+    [InlineData(4, 3, "Spine surgery was less than 4 weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees.")]
+    [InlineData(6, 5, "Spine surgery was less than 6 weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees.")]
+    [InlineData(12, 8, "Spine surgery was less than 12 weeks ago: this rule set starts a program no earlier than 12 weeks after spine surgery, later than the 4 to 6 weeks at which rehabilitation exercise can start, and only when the surgical team agrees.")]
+    public void AdviceRecentSpineSurgery_MessageAgreesWithTheRuleSetsWait(int minimumWeeks, int weeksSinceSurgery, string message)
+    {
+        // A clinic that waits longer than the published 4 to 6 weeks must not be told, at 8 weeks, that exercise starts at 4 to 6.
+        var ruleSet = new RuleSet("clinic", "1", RuleSet.Default.Contraindications, new RuleThresholds { MinimumWeeksAfterSpineSurgery = minimumWeeks });
+
+        var decision = new ProgramSelector(ExerciseCatalog.Default, ruleSet).Select(Clear with { WeeksSinceSpineSurgery = weeksSinceSurgery });
+
+        Assert.Equal(DecisionKind.SeekMedicalAdvice, decision.Decision);
+        Assert.Equal(message, Assert.Single(decision.Reasons, r => r.RuleId == "advice-recent-spine-surgery").Message);
+    }
+
     [Fact]
     public void DefaultRuleSet_EveryResponseRule_HasANamedExampleTest()
     {
