@@ -155,7 +155,7 @@ internal sealed class BuiltInRules
             new("advice-recent-spine-surgery", DecisionKind.SeekMedicalAdvice,
                 t.MinimumWeeksAfterSpineSurgery <= 6
                     ? $"Spine surgery was less than {weeks} weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees."
-                    : $"Spine surgery was less than {weeks} weeks ago: this rule set starts a program no earlier than {weeks} weeks after spine surgery, later than the 4 to 6 weeks at which rehabilitation exercise can start, and only when the surgical team agrees.",
+                    : $"Spine surgery was less than {weeks} weeks ago: exercise here starts no earlier than {weeks} weeks after spine surgery (later than the 4 to 6 weeks at which rehabilitation exercise can start), and only when the surgical team agrees.",
                 PostOp, Condition.AllOf(Facts.SpineSurgeryTooRecent)),
             new("advice-pain-above-ceiling", DecisionKind.SeekMedicalAdvice,
                 $"Leg or back pain is {pain} out of 10 or more, which is severe: symptoms need to be controlled, for example with medication, before exercise can be tolerated.",

@@ -115,7 +115,7 @@ public sealed class RuleExampleTests
     [Theory]
     [InlineData(4, 3, "Spine surgery was less than 4 weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees.")]
     [InlineData(6, 5, "Spine surgery was less than 6 weeks ago: rehabilitation exercise starts 4 to 6 weeks after surgery, when the surgical team agrees.")]
-    [InlineData(12, 8, "Spine surgery was less than 12 weeks ago: this rule set starts a program no earlier than 12 weeks after spine surgery, later than the 4 to 6 weeks at which rehabilitation exercise can start, and only when the surgical team agrees.")]
+    [InlineData(12, 8, "Spine surgery was less than 12 weeks ago: exercise here starts no earlier than 12 weeks after spine surgery (later than the 4 to 6 weeks at which rehabilitation exercise can start), and only when the surgical team agrees.")]
     public void AdviceRecentSpineSurgery_MessageAgreesWithTheRuleSetsWait(int minimumWeeks, int weeksSinceSurgery, string message)
     {
         // A clinic that waits longer than the published 4 to 6 weeks must not be told, at 8 weeks, that exercise starts at 4 to 6.
