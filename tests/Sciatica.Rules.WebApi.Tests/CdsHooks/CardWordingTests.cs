@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sciatica.Rules.Catalogs;
 using Sciatica.Rules.CdsHooks;
 
@@ -12,18 +13,8 @@ public sealed class CardWordingTests
     public void RecentSpineSurgery_SummaryNamesNoWaitOfItsOwn_DetailGivesTheRuleSetsWait(int minimumWeeks, int weeksSinceSurgery)
     {
         var ruleSet = new RuleSet("clinic", "1", RuleSet.Default.Contraindications, new RuleThresholds { MinimumWeeksAfterSpineSurgery = minimumWeeks });
-        var profile = new PatientProfile
-        {
-            Causes = [Cause.HerniatedDisc],
-            LegPain = 3,
-            BackPain = 2,
-            MedicalClearance = true,
-            RedFlags = [],
-            SymptomsTolerateExercise = true,
-            Age = 40,
-            SymptomWeeks = 2,
-            WeeksSinceSpineSurgery = weeksSinceSurgery,
-        };
+        var profile = SciaticaJson.ReadProfile(string.Create(CultureInfo.InvariantCulture,
+            $$"""{"causes":["herniatedDisc"],"legPain":3,"backPain":2,"medicalClearance":true,"redFlags":[],"symptomsTolerateExercise":true,"age":40,"symptomWeeks":2,"weeksSinceSpineSurgery":{{weeksSinceSurgery}}}"""));
 
         var decision = new ProgramSelector(ExerciseCatalog.Default, ruleSet).Select(profile);
 
