@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using static Sciatica.Rules.Catalogs.ClinicalSources;
@@ -58,6 +59,12 @@ internal sealed class BuiltInRules
         PreferenceLiftsId,
         string.Create(CultureInfo.InvariantCulture, $"The clinician-assessed {ContractNames.Of(preference)} directional preference lifts the relative rule '{rule.Id}'."),
         Dp);
+
+    /// <summary>
+    /// The ids of the rules the library adds itself, not the gates': the same whatever the thresholds, so worked out once.
+    /// No gate or contraindication may take one, so that every rule id names one rule.
+    /// </summary>
+    public static IReadOnlySet<string> OwnIds => field ??= new BuiltInRules(new RuleThresholds(), []).Describe().Select(r => r.Id).ToFrozenSet(StringComparer.Ordinal);
 
     public IEnumerable<RuleDescription> Describe()
     {

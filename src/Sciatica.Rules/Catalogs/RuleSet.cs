@@ -94,10 +94,7 @@ public sealed class RuleSet
         problems.RequireId("$.name", name);
         problems.RequireVersion("$.version", version);
         ValidateThresholds(thresholds, problems);
-        // The ids of the rules the library adds itself (not the gates'): no gate or contraindication may take one, so that
-        // every rule id names one rule.
-        var builtInIds = new BuiltInRules(thresholds, []).Describe().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        ValidateScreening(screening, builtInIds, problems, screeningIndices);
+        ValidateScreening(screening, problems, screeningIndices);
         // Null entries were reported above; they are left out here so that nothing throws before the report. The rules are
         // built from the gates in this canonical order, so that the order a document lists them in changes neither the
         // rules nor the rule-set version (#27, point 7).
@@ -108,7 +105,7 @@ public sealed class RuleSet
         return (sorted, thresholds, ordered, builtIns);
     }
 
-    private static void ValidateScreening(ImmutableArray<ScreeningGate> gates, HashSet<string> builtInIds, ProblemList problems, IReadOnlyList<int>? indices)
+    private static void ValidateScreening(ImmutableArray<ScreeningGate> gates, ProblemList problems, IReadOnlyList<int>? indices)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < gates.Length; i++)
@@ -121,7 +118,7 @@ public sealed class RuleSet
                 continue;
             }
 
-            RequireOwnId(problems, path + ".id", g.Id, builtInIds, seen);
+            RequireOwnId(problems, path + ".id", g.Id, BuiltInRules.OwnIds, seen);
 
             problems.RequireText(path + ".rationale", g.Rationale);
             problems.RequireSource(path + ".source", g.Source);
@@ -264,7 +261,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Requires an id that is given, is not a built-in rule's (<paramref name="reserved"/>) and is not given twice.</summary>
-    private static void RequireOwnId(ProblemList problems, string path, string? id, HashSet<string> reserved, HashSet<string> seen)
+    private static void RequireOwnId(ProblemList problems, string path, string? id, IReadOnlySet<string> reserved, HashSet<string> seen)
     {
         problems.RequireId(path, id);
         if (id is not null && reserved.Contains(id))
